@@ -1,0 +1,74 @@
+// The interactive step: confirm or change what detection found, then pick the base from a menu
+// that shows all four kinds, the recommended one marked and why each other is or is not possible.
+// Only values the user did not already give as flags are asked.
+import { applyOverrides, type Detected } from './detect/index.js';
+import type { Options } from './options.js';
+import type { Interaction } from './pipeline.js';
+import type { Project } from './project.js';
+import { startArgv } from './report.js';
+import type { BaseKind, Plan } from './types.js';
+
+export function inquirerInteraction(): Interaction {
+  // Loaded lazily: non-interactive runs (CI, --yes) never pay for the prompt library.
+  const load = () => import('@inquirer/prompts');
+  return {
+    select: async (q) => (await load()).select(q as never),
+    input: async (q) => (await load()).input(q),
+    confirm: async (q) => (await load()).confirm(q),
+  };
+}
+
+export async function askFacts(project: Project, detected: Detected, options: Options, interaction: Interaction): Promise<Detected> {
+  const { facts, ecosystem } = detected;
+  let current = detected;
+  const answers: Pick<Options, 'runtimeVersion' | 'port' | 'cmd'> = {
+    runtimeVersion: options.runtimeVersion,
+    port: options.port,
+    cmd: options.cmd,
+  };
+  if (options.packageManager === undefined) {
+    const pm = (await interaction.input({
+      message: `Package manager (found ${facts.packageManager.value} from ${facts.packageManager.source})`,
+      default: facts.packageManager.value,
+    })).trim();
+    if (pm !== facts.packageManager.value) {
+      current = { ecosystem, facts: ecosystem.detect(project, { packageManager: pm, main: options.main }) };
+    }
+  }
+  if (answers.runtimeVersion === undefined) {
+    const found = facts.runtime.constraint ?? 'any';
+    const version = (await interaction.input({
+      message: `Runtime version (project asks for ${found}, from ${facts.runtime.source}; leave as is to let the base decide)`,
+      default: facts.runtime.constraint ?? '',
+    })).trim();
+    if (version !== '' && version !== (facts.runtime.constraint ?? '')) answers.runtimeVersion = version;
+  }
+  if (answers.port === undefined) {
+    const port = (await interaction.input({
+      message: `Port the app listens on (${facts.port.value === null ? 'none found' : `found from ${facts.port.source}`}; empty for none)`,
+      default: facts.port.value === null ? '' : String(facts.port.value),
+      validate: (value) => value.trim() === '' || (/^\d{1,5}$/.test(value.trim()) && Number(value) >= 1 && Number(value) <= 65535) || 'a port is a whole number from 1 to 65535',
+    })).trim();
+    if (port !== '' && Number(port) !== facts.port.value) answers.port = Number(port);
+  }
+  if (answers.cmd === undefined) {
+    const shown = facts.start.value.kind === 'exec' ? startArgv(facts.start.value).join(' ') : facts.start.value.command;
+    const cmd = (await interaction.input({ message: `Start command (from ${facts.start.source})`, default: shown })).trim();
+    if (cmd !== '' && cmd !== shown) answers.cmd = cmd;
+  }
+  return { ecosystem: current.ecosystem, facts: applyOverrides(current.facts, answers) };
+}
+
+export async function askBase(plan: Plan, interaction: Interaction, requested: BaseKind | 'auto' = 'auto'): Promise<BaseKind> {
+  if (requested !== 'auto') return requested;
+  return interaction.select<BaseKind>({
+    message: 'Final base image',
+    default: plan.base,
+    choices: plan.options.map((option) => ({
+      value: option.kind,
+      name: `${option.kind}${option.kind === plan.base ? ' (recommended)' : ''}${option.runtimeImage ? `  ${option.runtimeImage}` : ''}`,
+      description: option.why,
+      disabled: option.possible ? false : `not possible: ${option.why}`,
+    })),
+  });
+}

@@ -1,0 +1,180 @@
+// The command line: one flag table drives parsing and --help; main() owns every exit code.
+import { parseArgs } from 'node:util';
+import { CancelledError, DriftError, UsageError, UserError } from './errors.js';
+import { DEFAULTS, type Options } from './options.js';
+import { consoleOutput, type Output } from './output.js';
+import { run, type Interaction } from './pipeline.js';
+import { packageVersion } from './version.js';
+import { BASE_KINDS, LANGUAGES, type BaseKind, type Language } from './types.js';
+
+interface FlagSpec {
+  long: string;
+  short?: string;
+  /** Placeholder shown in --help for flags that take a value. */
+  value?: string;
+  description: string;
+  /** Sets the option from the raw value; throws UsageError on a bad value. */
+  apply: (options: Options, raw: string | boolean) => void;
+}
+
+const str = (key: 'runtimeVersion' | 'packageManager' | 'cmd' | 'main' | 'templates' | 'engine') =>
+  (options: Options, raw: string | boolean) => {
+    options[key] = String(raw);
+  };
+const bool = (key: 'yes' | 'dryRun' | 'json' | 'force' | 'check' | 'explain' | 'verify' | 'keepImage' | 'compare') =>
+  (options: Options) => {
+    options[key] = true;
+  };
+
+/** The flag table: the contract of design.md. Order here is the order in --help. */
+export const FLAGS: FlagSpec[] = [
+  { long: 'yes', short: 'y', description: 'accept detected values and the recommended base; never prompt (implied without a TTY or with CI set)', apply: bool('yes') },
+  {
+    long: 'language', value: 'name', description: `skip language detection (${LANGUAGES.join(', ')})`,
+    apply: (o, raw) => {
+      if (!(LANGUAGES as readonly string[]).includes(String(raw))) throw new UsageError(`--language must be one of ${LANGUAGES.join(', ')}; got "${String(raw)}".`);
+      o.language = raw as Language;
+    },
+  },
+  {
+    long: 'base', value: 'kind', description: `final base: auto (default), ${BASE_KINDS.join(', ')}; a kind that cannot work is refused with the reason`,
+    apply: (o, raw) => {
+      if (raw !== 'auto' && !(BASE_KINDS as readonly string[]).includes(String(raw))) throw new UsageError(`--base must be auto or one of ${BASE_KINDS.join(', ')}; got "${String(raw)}".`);
+      o.base = raw as BaseKind | 'auto';
+    },
+  },
+  { long: 'runtime-version', value: 'v', description: 'override the detected runtime version (e.g. 22, 3.13, 1.24, 21)', apply: str('runtimeVersion') },
+  { long: 'package-manager', value: 'pm', description: 'override the detected package manager (npm, yarn, pnpm, bun, pip, poetry, uv, ...)', apply: str('packageManager') },
+  {
+    long: 'port', value: 'n', description: 'override the detected port',
+    apply: (o, raw) => {
+      const text = String(raw);
+      const port = Number(text);
+      if (!/^\d{1,5}$/.test(text) || port < 1 || port > 65535) throw new UsageError(`--port must be a whole number from 1 to 65535; got "${text}".`);
+      o.port = port;
+    },
+  },
+  { long: 'cmd', value: 'command', description: 'override the detected start command', apply: str('cmd') },
+  { long: 'main', value: 'name', description: 'which program to build when there are several (Go main package, Rust binary)', apply: str('main') },
+  { long: 'templates', value: 'dir', description: 'template override folder (.slim-image/templates/ in the project is used automatically)', apply: str('templates') },
+  { long: 'dry-run', description: 'decide and render, write nothing', apply: bool('dryRun') },
+  { long: 'json', description: 'print the report as one JSON object on stdout (nothing else on stdout)', apply: bool('json') },
+  { long: 'force', description: 'overwrite existing files that differ', apply: bool('force') },
+  { long: 'check', description: 'write nothing; exit 1 when the files on disk differ from what would be generated', apply: bool('check') },
+  { long: 'explain', description: 'print the reasons for each decision', apply: bool('explain') },
+  { long: 'verify', description: 'build the image with a container engine, run it and report size, user and whether it answers', apply: bool('verify') },
+  { long: 'engine', value: 'name', description: 'container engine for --verify: docker, podman, buildah or a path (default: the first that works; env SLIM_IMAGE_ENGINE)', apply: str('engine') },
+  { long: 'keep-image', description: 'with --verify: keep the built image', apply: bool('keepImage') },
+  { long: 'compare', description: 'with --verify: also build a naive single-stage image and report both sizes', apply: bool('compare') },
+];
+
+export function defaultOptions(): Options {
+  return {
+    dir: DEFAULTS.dir, yes: false, language: undefined, base: DEFAULTS.base, runtimeVersion: undefined,
+    packageManager: undefined, port: undefined, cmd: undefined, main: undefined, templates: undefined,
+    dryRun: false, json: false, force: false, check: false, explain: false, verify: false, engine: undefined,
+    keepImage: false, compare: false,
+  };
+}
+
+export type Parsed = { kind: 'run'; options: Options } | { kind: 'help' } | { kind: 'version' };
+
+export function parseCommandLine(argv: string[]): Parsed {
+  const config: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' },
+  };
+  for (const flag of FLAGS) {
+    config[flag.long] = { type: flag.value ? 'string' : 'boolean', ...(flag.short ? { short: flag.short } : {}) };
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: argv, options: config, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.replace(/\.$/, '')}. Run create-slim-image --help for the flags.`);
+  }
+  if (parsed.values.help) return { kind: 'help' };
+  if (parsed.values.version) return { kind: 'version' };
+  const options = defaultOptions();
+  for (const flag of FLAGS) {
+    const raw = parsed.values[flag.long];
+    if (raw !== undefined) flag.apply(options, raw as string | boolean);
+  }
+  if (parsed.positionals.length > 1) {
+    throw new UsageError(`Expected at most one project folder, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}.`);
+  }
+  options.dir = parsed.positionals[0] ?? DEFAULTS.dir;
+  if (options.check && options.dryRun) throw new UsageError('--check and --dry-run do not go together: --check already writes nothing.');
+  if ((options.keepImage || options.compare) && !options.verify) throw new UsageError('--keep-image and --compare go with --verify.');
+  return { kind: 'run', options };
+}
+
+export function helpText(): string {
+  const rows = FLAGS.map((f) => {
+    const name = `${f.short ? `-${f.short}, ` : '    '}--${f.long}${f.value ? ` <${f.value}>` : ''}`;
+    return `  ${name.padEnd(30)} ${f.description}`;
+  });
+  return [
+    'Usage: create-slim-image [dir] [options]',
+    '       npm create slim-image@latest [dir] -- [options]',
+    '',
+    'Writes a small, secure, multi-stage Dockerfile and .dockerignore for the project in dir',
+    '(default: the current folder), on the smallest base that works: scratch, distroless, alpine or slim.',
+    '',
+    'Options:',
+    ...rows,
+    `  ${'-h, --help'.padEnd(30)} show this help`,
+    `  ${'-v, --version'.padEnd(30)} print the version`,
+    '',
+    'Exit codes: 0 done; 1 error (bad input, refused overwrite, drift under --check); 2 bad usage; 130 cancelled.',
+  ].join('\n');
+}
+
+/** Decide interactivity once, at the edge: a TTY both ways, no CI, no --yes. */
+export function isInteractive(options: Options, env: NodeJS.ProcessEnv = process.env): boolean {
+  return !options.yes && !options.json && !env.CI && Boolean(process.stdin.isTTY && process.stdout.isTTY);
+}
+
+/** Runs the CLI and returns the exit code; the only place that maps errors to codes. */
+export async function main(argv: string[], output: Output = consoleOutput(), interaction?: Interaction): Promise<number> {
+  try {
+    const parsed = parseCommandLine(argv);
+    if (parsed.kind === 'help') {
+      output.out(helpText());
+      return 0;
+    }
+    if (parsed.kind === 'version') {
+      output.out(packageVersion());
+      return 0;
+    }
+    const interactive = interaction !== undefined || isInteractive(parsed.options);
+    await run(parsed.options, output, interactive ? interaction ?? (await import('./ask.js')).inquirerInteraction() : undefined);
+    return 0;
+  } catch (error) {
+    return exitCodeFor(error, output);
+  }
+}
+
+function exitCodeFor(error: unknown, output: Output): number {
+  if (error instanceof CancelledError) {
+    output.info(error.message);
+    return 130;
+  }
+  if (error instanceof UsageError) {
+    output.error(error.message);
+    return 2;
+  }
+  if (error instanceof UserError || error instanceof DriftError) {
+    output.error(error.message);
+    return 1;
+  }
+  // @inquirer/prompts signals Ctrl-C with an ExitPromptError.
+  if ((error as Error | undefined)?.name === 'ExitPromptError') {
+    output.info('Cancelled; nothing was written.');
+    return 130;
+  }
+  const message = (error as Error | undefined)?.message ?? String(error);
+  output.error(`internal error: ${message}. Nothing was written. This is a bug in create-slim-image; please report it with the command you ran.`);
+  if (process.env.DEBUG) output.info(String((error as Error | undefined)?.stack));
+  return 1;
+}

@@ -1,0 +1,69 @@
+// The detect step: which ecosystem, then its facts, then the user's overrides laid on top.
+import { UsageError, UserError } from '../errors.js';
+import type { Ecosystem } from '../ecosystem.js';
+import { ECOSYSTEMS } from '../ecosystems/index.js';
+import type { Options } from '../options.js';
+import type { Interaction } from '../pipeline.js';
+import type { Project } from '../project.js';
+import { assertNoControl } from '../render/quote.js';
+import type { CommonFacts } from '../types.js';
+import { parseCommand } from './command.js';
+
+export interface Detected {
+  ecosystem: Ecosystem;
+  facts: CommonFacts;
+}
+
+export async function detectStep(project: Project, options: Options, interaction?: Interaction): Promise<Detected> {
+  const ecosystem = await chooseEcosystem(project, options, interaction);
+  const facts = ecosystem.detect(project, { packageManager: options.packageManager, main: options.main });
+  return { ecosystem, facts: applyOverrides(facts, options) };
+}
+
+async function chooseEcosystem(project: Project, options: Pick<Options, 'language' | 'dir'>, interaction?: Interaction): Promise<Ecosystem> {
+  if (options.language) {
+    const chosen = ECOSYSTEMS.find((e) => e.language === options.language);
+    if (!chosen) throw new UsageError(`--language ${options.language} is not supported yet; supported: ${ECOSYSTEMS.map((e) => e.language).join(', ')}.`);
+    return chosen;
+  }
+  const candidates = ECOSYSTEMS.filter((e) => e.recognizes(project));
+  if (candidates.length === 1) return candidates[0]!;
+  if (candidates.length === 0) {
+    const lookedFor = ECOSYSTEMS.map((e) => `${e.language} (${e.markers.join(', ')})`).join('; ');
+    throw new UserError(
+      `Nothing in ${options.dir} looks like a project this tool knows. Looked for: ${lookedFor}. ` +
+        'Run it in the project folder, or pass --language to say what it is.',
+    );
+  }
+  const names = candidates.map((e) => e.language);
+  if (!interaction) {
+    throw new UserError(
+      `${options.dir} holds more than one kind of project (${names.join(', ')}). Pass --language with one of them, ` +
+        'or point at the sub-folder of the app you want to containerize.',
+    );
+  }
+  const language = await interaction.select({
+    message: 'Several ecosystems found. Which one is the app?',
+    choices: candidates.map((e) => ({ value: e.language, name: e.language, description: `found ${e.markers.filter((m) => project.exists(m)).join(', ')}` })),
+  });
+  return candidates.find((e) => e.language === language)!;
+}
+
+/** Flags win over detection; each override says it came from the flag. */
+export function applyOverrides(facts: CommonFacts, options: Pick<Options, 'runtimeVersion' | 'port' | 'cmd'>): CommonFacts {
+  const next = { ...facts };
+  if (options.runtimeVersion !== undefined) {
+    const version = options.runtimeVersion.trim().replace(/^v/, '');
+    if (!/^\d{1,3}(\.\d{1,3}){0,2}$/.test(version)) {
+      throw new UsageError(`--runtime-version must be a version like 22, 3.13 or 1.24.2; got "${options.runtimeVersion}".`);
+    }
+    next.runtime = { constraint: version, pinned: true, source: '--runtime-version' };
+  }
+  if (options.port !== undefined) next.port = { value: options.port, source: '--port' };
+  if (options.cmd !== undefined) {
+    assertNoControl(options.cmd, '--cmd');
+    if (options.cmd.trim() === '') throw new UsageError('--cmd needs a command, e.g. --cmd "node server.js".');
+    next.start = { value: parseCommand(options.cmd), source: '--cmd' };
+  }
+  return next;
+}

@@ -1,0 +1,164 @@
+// Which package manager installs this project, read only from the project: its lockfile first,
+// then the package.json "packageManager" field (corepack), then npm. Never the tools installed on
+// this machine: the image is built elsewhere, so what the developer's PATH has is irrelevant.
+//
+// Why not the `detect-package-manager` package: its detect() is async (detectors are synchronous
+// and pure), it spawns `yarn --version`/`pnpm --version` on this machine when no lockfile is found,
+// and it knows neither bun.lock nor the packageManager field. The lockfile precedence below is
+// the same as its getTypeofLockFile (yarn, pnpm, bun, npm; egoist/detect-package-manager src/index.ts).
+import semver from 'semver';
+import type { Project } from '../../project.js';
+import type { Fact } from '../../types.js';
+import { UserError } from '../../errors.js';
+import { NODE_PACKAGE_MANAGERS, type NodePackageManager } from './types.js';
+import type { PackageJson } from './manifest.js';
+
+/** Lockfiles in precedence order when several exist. bun.lock (text, Bun >= 1.2) before bun.lockb. */
+export const LOCKFILES: ReadonlyArray<{ file: string; manager: NodePackageManager }> = [
+  { file: 'yarn.lock', manager: 'yarn' },
+  { file: 'pnpm-lock.yaml', manager: 'pnpm' },
+  { file: 'bun.lock', manager: 'bun' },
+  { file: 'bun.lockb', manager: 'bun' },
+  { file: 'package-lock.json', manager: 'npm' },
+  { file: 'npm-shrinkwrap.json', manager: 'npm' },
+];
+
+/**
+ * Files an install reads besides package.json and the lockfile, in the order they are copied.
+ * .yarn/releases holds the yarn binary a .yarnrc.yml `yarnPath` points to; patches/ serves pnpm
+ * `patchedDependencies` and patch-package; .pnpmfile.cjs runs during pnpm install.
+ */
+export const INSTALL_CONFIG_FILES = [
+  '.npmrc', '.yarnrc', '.yarnrc.yml', '.yarn/releases', '.yarn/plugins', '.yarn/patches',
+  'pnpm-workspace.yaml', '.pnpmfile.cjs', 'bunfig.toml', 'patches',
+] as const;
+
+export interface PackageManagerFacts {
+  packageManager: Fact<NodePackageManager>;
+  packageManagerVersion: string | null;
+  yarnBerry: boolean;
+  lockfile: string | null;
+  installFiles: string[];
+  warnings: string[];
+}
+
+/** A package.json "packageManager" value ("pnpm@9.12.0+sha512.…") split and checked. */
+export function parsePackageManagerField(value: string): { manager: NodePackageManager; version: string } {
+  const match = /^([a-z]+)@([^+]+)(\+.*)?$/.exec(value.trim());
+  const name = match?.[1];
+  const version = match?.[2];
+  if (!name || !version || !isNodePackageManager(name) || semver.valid(version) === null) {
+    throw new UserError(
+      `package.json field "packageManager" is "${value}", which is not <name>@<exact version> ` +
+        `with name one of ${NODE_PACKAGE_MANAGERS.join(', ')} (for example "pnpm@9.12.0"). Fix the field and run again.`,
+    );
+  }
+  return { manager: name, version };
+}
+
+/** --package-manager: a name, optionally with an exact version ("pnpm" or "pnpm@9.12.0"). */
+export function parsePackageManagerOption(value: string): { manager: NodePackageManager; version: string | null } {
+  const [name = '', version] = value.trim().split('@');
+  if (!isNodePackageManager(name) || (version !== undefined && semver.valid(version) === null)) {
+    throw new UserError(
+      `--package-manager "${value}" is not a Node.js package manager; use one of ${NODE_PACKAGE_MANAGERS.join(', ')}` +
+        ` (optionally with an exact version, like pnpm@9.12.0).`,
+    );
+  }
+  return { manager: name, version: version ?? null };
+}
+
+export function detectPackageManager(
+  project: Project,
+  pkg: PackageJson,
+  requested: string | undefined,
+): PackageManagerFacts {
+  const warnings: string[] = [];
+  const field = pkg.packageManager === null ? null : parsePackageManagerField(pkg.packageManager);
+  const present = LOCKFILES.filter((l) => project.isFile(l.file));
+  const managersPresent = [...new Set(present.map((l) => l.manager))];
+
+  let chosen: Fact<NodePackageManager>;
+  if (requested !== undefined) {
+    chosen = { value: parsePackageManagerOption(requested).manager, source: '--package-manager' };
+  } else if (managersPresent.length > 0) {
+    // Several lockfiles: the packageManager field breaks the tie, else the fixed precedence.
+    const byField = field && managersPresent.includes(field.manager) ? field.manager : null;
+    const manager = byField ?? (managersPresent[0] as NodePackageManager);
+    const file = present.find((l) => l.manager === manager)?.file as string;
+    chosen = { value: manager, source: byField && managersPresent.length > 1 ? `${file} and package.json packageManager` : file };
+    if (managersPresent.length > 1) {
+      warnings.push(
+        `Lockfiles of several package managers found (${present.map((l) => l.file).join(', ')}); using ${manager}. ` +
+          'Delete the ones you do not use so every install resolves the same versions.',
+      );
+    }
+  } else if (field) {
+    chosen = { value: field.manager, source: 'package.json packageManager' };
+  } else {
+    chosen = { value: 'npm', source: 'default (no lockfile and no packageManager field)' };
+  }
+
+  const manager = chosen.value;
+  if (field && field.manager !== manager && requested === undefined) {
+    warnings.push(
+      `package.json packageManager names ${field.manager}, but the lockfile is ${manager}'s; using ${manager}. ` +
+        'Make them agree (corepack refuses to run a different manager).',
+    );
+  }
+  const optionVersion = requested === undefined ? null : parsePackageManagerOption(requested).version;
+  const packageManagerVersion = optionVersion ?? (field && field.manager === manager ? field.version : null);
+
+  const lockfile = present.find((l) => l.manager === manager)?.file ?? null;
+  if (lockfile === null) {
+    warnings.push(
+      `No ${manager} lockfile found, so installs are not reproducible: each build may resolve different versions. ` +
+        `Run \`${manager} install\` and commit the lockfile.`,
+    );
+  }
+
+  const yarnBerry = manager === 'yarn' && isYarnBerry(project, field, packageManagerVersion, lockfile);
+  const installFiles = ['package.json', ...(lockfile ? [lockfile] : [])];
+  for (const file of INSTALL_CONFIG_FILES) {
+    if (!project.exists(file)) continue;
+    if (file === '.npmrc' && holdsCredential(project.readText(file) ?? '')) {
+      // Copying it would bake the token into a layer; the build should mount it as a secret.
+      warnings.push(
+        '.npmrc holds a registry credential, so it is not copied into the image; pass it at build time with ' +
+          '`RUN --mount=type=secret,id=npmrc,target=/root/.npmrc` instead.',
+      );
+      continue;
+    }
+    installFiles.push(file);
+  }
+  return { packageManager: chosen, packageManagerVersion, yarnBerry, lockfile, installFiles, warnings };
+}
+
+function isNodePackageManager(name: string): name is NodePackageManager {
+  return (NODE_PACKAGE_MANAGERS as readonly string[]).includes(name);
+}
+
+/**
+ * Yarn 2+ ("berry"): a .yarnrc.yml, a yarn@>=2 packageManager, or a lockfile in the berry format
+ * (a YAML file with a __metadata block; yarn 1 writes "# yarn lockfile v1").
+ */
+function isYarnBerry(
+  project: Project,
+  field: { manager: NodePackageManager; version: string } | null,
+  version: string | null,
+  lockfile: string | null,
+): boolean {
+  if (version !== null) return semver.major(version) >= 2;
+  if (field?.manager === 'yarn') return semver.major(field.version) >= 2;
+  if (project.isFile('.yarnrc.yml')) return true;
+  if (lockfile === 'yarn.lock') return /^__metadata:/m.test(project.readText(lockfile) ?? '');
+  return false;
+}
+
+/** npm's auth settings (`_authToken`, `_auth`, `_password`) with a literal value, not ${VAR}. */
+function holdsCredential(npmrc: string): boolean {
+  return npmrc.split('\n').some((line) => {
+    const match = /(?:^|:)(_authToken|_auth|_password)\s*=\s*(.*)$/.exec(line.trim());
+    return match !== null && !/^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/.test((match[2] ?? '').trim());
+  });
+}

@@ -1,0 +1,33 @@
+// Facts about a Node.js project, beyond the common ones.
+import type { CommonFacts, Fact } from '../../types.js';
+
+export const NODE_PACKAGE_MANAGERS = ['npm', 'yarn', 'pnpm', 'bun'] as const;
+export type NodePackageManager = (typeof NODE_PACKAGE_MANAGERS)[number];
+
+export interface NodeFacts extends CommonFacts {
+  language: 'node';
+  packageManager: Fact<NodePackageManager>;
+  /** Exact version from package.json "packageManager" ("pnpm@9.12.0" -> "9.12.0"), used via corepack. */
+  packageManagerVersion: string | null;
+  /** Yarn 2+ (a .yarnrc.yml or a yarn@>=2 packageManager), which installs with `yarn install --immutable`. */
+  yarnBerry: boolean;
+  /** The lockfile found, relative to the root, or null (then installs are not reproducible: a warning). */
+  lockfile: string | null;
+  /** Files copied before the dependency install, in this order: package.json, lockfile, .npmrc, ... (only existing ones). */
+  installFiles: string[];
+  /** package.json script to run in the build stage ("build"), or null when there is nothing to build. */
+  buildScript: string | null;
+  /**
+   * What the final image needs from the build stage besides production node_modules, e.g.
+   * ["dist", "public", "package.json"]; null means the app runs from its sources, so the whole
+   * build context (minus .dockerignore) is copied.
+   */
+  runtimeFiles: string[] | null;
+  /** The build output runs without node_modules (Next.js standalone, Nuxt .output). */
+  selfContained: boolean;
+  /** Next.js `output: 'standalone'` in next.config.*. */
+  nextStandalone: boolean;
+  typescript: boolean;
+  /** Production environment the framework needs (HOST=0.0.0.0 for Astro/Nuxt, HOSTNAME for Next). */
+  env: Record<string, string>;
+}

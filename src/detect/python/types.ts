@@ -1,0 +1,35 @@
+// Facts about a Python project, beyond the common ones.
+import type { CommonFacts, Fact } from '../../types.js';
+
+export const PYTHON_PACKAGE_MANAGERS = ['pip', 'poetry', 'uv', 'pipenv', 'pdm'] as const;
+export type PythonPackageManager = (typeof PYTHON_PACKAGE_MANAGERS)[number];
+
+/** The server the start command runs, which decides the env variables that carry host and port. */
+export type PythonServer = 'uvicorn' | 'gunicorn' | 'streamlit' | 'flask' | 'django-runserver' | null;
+
+/** One locked (or required) distribution, its name normalized as PEP 503 says. */
+export interface PythonPackage {
+  name: string;
+  version: string | null;
+  /** Wheel file names the lockfile lists for it ([] when the lockfile does not say). */
+  wheels: string[];
+}
+
+export interface PythonFacts extends CommonFacts {
+  language: 'python';
+  packageManager: Fact<PythonPackageManager>;
+  /** The lockfile the install reads, or null (pip without a lock: a warning). */
+  lockfile: string | null;
+  /** Files the dependency install reads, copied before the sources so the install layer caches. */
+  installFiles: string[];
+  /** pip: the requirements file given to `pip install -r`; null means `pip install .` (PEP 621). */
+  requirementsFile: string | null;
+  /** Install the project itself into the venv (it has [project.scripts] the start command runs, or pip installs `.`). */
+  installProject: boolean;
+  /** Runtime dependencies (dev groups excluded), from the lockfile when there is one. */
+  packages: PythonPackage[];
+  /** The server the start command runs (decides the host/port environment). */
+  server: PythonServer;
+  /** Django: the settings module and whether `collectstatic` runs at build time (STATIC_ROOT is set). */
+  django: { settingsModule: string | null; collectstatic: boolean } | null;
+}

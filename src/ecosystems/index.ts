@@ -1,0 +1,8 @@
+// Every supported ecosystem, in the order auto-detection tries them. Adding a language means
+// adding its module here (and its detector, plan and template folder).
+import type { Ecosystem } from '../ecosystem.js';
+import { node } from './node.js';
+
+export const ECOSYSTEMS: Ecosystem[] = [
+  node,
+];

@@ -1,0 +1,44 @@
+// Images for compiled, single-binary apps (Go here; Rust reuses the finals). Sources:
+// - golang images: docker-library/golang versions.json: every line since 1.20 has -bookworm and
+//   -alpine variants (https://github.com/docker-library/golang/blob/master/versions.json).
+// - distroless: GoogleContainerTools/distroless README @cd080764 (2026-08-21) and
+//   static/base/cc config.bzl (knowledge.md 1.1-1.3): static has CA certs, tzdata and the
+//   nonroot user 65532; base adds glibc and libssl; cc adds libgcc_s and libstdc++.
+// - alpine: https://alpinelinux.org/releases/ (3.22, released 2025-05-30, supported to 2027-05-01).
+
+/** The version in every builder tag is this Dockerfile ARG, so a bump is a one-line change. */
+export const GO_VERSION_ARG = 'GO_VERSION';
+
+export const goImages = {
+  /**
+   * Builder for glibc and static finals: Debian 12 (glibc 2.36), no newer than the glibc of any
+   * final here (distroless Debian 13 has 2.41), so cgo binaries built here load there too
+   * (knowledge.md 0.6).
+   */
+  debianBuilder: (v: string) => `golang:${v}-bookworm`,
+  /** Builder for an alpine final: cgo then links musl, as the final image needs. */
+  alpineBuilder: (v: string) => `golang:${v}-alpine`,
+};
+
+/** Finals for one compiled binary, shared by Go and Rust. */
+export const BINARY_FINALS = {
+  scratch: 'scratch',
+  /** No libc: for static binaries (CGO_ENABLED=0 Go, musl Rust). */
+  distrolessStatic: 'gcr.io/distroless/static-debian13:nonroot',
+  /** glibc and libssl. */
+  distrolessBase: 'gcr.io/distroless/base-debian13:nonroot',
+  /** base + libgcc_s, libstdc++, libgomp. */
+  distrolessCc: 'gcr.io/distroless/cc-debian13:nonroot',
+  alpine: 'alpine:3.22',
+  /** Same Debian as the builders, so runtime package names match the tables (Debian 12 names). */
+  slim: 'debian:bookworm-slim',
+} as const;
+
+export const BINARY_FINALS_SOURCE = {
+  distroless: 'https://github.com/GoogleContainerTools/distroless/blob/main/README.md',
+  alpine: 'https://alpinelinux.org/releases/',
+  golang: 'https://github.com/docker-library/golang/blob/master/versions.json',
+} as const;
+
+/** distroless :nonroot and the user written into scratch images (common/variables.bzl NONROOT). */
+export const NONROOT_UID = 65532;

@@ -1,0 +1,32 @@
+// Which images exist for which Node major. Sources:
+// - distroless: GoogleContainerTools/distroless README.md @cd080764 (2026-08-21): nodejs22/24/26-debian13;
+//   the debian12 node images were removed 2026-02-27 and get no fixes (knowledge.md 1.1).
+// - official node images: nodejs/docker-node versions.json @f27d936f (2026-08-19): every maintained
+//   major has -bookworm-slim and -alpine variants.
+export const NODE_IMAGES_SOURCE = {
+  distroless: 'https://github.com/GoogleContainerTools/distroless/blob/main/README.md',
+  official: 'https://github.com/nodejs/docker-node/blob/main/versions.json',
+} as const;
+
+/** Majors with a maintained gcr.io/distroless/nodejs<major>-debian13 image. */
+export const DISTROLESS_NODE_MAJORS: readonly number[] = [22, 24, 26];
+
+/** The version in every tag is the Dockerfile's ARG, so a bump is a one-line change. */
+export const NODE_VERSION_ARG = 'NODE_VERSION';
+
+export const nodeImages = {
+  /**
+   * Builder for glibc finals: Debian 12 (glibc 2.36) so that native addons compiled here also load
+   * on distroless Debian 13 (glibc 2.41): build on the same or an older glibc (knowledge.md 0.6).
+   */
+  debianBuilder: (v: string) => `node:${v}-bookworm-slim`,
+  /** Slim final: the same Debian as the builder, so runtime package names match the table. */
+  slim: (v: string) => `node:${v}-bookworm-slim`,
+  alpine: (v: string) => `node:${v}-alpine`,
+  distroless: (v: string) => `gcr.io/distroless/nodejs${v}-debian13:nonroot`,
+};
+
+/** The official images' `node` user (docker-node Dockerfiles: `useradd --uid 1000 node`). */
+export const OFFICIAL_NODE_UID = 1000;
+/** distroless :nonroot (common/variables.bzl NONROOT = 65532). */
+export const DISTROLESS_NONROOT_UID = 65532;

@@ -1,0 +1,142 @@
+// The whole story in one place: detect -> plan -> ask -> render -> write (-> verify) -> report.
+// Nothing touches the project folder until everything is decided and rendered.
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { detectStep, type Detected } from './detect/index.js';
+import { DriftError, UserError } from './errors.js';
+import type { Options } from './options.js';
+import type { Output } from './output.js';
+import { chooseBase } from './plan/choose-base.js';
+import { render } from './render/render.js';
+import { commonView } from './render/view.js';
+import { buildReport, formatSummary, type Report } from './report.js';
+import type { Language, Plan, RenderedFiles } from './types.js';
+import { compareFiles, unifiedDiff, writeFiles, type FileState } from './write/write.js';
+import { Project } from './project.js';
+
+/** The prompts the interactive run needs; tests swap in scripted answers. */
+export interface Interaction {
+  select<T extends string>(question: {
+    message: string;
+    choices: Array<{ value: T; name: string; description?: string; disabled?: string | false }>;
+    default?: T;
+  }): Promise<T>;
+  input(question: { message: string; default?: string; validate?: (value: string) => true | string }): Promise<string>;
+  confirm(question: { message: string; default?: boolean }): Promise<boolean>;
+}
+
+export interface RunResult {
+  report: Report;
+  states: FileState[];
+}
+
+export async function run(options: Options, output: Output, interaction?: Interaction): Promise<RunResult> {
+  const project = openProject(options.dir);
+  let detected = await detectStep(project, options, interaction);
+  let plan = planStep(detected, options);
+  if (interaction) ({ detected, plan } = await askStep(project, detected, options, interaction));
+  const files = renderStep(project, detected, plan, options);
+  const states = options.check ? checkStep(project, files) : await writeStep(project, files, options, interaction);
+  const verification = options.verify ? await verifyStep(project, detected, files, options, output) : undefined;
+  const report = buildReport(detected.facts, plan, files, verification);
+  reportStep(report, detected, plan, states, options, output);
+  return { report, states };
+}
+
+function openProject(dir: string): Project {
+  const root = resolve(dir);
+  let isDir = false;
+  try {
+    isDir = statSync(root).isDirectory();
+  } catch {
+    throw new UserError(`The project folder ${dir} does not exist. Pass the path of a project folder, or run inside one.`);
+  }
+  if (!isDir) throw new UserError(`${dir} is a file, not a folder. Pass the project's folder (the one holding package.json, pyproject.toml, go.mod, ...).`);
+  return new Project(root);
+}
+
+export function planStep(detected: Detected, options: Pick<Options, 'base'>): Plan {
+  return chooseBase(detected.ecosystem.assess(detected.facts), options.base);
+}
+
+async function askStep(project: Project, detected: Detected, options: Options, interaction: Interaction) {
+  const { askFacts, askBase } = await import('./ask.js');
+  const answered = await askFacts(project, detected, options, interaction);
+  const replanned = planStep(answered, options);
+  const base = await askBase(replanned, interaction, options.base);
+  const finalPlan = base === replanned.base ? replanned : planStep(answered, { base });
+  return { detected: answered, plan: finalPlan };
+}
+
+/** Overrides live in the project (.slim-image/templates/) or come from --templates. */
+export function templateDir(project: Project, options: Pick<Options, 'templates'>): string | undefined {
+  if (options.templates) {
+    const dir = resolve(options.templates);
+    if (!isDirectory(dir)) throw new UserError(`--templates ${options.templates} is not a folder. Pass a folder that mirrors the built-in templates/ layout.`);
+    return dir;
+  }
+  const own = join(project.root, '.slim-image', 'templates');
+  return isDirectory(own) ? own : undefined;
+}
+
+function renderStep(project: Project, detected: Detected, plan: Plan, options: Options): RenderedFiles {
+  const view = { ...commonView(detected.facts, plan), ...detected.ecosystem.view(detected.facts, plan) };
+  return render(detected.facts.language as Language, view, templateDir(project, options));
+}
+
+function checkStep(project: Project, files: RenderedFiles): FileState[] {
+  const states = compareFiles(project.root, files);
+  const drifted = states.filter((s) => s.status !== 'identical');
+  if (drifted.length > 0) {
+    const diffs = drifted.map((s) => (s.current === null ? `${s.file} is missing` : unifiedDiff(s.file, s.current, s.next)));
+    throw new DriftError(
+      `${drifted.map((s) => s.file).join(' and ')} ${drifted.length > 1 ? 'differ' : 'differs'} from what would be generated. ` +
+        `Run create-slim-image --force to regenerate, or keep your edits in a template override.\n${diffs.join('\n')}`,
+    );
+  }
+  return states;
+}
+
+async function writeStep(project: Project, files: RenderedFiles, options: Options, interaction?: Interaction): Promise<FileState[]> {
+  if (options.dryRun) return compareFiles(project.root, files);
+  return writeFiles(project.root, files, {
+    force: options.force,
+    ...(interaction
+      ? { confirmOverwrite: (file: string) => interaction.confirm({ message: `${file} exists and differs. Overwrite it?`, default: false }) }
+      : {}),
+  });
+}
+
+async function verifyStep(project: Project, detected: Detected, files: RenderedFiles, options: Options, output: Output) {
+  const { verify } = await import('./verify/index.js');
+  return verify({
+    projectDir: project.root,
+    files,
+    written: !options.dryRun && !options.check,
+    language: detected.facts.language,
+    port: detected.facts.port.value,
+    packageManager: detected.facts.packageManager.value,
+    engine: options.engine ?? process.env.SLIM_IMAGE_ENGINE,
+    keepImage: options.keepImage,
+    compare: options.compare,
+    json: options.json,
+    output,
+  });
+}
+
+function reportStep(report: Report, detected: Detected, plan: Plan, states: FileState[], options: Options, output: Output): void {
+  for (const warning of detected.facts.warnings) output.warn(warning);
+  if (options.json) {
+    output.out(JSON.stringify(report, null, 2));
+    return;
+  }
+  output.out(formatSummary(report, detected.facts, plan, states, options));
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

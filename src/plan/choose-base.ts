@@ -1,0 +1,38 @@
+// Pick the final base from an ecosystem's assessment of all four kinds: the first that works in
+// BASE_KINDS order (smallest first), or the one the user asked for if it can work.
+import { UserError } from '../errors.js';
+import type { BaseKind, BaseOption, Plan } from '../types.js';
+
+export function chooseBase(options: BaseOption[], requested: BaseKind | 'auto'): Plan {
+  const chosen =
+    requested === 'auto' ? options.find((o) => o.possible) : options.find((o) => o.kind === requested);
+  if (!chosen) {
+    throw new UserError(`No base image can work for this project: ${options.map((o) => `${o.kind}: ${o.why}`).join('; ')}.`);
+  }
+  if (!chosen.possible) {
+    const alternatives = options.filter((o) => o.possible).map((o) => o.kind);
+    throw new UserError(
+      `--base ${requested} cannot work for this project: ${chosen.why}. ` +
+        `Use --base auto, or one of: ${alternatives.join(', ') || 'none'}.`,
+    );
+  }
+  if (!chosen.runtimeVersion || !chosen.builderImage || !chosen.runtimeImage) {
+    throw new Error(`assessment for ${chosen.kind} is possible but incomplete`);
+  }
+  const reasons: string[] = [];
+  for (const option of options) {
+    if (option === chosen) {
+      reasons.push(`${option.kind} chosen${requested === 'auto' ? '' : ' (--base)'}: ${option.why}`);
+      break;
+    }
+    reasons.push(`${option.kind} ${option.possible ? 'possible but not requested' : 'ruled out'}: ${option.why}`);
+  }
+  return {
+    base: chosen.kind,
+    runtimeVersion: chosen.runtimeVersion,
+    builderImage: chosen.builderImage,
+    runtimeImage: chosen.runtimeImage,
+    options,
+    reasons,
+  };
+}

@@ -1,0 +1,141 @@
+// Node.js: which of the four bases can work, at which version, and the view the template prints.
+import semver from 'semver';
+import type { NodeFacts } from '../detect/node/types.js';
+import { today } from '../knowledge/clock.js';
+import { DISTROLESS_NODE_MAJORS, DISTROLESS_NONROOT_UID, NODE_VERSION_ARG, OFFICIAL_NODE_UID, nodeImages } from '../knowledge/node-images.js';
+import { packageManagerRecipe, packageManagerSetup } from '../knowledge/node-package-managers.js';
+import { ltsMajors, maintainedMajors, NODE_RELEASES } from '../knowledge/node-versions.js';
+import type { BaseOption, Plan } from '../types.js';
+import { collectPackages, osPackagesView, type Distro } from './os-packages.js';
+import { pickVersion } from './versions.js';
+
+interface Candidates {
+  /** Majors this project may build on, newest first. */
+  majors: string[];
+  /** Why these (for messages): "pinned by .nvmrc", "newest LTS allowed by engines.node". */
+  note: string;
+}
+
+/** The majors a project may use: its pin, else the maintained LTS lines its range allows. */
+export function candidateMajors(facts: NodeFacts, now: Date): Candidates {
+  const { runtime } = facts;
+  if (runtime.pinned && runtime.constraint !== null) {
+    const major = semver.coerce(runtime.constraint)?.major;
+    if (major !== undefined) return { majors: [String(major)], note: `Node ${major} pinned by ${runtime.source}` };
+  }
+  const lts = ltsMajors(now).map(String);
+  const allowedLts = lts.filter((m) => pickVersion(runtime, [m]) !== null);
+  if (allowedLts.length > 0) {
+    return { majors: allowedLts, note: runtime.constraint ? `${runtime.constraint} from ${runtime.source}` : 'no version in the project: maintained LTS lines' };
+  }
+  // The range allows no LTS line (">=27", "^25"): take maintained Current lines, then anything known.
+  const maintained = maintainedMajors(now).map(String).filter((m) => pickVersion(runtime, [m]) !== null);
+  if (maintained.length > 0) return { majors: maintained, note: `${runtime.constraint} from ${runtime.source} allows no LTS line` };
+  const known = NODE_RELEASES.map((r) => String(r.major)).reverse().filter((m) => pickVersion(runtime, [m]) !== null);
+  return { majors: known, note: `${runtime.constraint} from ${runtime.source} allows only unmaintained lines` };
+}
+
+export function assessNode(facts: NodeFacts, now: Date = today()): BaseOption[] {
+  const { majors, note } = candidateMajors(facts, now);
+  const newest = majors[0] ?? null;
+  const deps = facts.nativeDependencies;
+  const needsRuntimePackages = deps.filter((d) => d.runtime.debian.length > 0);
+  const blocking = deps.filter((d) => d.blocksDistroless !== null);
+  const glibcOnly = deps.filter((d) => d.glibcOnly);
+  const start = facts.start.value;
+
+  const scratch: BaseOption = {
+    kind: 'scratch', possible: false, runtimeVersion: null, builderImage: null, runtimeImage: null,
+    why: 'a Node.js app needs the node runtime and its libraries; scratch only fits one static binary',
+  };
+
+  const distrolessMajor = majors.find((m) => DISTROLESS_NODE_MAJORS.includes(Number(m))) ?? null;
+  let distrolessWhy: string | null = null;
+  if (newest === null) distrolessWhy = `no known Node line satisfies ${facts.runtime.constraint} (${facts.runtime.source})`;
+  else if (distrolessMajor === null) distrolessWhy = `${note}, and distroless publishes only nodejs${DISTROLESS_NODE_MAJORS.join('/')}-debian13`;
+  else if (start.kind !== 'exec' || start.argv[0] !== 'node') {
+    distrolessWhy = `the start command ${start.kind === 'shell' ? `"${start.command}" needs a shell` : `"${start.argv.join(' ')}" does not start with node`}, and distroless has no shell`;
+  } else if (blocking.length > 0) distrolessWhy = blocking.map((d) => `${d.name}: ${d.blocksDistroless}`).join('; ');
+  else if (needsRuntimePackages.length > 0) {
+    distrolessWhy = `${needsRuntimePackages.map((d) => `${d.name} needs ${d.runtime.debian.join(', ')}`).join('; ')} at run time, and distroless cannot install OS packages`;
+  }
+  const distroless: BaseOption = distrolessWhy === null && distrolessMajor !== null
+    ? {
+        kind: 'distroless', possible: true, runtimeVersion: distrolessMajor,
+        builderImage: nodeImages.debianBuilder(distrolessMajor), runtimeImage: nodeImages.distroless(distrolessMajor),
+        why: `${nodeImages.distroless(distrolessMajor)} carries Node ${distrolessMajor} (${note}), the start command runs without a shell and no dependency needs OS packages; no shell or package manager in the final image`,
+      }
+    : { kind: 'distroless', possible: false, runtimeVersion: null, builderImage: null, runtimeImage: null, why: distrolessWhy ?? 'no distroless image fits' };
+
+  const missingAlpine = deps.filter((d) => d.runtime.debian.length > 0 && d.runtime.alpine.length === 0);
+  let alpineWhy: string | null = null;
+  if (newest === null) alpineWhy = `no known Node line satisfies ${facts.runtime.constraint}`;
+  else if (glibcOnly.length > 0) alpineWhy = `${glibcOnly.map((d) => `${d.name} ${d.note}`).join('; ')}: alpine uses musl`;
+  else if (missingAlpine.length > 0) alpineWhy = `${missingAlpine.map((d) => d.name).join(', ')} need OS packages with no known Alpine name`;
+  const alpine: BaseOption = alpineWhy === null && newest !== null
+    ? {
+        kind: 'alpine', possible: true, runtimeVersion: newest, builderImage: nodeImages.alpine(newest), runtimeImage: nodeImages.alpine(newest),
+        why: `every native dependency has a musl build${deps.length === 0 ? ' (there are none)' : ''}; node:${newest}-alpine keeps a shell and apk`,
+      }
+    : { kind: 'alpine', possible: false, runtimeVersion: null, builderImage: null, runtimeImage: null, why: alpineWhy ?? 'no alpine image fits' };
+
+  const slim: BaseOption = newest !== null
+    ? {
+        kind: 'slim', possible: true, runtimeVersion: newest, builderImage: nodeImages.debianBuilder(newest), runtimeImage: nodeImages.slim(newest),
+        why: `Debian slim with glibc${needsRuntimePackages.length > 0 ? ` and the OS libraries ${collectPackages(deps, 'runtime', 'debian').join(', ')}` : ''} always works (Node ${newest}, ${note})`,
+      }
+    : { kind: 'slim', possible: false, runtimeVersion: null, builderImage: null, runtimeImage: null, why: `no known Node line satisfies ${facts.runtime.constraint} (${facts.runtime.source}); pass --runtime-version` };
+
+  return [scratch, distroless, alpine, slim];
+}
+
+/** Replace the literal version in an image name with the Dockerfile ARG, so one line pins it. */
+function withArg(image: string, version: string): string {
+  return image.replace(`node:${version}-`, `node:\${${NODE_VERSION_ARG}}-`).replace(`nodejs${version}-`, `nodejs\${${NODE_VERSION_ARG}}-`);
+}
+
+export function nodeView(facts: NodeFacts, plan: Plan) {
+  const distro: Distro = plan.base === 'alpine' ? 'alpine' : 'debian';
+  const distroless = plan.base === 'distroless';
+  const pm = facts.packageManager.value;
+  const recipe = packageManagerRecipe(pm, { lockfile: facts.lockfile !== null, yarnBerry: facts.yarnBerry });
+  const setup = packageManagerSetup(pm, { version: facts.packageManagerVersion, yarnBerry: facts.yarnBerry, nodeMajor: Number(plan.runtimeVersion) });
+  const start = facts.start.value;
+  const argv = start.kind === 'exec' ? start.argv : ['/bin/sh', '-c', start.command];
+  const runtimeFiles = facts.runtimeFiles;
+  const copies = runtimeFiles === null
+    ? []
+    : runtimeFiles.map((path) => ({
+        from: 'build',
+        source: `/app/${path}`,
+        // Next.js standalone output is the app root; everything else keeps its path.
+        target: path === '.next/standalone' ? './' : `./${path}`,
+      }));
+  const env = Object.entries({ NODE_ENV: 'production', ...facts.env }).map(([name, value]) => ({ name, value }));
+  return {
+    versionArg: NODE_VERSION_ARG,
+    builderFrom: withArg(plan.builderImage, plan.runtimeVersion),
+    runtimeFrom: withArg(plan.runtimeImage, plan.runtimeVersion),
+    lockfile: facts.lockfile,
+    installFiles: facts.installFiles,
+    pmSetup: setup,
+    cacheDir: recipe.cacheDir,
+    installAll: recipe.installAll,
+    installProd: recipe.installProd,
+    buildCommand: facts.buildScript === null ? null : [...recipe.run, facts.buildScript],
+    // A self-contained build (Next standalone, Nuxt) needs no separate production node_modules.
+    prodDeps: !facts.selfContained,
+    copySources: runtimeFiles === null,
+    copies,
+    // Next.js writes its image cache under .next at run time, so the app user owns that copy.
+    chownCopies: facts.nextStandalone,
+    buildPackages: osPackagesView(distro, collectPackages(facts.nativeDependencies, 'build', distro)),
+    runtimePackages: osPackagesView(distro, distroless ? [] : collectPackages(facts.nativeDependencies, 'runtime', distro)),
+    env,
+    user: distroless ? `${DISTROLESS_NONROOT_UID}:${DISTROLESS_NONROOT_UID}` : `${OFFICIAL_NODE_UID}:${OFFICIAL_NODE_UID}`,
+    userNote: distroless ? 'the nonroot user of distroless' : 'the node user of the official image',
+    // distroless/nodejs's entrypoint is /nodejs/bin/node, so CMD holds only node's arguments.
+    cmd: distroless ? argv.slice(1) : argv,
+    distroless,
+  };
+}

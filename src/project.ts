@@ -1,0 +1,169 @@
+// A read-only view of the project folder that detectors work on. Reads are lazy and cached, so
+// a detector asks only for the manifests it cares about; nothing here walks node_modules, .git
+// or other dependency/build folders, which keeps detection fast on huge repositories.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import { UserError } from './errors.js';
+
+/** Folders a bounded search never enters: dependencies, VCS data, build output, caches. */
+export const NEVER_WALK = new Set([
+  '.git', '.hg', '.svn', 'node_modules', 'bower_components', 'vendor', '.venv', 'venv', 'env',
+  '__pycache__', '.tox', '.nox', '.mypy_cache', '.pytest_cache', 'target', 'dist', 'build', 'out',
+  '.next', '.nuxt', '.svelte-kit', '.output', '.turbo', '.cache', 'coverage', '.gradle', '.idea',
+  '.vscode', '.terraform',
+]);
+
+/** Largest file a detector reads; manifests and lockfiles are far smaller. */
+const MAX_TEXT_BYTES = 32 * 1024 * 1024;
+
+export interface FindOptions {
+  /** File name suffixes to match, e.g. ['.ts', '.js']. */
+  extensions: string[];
+  /** Folders (relative) to start in; default the root. */
+  under?: string[];
+  maxDepth?: number;
+  maxFiles?: number;
+}
+
+export class Project {
+  private readonly texts = new Map<string, string | null>();
+  private readonly listings = new Map<string, string[]>();
+
+  constructor(readonly root: string) {}
+
+  path(rel: string): string {
+    return join(this.root, rel);
+  }
+
+  exists(rel: string): boolean {
+    return this.stat(rel) !== null;
+  }
+
+  isFile(rel: string): boolean {
+    return this.stat(rel)?.isFile() ?? false;
+  }
+
+  isDir(rel: string): boolean {
+    return this.stat(rel)?.isDirectory() ?? false;
+  }
+
+  /** Names in a folder (not recursive), sorted; [] when it does not exist. */
+  list(rel = '.'): string[] {
+    const cached = this.listings.get(rel);
+    if (cached) return cached;
+    let names: string[] = [];
+    try {
+      names = readdirSync(this.path(rel)).sort();
+    } catch (error) {
+      if (!isMissing(error)) throw unreadable(rel, error);
+    }
+    this.listings.set(rel, names);
+    return names;
+  }
+
+  /** A text file's contents, or null when it does not exist. Binary or non-UTF-8 is an error. */
+  readText(rel: string): string | null {
+    if (this.texts.has(rel)) return this.texts.get(rel) ?? null;
+    let text: string | null = null;
+    try {
+      const st = statSync(this.path(rel));
+      if (!st.isFile()) throw new UserError(`${rel} is not a regular file; remove it or rename it so it is not taken for a project file.`);
+      if (st.size > MAX_TEXT_BYTES) throw new UserError(`${rel} is ${st.size} bytes, too large to be a manifest; check the file.`);
+      const bytes = readFileSync(this.path(rel));
+      if (bytes.includes(0)) throw new UserError(`${rel} looks binary (it contains NUL bytes) where text was expected; fix or remove the file.`);
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      if (error instanceof TypeError) throw new UserError(`${rel} is not valid UTF-8 text; save it as UTF-8.`);
+      if (!isMissing(error)) throw unreadable(rel, error);
+    }
+    this.texts.set(rel, text);
+    return text;
+  }
+
+  /** Parsed JSON, or null when the file does not exist; a syntax error names file and line. */
+  readJson(rel: string): unknown {
+    const text = this.readText(rel);
+    if (text === null) return null;
+    try {
+      return JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch (error) {
+      const where = jsonErrorLine(text, error);
+      throw new UserError(`${rel} is not valid JSON${where}: ${(error as Error).message}. Fix the file and run again.`);
+    }
+  }
+
+  /** Parsed TOML, or null when the file does not exist; a syntax error names file and line. */
+  readToml(rel: string): Record<string, unknown> | null {
+    const text = this.readText(rel);
+    if (text === null) return null;
+    try {
+      return parseToml(text) as Record<string, unknown>;
+    } catch (error) {
+      const line = (error as { line?: number }).line;
+      const where = line ? ` (line ${line})` : '';
+      const first = String((error as Error).message).split('\n')[0];
+      throw new UserError(`${rel} is not valid TOML${where}: ${first}. Fix the file and run again.`);
+    }
+  }
+
+  /**
+   * Files under the given folders with one of the extensions, breadth first, skipping
+   * NEVER_WALK folders and stopping at maxFiles, so a huge tree costs a bounded amount.
+   */
+  find({ extensions, under = ['.'], maxDepth = 4, maxFiles = 400 }: FindOptions): string[] {
+    const found: string[] = [];
+    let queue: Array<[string, number]> = under.filter((d) => this.isDir(d)).map((d) => [d, 0]);
+    let visited = 0;
+    while (queue.length > 0 && found.length < maxFiles && visited < 2000) {
+      const next: Array<[string, number]> = [];
+      for (const [dir, depth] of queue) {
+        visited++;
+        for (const name of this.list(dir)) {
+          const rel = dir === '.' ? name : `${dir}/${name}`;
+          if (extensions.some((ext) => name.endsWith(ext)) && this.isFile(rel)) {
+            found.push(rel);
+            if (found.length >= maxFiles) return found;
+          } else if (depth < maxDepth && !NEVER_WALK.has(name) && !name.startsWith('.') && this.isDir(rel)) {
+            next.push([rel, depth + 1]);
+          }
+        }
+      }
+      queue = next;
+    }
+    return found;
+  }
+
+  /** A path relative to the root with forward slashes, for messages and Dockerfiles. */
+  relative(abs: string): string {
+    return relative(this.root, abs).split(sep).join('/');
+  }
+
+  private stat(rel: string) {
+    try {
+      return statSync(this.path(rel));
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw unreadable(rel, error);
+    }
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+function unreadable(rel: string, error: unknown): UserError {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  const hint = code === 'ELOOP' ? 'it is part of a symbolic-link loop' : code === 'EACCES' ? 'permission denied' : code;
+  return new UserError(`Cannot read ${rel} (${hint}). Fix its permissions or remove it, then run again.`);
+}
+
+function jsonErrorLine(text: string, error: unknown): string {
+  const match = /position (\d+)/.exec(String((error as Error).message));
+  if (!match) return '';
+  const line = text.slice(0, Number(match[1])).split('\n').length;
+  return ` (line ${line})`;
+}

@@ -1,0 +1,107 @@
+// Rendering: a private Handlebars instance (noEscape, strict) over the built-in templates, with a
+// user's override folder laid on top. A file in the override folder replaces the built-in file
+// of the same relative path; a partial replaces a partial.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { UserError } from '../errors.js';
+import type { Language, RenderedFiles } from '../types.js';
+import { commentText, copyArgs, dockerString, execForm, shellWord } from './quote.js';
+
+/** Built-in templates ship in the package, found from this module, never from the cwd. */
+export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/** Output file -> template name inside templates/<language>/ (dotfiles kept under plain names). */
+export const TEMPLATE_FILES: Record<string, string> = {
+  Dockerfile: 'Dockerfile.hbs',
+  '.dockerignore': 'dockerignore.hbs',
+};
+
+interface Source {
+  path: string;
+  text: string;
+  override: boolean;
+}
+
+export function render(language: Language, view: Record<string, unknown>, overrideDir?: string): RenderedFiles {
+  const hbs = createInstance();
+  for (const [name, source] of partials(overrideDir)) {
+    hbs.registerPartial(name, compile(hbs, source));
+  }
+  const files: RenderedFiles = {};
+  for (const [file, template] of Object.entries(TEMPLATE_FILES)) {
+    const source = load(`${language}/${template}`, overrideDir);
+    try {
+      files[file] = normalize(compile(hbs, source)(view));
+    } catch (error) {
+      throw templateError(source, error);
+    }
+  }
+  return files;
+}
+
+function createInstance(): typeof Handlebars {
+  const hbs = Handlebars.create();
+  hbs.registerHelper('json', (value: unknown) => (Array.isArray(value) ? execForm(value.map(String)) : JSON.stringify(value)));
+  hbs.registerHelper('sh', (value: unknown) => shellWord(String(value)));
+  hbs.registerHelper('shwords', (values: unknown) => (values as unknown[]).map((v) => shellWord(String(v))).join(' '));
+  hbs.registerHelper('envValue', (value: unknown) => dockerString(String(value)));
+  hbs.registerHelper('comment', (value: unknown) => commentText(String(value)));
+  hbs.registerHelper('copy', (sources: unknown, destination: unknown) =>
+    copyArgs((Array.isArray(sources) ? sources : [sources]).map(String), String(destination)));
+  hbs.registerHelper('join', (values: unknown, separator: unknown) =>
+    (values as unknown[]).map(String).join(typeof separator === 'string' ? separator : ' '));
+  return hbs;
+}
+
+function compile(hbs: typeof Handlebars, source: Source): Handlebars.TemplateDelegate {
+  try {
+    const template = hbs.compile(source.text, { noEscape: true, strict: true });
+    // Handlebars compiles lazily; force it now so syntax errors point at this file.
+    hbs.precompile(source.text, { noEscape: true, strict: true });
+    return template;
+  } catch (error) {
+    throw templateError(source, error);
+  }
+}
+
+function load(relative: string, overrideDir?: string): Source {
+  if (overrideDir) {
+    const path = join(overrideDir, relative);
+    if (existsSync(path)) return { path, text: readFileSync(path, 'utf8'), override: true };
+  }
+  const path = join(BUILTIN_TEMPLATES, relative);
+  if (!existsSync(path)) throw new Error(`built-in template ${relative} is missing`);
+  return { path, text: readFileSync(path, 'utf8'), override: false };
+}
+
+function partials(overrideDir?: string): Map<string, Source> {
+  const found = new Map<string, Source>();
+  for (const [dir, override] of [[join(BUILTIN_TEMPLATES, 'partials'), false], ...(overrideDir ? [[join(overrideDir, 'partials'), true]] : [])] as Array<[string, boolean]>) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).sort()) {
+      if (!name.endsWith('.hbs')) continue;
+      const path = join(dir, name);
+      found.set(name.slice(0, -4), { path, text: readFileSync(path, 'utf8'), override });
+    }
+  }
+  return found;
+}
+
+/** One trailing newline, no trailing spaces, at most one blank line in a row. */
+function normalize(text: string): string {
+  return `${text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+function templateError(source: Source, error: unknown): Error {
+  if (error instanceof UserError) return error;
+  const message = String((error as Error).message ?? error).split('\n').filter(Boolean);
+  // Parse errors say "on line N"; strict-mode lookups end with " - N:column".
+  const joined = message.join(' ');
+  const line = /line (\d+)/i.exec(joined)?.[1] ?? / - (\d+):\d+/.exec(joined)?.[1] ?? (error as { lineNumber?: number }).lineNumber;
+  const where = line ? `${source.path}:${line}` : source.path;
+  const text = `Template ${where}: ${message[0] ?? 'cannot be rendered'}${message.length > 1 ? ` (${message.slice(1).join(' ').trim()})` : ''}.`;
+  if (source.override) return new UserError(`${text} Fix the override template, or remove it to use the built-in one.`);
+  return new Error(text);
+}

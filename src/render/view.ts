@@ -1,0 +1,19 @@
+// The part of the template view every language shares. Field names here are a stable contract
+// for template overrides (see README "Template view"); renaming one is a breaking change.
+import { packageVersion } from '../version.js';
+import type { CommonFacts, Plan } from '../types.js';
+
+export function commonView(facts: CommonFacts, plan: Plan) {
+  return {
+    tool: { name: 'create-slim-image', version: packageVersion() },
+    language: facts.language,
+    framework: facts.framework.value,
+    packageManager: facts.packageManager.value,
+    base: plan.base,
+    runtimeVersion: plan.runtimeVersion,
+    builderImage: plan.builderImage,
+    runtimeImage: plan.runtimeImage,
+    port: facts.port.value,
+    reasons: plan.reasons,
+  };
+}

@@ -1,0 +1,102 @@
+// The --json report (design.md's contract: field names are stable, new fields may be added) and
+// the human summary printed without --json.
+import type { Options } from './options.js';
+import type { CommonFacts, Plan, RenderedFiles, StartCommand } from './types.js';
+import type { FileState } from './write/write.js';
+
+export interface Report {
+  language: string;
+  packageManager: string;
+  framework: string | null;
+  runtimeVersion: string;
+  port: number | null;
+  startCommand: string[];
+  nativeDependencies: Array<{
+    name: string;
+    version: string | null;
+    glibcOnly: boolean;
+    buildPackages: string[];
+    runtimePackages: string[];
+    source: string;
+    note: string;
+  }>;
+  base: string;
+  builderImage: string;
+  runtimeImage: string;
+  reasons: string[];
+  /** Where each detected value came from. */
+  sources: Record<string, string>;
+  warnings: string[];
+  files: RenderedFiles;
+  verify?: unknown;
+}
+
+export function startArgv(start: StartCommand): string[] {
+  return start.kind === 'exec' ? start.argv : ['/bin/sh', '-c', start.command];
+}
+
+export function buildReport(facts: CommonFacts, plan: Plan, files: RenderedFiles, verify?: unknown): Report {
+  const distro = plan.base === 'alpine' ? 'alpine' : 'debian';
+  return {
+    language: facts.language,
+    packageManager: facts.packageManager.value,
+    framework: facts.framework.value,
+    runtimeVersion: plan.runtimeVersion,
+    port: facts.port.value,
+    startCommand: startArgv(facts.start.value),
+    nativeDependencies: facts.nativeDependencies.map((d) => ({
+      name: d.name,
+      version: d.version,
+      glibcOnly: d.glibcOnly,
+      buildPackages: d.build[distro],
+      runtimePackages: d.runtime[distro],
+      source: d.source,
+      note: d.note,
+    })),
+    base: plan.base,
+    builderImage: plan.builderImage,
+    runtimeImage: plan.runtimeImage,
+    reasons: plan.reasons,
+    sources: {
+      packageManager: facts.packageManager.source,
+      framework: facts.framework.source,
+      runtimeVersion: facts.runtime.source,
+      port: facts.port.source,
+      startCommand: facts.start.source,
+    },
+    warnings: facts.warnings,
+    files,
+    ...(verify === undefined ? {} : { verify }),
+  };
+}
+
+const VERB: Record<FileState['status'], string> = { create: 'created', identical: 'unchanged', differs: 'overwritten' };
+
+export function formatSummary(report: Report, facts: CommonFacts, plan: Plan, states: FileState[], options: Pick<Options, 'dryRun' | 'check' | 'explain'>): string {
+  const lines = [
+    `${report.language} project: ${report.packageManager}${report.framework ? `, ${report.framework}` : ''}, runtime ${report.runtimeVersion}, port ${report.port ?? 'none'}`,
+    `start: ${JSON.stringify(report.startCommand)}`,
+    `base: ${plan.base} (${plan.runtimeImage}, built on ${plan.builderImage})`,
+    `  ${plan.reasons[plan.reasons.length - 1]}`,
+  ];
+  if (report.nativeDependencies.length > 0) {
+    lines.push(`native dependencies: ${report.nativeDependencies.map((d) => `${d.name}${d.glibcOnly ? ' (glibc only)' : ''}`).join(', ')}`);
+  }
+  if (options.explain) {
+    lines.push('', 'Why:');
+    for (const reason of plan.reasons) lines.push(`  - ${reason}`);
+    for (const [field, source] of Object.entries(report.sources)) lines.push(`  - ${field} from ${source}`);
+    for (const dep of facts.nativeDependencies) lines.push(`  - ${dep.name}: ${dep.note} (${dep.reference})`);
+    lines.push('', 'Other bases:');
+    for (const option of plan.options) lines.push(`  - ${option.kind}: ${option.possible ? 'possible' : 'not possible'}: ${option.why}`);
+  }
+  lines.push('');
+  if (options.check) {
+    lines.push('Dockerfile and .dockerignore are up to date.');
+  } else if (options.dryRun) {
+    for (const [file, text] of Object.entries(report.files)) lines.push(`----- ${file} (dry run, not written) -----`, text);
+  } else {
+    for (const state of states) lines.push(`${VERB[state.status]} ${state.file}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,95 @@
+// The shared vocabulary of the pipeline: what detection finds (facts), what planning decides
+// (a plan with reasons) and what the report prints. Ecosystem-specific facts extend CommonFacts.
+
+export const LANGUAGES = ['node', 'python', 'go', 'rust', 'java'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Final-image kinds, smallest first: `--base auto` takes the first one that works. */
+export const BASE_KINDS = ['scratch', 'distroless', 'alpine', 'slim'] as const;
+export type BaseKind = (typeof BASE_KINDS)[number];
+
+/** A detected value and where it came from ("package.json engines.node", "--port", "default"). */
+export interface Fact<T> {
+  value: T;
+  source: string;
+}
+
+/**
+ * What the project asks of the runtime version. `constraint` is a semver range in the
+ * ecosystem's own notation turned into node-semver syntax ("22", ">=20", "~3.12"), or null when
+ * the project says nothing. `pinned` is true when the project names one version (an .nvmrc, a
+ * .python-version, a --runtime-version), which then wins over "smallest base".
+ */
+export interface RuntimeRequirement {
+  constraint: string | null;
+  pinned: boolean;
+  source: string;
+}
+
+/** Packages by distribution family; names differ between Debian and Alpine. */
+export interface OsPackages {
+  debian: string[];
+  alpine: string[];
+}
+
+/** A dependency with compiled code or OS-library needs, as classified by a knowledge table. */
+export interface NativeDependency {
+  name: string;
+  version: string | null;
+  /** True when no musl build exists (or it is unknown): rules out alpine. */
+  glibcOnly: boolean;
+  /** OS packages needed to build it (in the builder stage). */
+  build: OsPackages;
+  /** OS packages needed at run time (in the final stage): rules out distroless when non-empty. */
+  runtime: OsPackages;
+  /** Set when the final image needs more than libraries (a browser, a shell): rules out distroless. */
+  blocksDistroless: string | null;
+  /** One sentence: what it is and why it matters for the image. */
+  note: string;
+  /** The file it was found in (a lockfile or manifest). */
+  source: string;
+  /** Where the knowledge about it comes from (a URL or repository path). */
+  reference: string;
+}
+
+/** How the app starts. `exec` runs without a shell; `shell` needs /bin/sh (rules out distroless). */
+export type StartCommand =
+  | { kind: 'exec'; argv: string[] }
+  | { kind: 'shell'; command: string };
+
+/** What every detector returns; ecosystems add their own fields. */
+export interface CommonFacts {
+  language: Language;
+  packageManager: Fact<string>;
+  framework: Fact<string | null>;
+  runtime: RuntimeRequirement;
+  port: Fact<number | null>;
+  start: Fact<StartCommand>;
+  nativeDependencies: NativeDependency[];
+  /** Things the user should know that do not stop generation. */
+  warnings: string[];
+}
+
+/** One row of the base menu: can this kind work, with which version and images, and why. */
+export interface BaseOption {
+  kind: BaseKind;
+  possible: boolean;
+  /** Why it is possible or not, one sentence. */
+  why: string;
+  runtimeVersion: string | null;
+  builderImage: string | null;
+  runtimeImage: string | null;
+}
+
+export interface Plan {
+  base: BaseKind;
+  runtimeVersion: string;
+  builderImage: string;
+  runtimeImage: string;
+  /** All four kinds, in BASE_KINDS order, for the menu and --explain. */
+  options: BaseOption[];
+  reasons: string[];
+}
+
+/** The rendered output: file name -> contents. */
+export type RenderedFiles = Record<string, string>;

@@ -1,0 +1,62 @@
+// Building an image with the chosen engine, streaming its output into the build log and the
+// progress lines, bounded by a timeout.
+import { execStreaming } from './exec.js';
+import { BuildLog, type BuildStep } from './build-log.js';
+import { engineEnv, type Engine } from './engine.js';
+import type { Progress } from './progress.js';
+
+export interface BuildRequest {
+  context: string;
+  dockerfile: string;
+  tag: string;
+  /**
+   * Keep intermediate layers so a rebuild can reuse them. Off for throw-away builds (the naive
+   * image): with podman's vfs storage every kept layer is a full copy.
+   */
+  layers: boolean;
+  timeoutMs: number;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  seconds: number;
+  steps: BuildStep[];
+  /** The engine's last lines, for the error message when the build failed. */
+  lastLines: string[];
+  timedOut: boolean;
+  startError: string | null;
+}
+
+export function buildArgs(engine: Engine, request: BuildRequest): string[] {
+  const args = ['build', '-t', request.tag, '-f', request.dockerfile];
+  if (engine.kind === 'docker') args.push('--progress=plain');
+  // buildah keeps no layers unless asked; podman keeps them unless told not to.
+  if (engine.kind === 'buildah' && request.layers) args.push('--layers');
+  if (engine.kind === 'podman' && !request.layers) args.push('--layers=false');
+  args.push(request.context);
+  return args;
+}
+
+export async function buildImage(engine: Engine, request: BuildRequest, progress: Progress): Promise<BuildResult> {
+  const log = new BuildLog();
+  const started = Date.now();
+  const result = await execStreaming(
+    engine.command,
+    buildArgs(engine, request),
+    { timeoutMs: request.timeoutMs, env: engineEnv(engine) },
+    (line) => {
+      const event = log.push(line);
+      if (event?.kind === 'step') progress.step(event.step);
+      else if (event?.kind === 'cached') progress.cached(event.step);
+    },
+  );
+  progress.stop();
+  return {
+    ok: result.exitCode === 0,
+    seconds: (Date.now() - started) / 1000,
+    steps: log.steps,
+    lastLines: log.lastLines(),
+    timedOut: result.timedOut,
+    startError: result.startError,
+  };
+}

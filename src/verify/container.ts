@@ -1,0 +1,102 @@
+// Start the built image the way a user would (detached, its port published on 127.0.0.1 only),
+// decide whether it works, and always remove the container.
+import { exec as defaultExec, lastLines, type Exec } from './exec.js';
+import type { Engine } from './engine.js';
+import { freePort, sleep, waitForAnswer } from './probe.js';
+
+export interface RunTimeouts {
+  /** How long the app may take to answer on its port. */
+  answerMs: number;
+  /** With no port: how long the process must stay up. */
+  stayUpMs: number;
+}
+
+export const DEFAULT_RUN_TIMEOUTS: RunTimeouts = { answerMs: 60_000, stayUpMs: 4_000 };
+
+export interface RunOutcome {
+  started: boolean;
+  answered: boolean;
+  hostPort: number | null;
+  /** The first line the app answered, e.g. "HTTP/1.1 200 OK". */
+  answer: string | null;
+  /** Why it did not work, with the container's last log lines; null when it worked. */
+  problem: string | null;
+  logTail: string[];
+}
+
+const COMMAND_TIMEOUT_MS = 60_000;
+
+export async function runAndProbe(
+  engine: Engine,
+  image: string,
+  name: string,
+  port: number | null,
+  timeouts: RunTimeouts,
+  exec: Exec = defaultExec,
+): Promise<RunOutcome> {
+  const hostPort = port === null ? null : await freePort();
+  const publish = port === null ? [] : ['-p', `127.0.0.1:${hostPort}:${port}`];
+  const started = await exec(engine.command, ['run', '-d', '--name', name, ...publish, image], {
+    timeoutMs: COMMAND_TIMEOUT_MS,
+  });
+  if (started.exitCode !== 0) {
+    const tail = lastLines(`${started.stdout}\n${started.stderr}`, 10);
+    return { started: false, answered: false, hostPort, answer: null, problem: 'the container did not start', logTail: tail };
+  }
+  try {
+    const exited = async () => !(await isRunning(engine, name, exec));
+    if (port !== null && hostPort !== null) {
+      const result = await waitForAnswer('127.0.0.1', hostPort, Date.now() + timeouts.answerMs, exited);
+      if (result.answered) {
+        return { started: true, answered: true, hostPort, answer: result.firstLine, problem: null, logTail: [] };
+      }
+      const gone = await exited();
+      return {
+        started: !gone,
+        answered: false,
+        hostPort,
+        answer: null,
+        problem: gone
+          ? 'the container exited before it answered'
+          : `nothing answered on port ${port} within ${Math.round(timeouts.answerMs / 1000)} s`,
+        logTail: await logTail(engine, name, exec),
+      };
+    }
+    const deadline = Date.now() + timeouts.stayUpMs;
+    while (Date.now() < deadline) {
+      if (await exited()) {
+        return { started: false, answered: false, hostPort, answer: null, problem: 'the container exited', logTail: await logTail(engine, name, exec) };
+      }
+      await sleep(500);
+    }
+    const up = !(await exited());
+    return {
+      started: up,
+      answered: false,
+      hostPort,
+      answer: null,
+      problem: up ? null : 'the container exited',
+      logTail: up ? [] : await logTail(engine, name, exec),
+    };
+  } finally {
+    await removeContainer(engine, name, exec);
+  }
+}
+
+async function isRunning(engine: Engine, name: string, exec: Exec): Promise<boolean> {
+  const result = await exec(engine.command, ['inspect', '--format', '{{.State.Running}}', name], {
+    timeoutMs: COMMAND_TIMEOUT_MS,
+  });
+  return result.exitCode === 0 && result.stdout.trim() === 'true';
+}
+
+async function logTail(engine: Engine, name: string, exec: Exec): Promise<string[]> {
+  const result = await exec(engine.command, ['logs', '--tail', '20', name], { timeoutMs: COMMAND_TIMEOUT_MS });
+  return lastLines(`${result.stdout}\n${result.stderr}`, 20);
+}
+
+/** Kill at once: an app without a SIGTERM handler as PID 1 would otherwise cost the stop timeout. */
+export async function removeContainer(engine: Engine, name: string, exec: Exec = defaultExec): Promise<void> {
+  const args = engine.kind === 'podman' ? ['rm', '-f', '-t', '0', name] : ['rm', '-f', name];
+  await exec(engine.command, args, { timeoutMs: COMMAND_TIMEOUT_MS });
+}

@@ -1,0 +1,44 @@
+// Golden files: every folder under test/fixtures/ is an input project; its Dockerfile,
+// .dockerignore and report (without the files) must match snapshots/<case>/ exactly, and the
+// Dockerfile must pass dockerfile-utils with zero problems. Update with `vitest run -u`, then
+// read the diff like code.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validate } from 'dockerfile-utils';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+import { memoryOutput } from '../src/output.js';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const SNAPSHOTS = join(import.meta.dirname, '..', 'snapshots');
+const cases = readdirSync(FIXTURES).filter((name) => !name.startsWith('.')).sort();
+
+async function generate(name: string) {
+  const dir = join(FIXTURES, name);
+  const argsFile = join(dir, '.slim-args.json');
+  const extra = existsSync(argsFile) ? (JSON.parse(readFileSync(argsFile, 'utf8')) as string[]) : [];
+  const output = memoryOutput();
+  const code = await main([dir, '--yes', '--dry-run', '--json', ...extra], output);
+  return { code, output };
+}
+
+describe('golden files', () => {
+  it('has fixtures', () => {
+    expect(cases.length).toBeGreaterThan(0);
+  });
+
+  for (const name of cases) {
+    it(name, async () => {
+      const { code, output } = await generate(name);
+      expect(output.stderr.filter((l) => l.startsWith('error')), output.stderr.join('\n')).toEqual([]);
+      expect(code).toBe(0);
+      const report = JSON.parse(output.stdout.join('\n')) as { files: Record<string, string> };
+      const { files, ...rest } = report;
+      await expect(files.Dockerfile).toMatchFileSnapshot(join(SNAPSHOTS, name, 'Dockerfile'));
+      await expect(files['.dockerignore']).toMatchFileSnapshot(join(SNAPSHOTS, name, '.dockerignore'));
+      await expect(`${JSON.stringify(rest, null, 2)}\n`).toMatchFileSnapshot(join(SNAPSHOTS, name, 'report.json'));
+      const problems = validate(files.Dockerfile ?? '');
+      expect(problems.map((p) => `${p.range.start.line + 1}: ${p.message}`)).toEqual([]);
+    });
+  }
+});
