@@ -30,3 +30,13 @@ export const nodeImages = {
 export const OFFICIAL_NODE_UID = 1000;
 /** distroless :nonroot (common/variables.bzl NONROOT = 65532). */
 export const DISTROLESS_NONROOT_UID = 65532;
+
+/**
+ * Debian packages already inside gcr.io/distroless/nodejs*-debian13: it is built on cc, which
+ * adds libstdc++/libgcc/libgomp to base (glibc, libssl, zlib) (distroless cc/config.bzl,
+ * base/config.bzl; knowledge.md 1.2). A dependency needing only these still runs on distroless.
+ * Names are the Debian 12 ones our tables use, mapped to what distroless carries.
+ */
+export const DISTROLESS_NODE_PROVIDES: ReadonlySet<string> = new Set([
+  'ca-certificates', 'libc6', 'libgcc-s1', 'libgomp1', 'libssl3', 'libstdc++6', 'openssl', 'tzdata', 'zlib1g',
+]);

@@ -2,7 +2,7 @@
 import semver from 'semver';
 import type { NodeFacts } from '../detect/node/types.js';
 import { today } from '../knowledge/clock.js';
-import { DISTROLESS_NODE_MAJORS, DISTROLESS_NONROOT_UID, NODE_VERSION_ARG, OFFICIAL_NODE_UID, nodeImages } from '../knowledge/node-images.js';
+import { DISTROLESS_NODE_MAJORS, DISTROLESS_NODE_PROVIDES, DISTROLESS_NONROOT_UID, NODE_VERSION_ARG, OFFICIAL_NODE_UID, nodeImages } from '../knowledge/node-images.js';
 import { packageManagerRecipe, packageManagerSetup } from '../knowledge/node-package-managers.js';
 import { ltsMajors, maintainedMajors, NODE_RELEASES } from '../knowledge/node-versions.js';
 import type { BaseOption, Plan } from '../types.js';
@@ -40,6 +40,8 @@ export function assessNode(facts: NodeFacts, now: Date = today()): BaseOption[] 
   const newest = majors[0] ?? null;
   const deps = facts.nativeDependencies;
   const needsRuntimePackages = deps.filter((d) => d.runtime.debian.length > 0);
+  // Only libraries distroless lacks rule it out (prisma's libssl is there already).
+  const missingFromDistroless = deps.filter((d) => d.runtime.debian.some((p) => !DISTROLESS_NODE_PROVIDES.has(p)));
   const blocking = deps.filter((d) => d.blocksDistroless !== null);
   const glibcOnly = deps.filter((d) => d.glibcOnly);
   const start = facts.start.value;
@@ -56,14 +58,14 @@ export function assessNode(facts: NodeFacts, now: Date = today()): BaseOption[] 
   else if (start.kind !== 'exec' || start.argv[0] !== 'node') {
     distrolessWhy = `the start command ${start.kind === 'shell' ? `"${start.command}" needs a shell` : `"${start.argv.join(' ')}" does not start with node`}, and distroless has no shell`;
   } else if (blocking.length > 0) distrolessWhy = blocking.map((d) => `${d.name}: ${d.blocksDistroless}`).join('; ');
-  else if (needsRuntimePackages.length > 0) {
-    distrolessWhy = `${needsRuntimePackages.map((d) => `${d.name} needs ${d.runtime.debian.join(', ')}`).join('; ')} at run time, and distroless cannot install OS packages`;
+  else if (missingFromDistroless.length > 0) {
+    distrolessWhy = `${missingFromDistroless.map((d) => `${d.name} needs ${d.runtime.debian.filter((p) => !DISTROLESS_NODE_PROVIDES.has(p)).join(', ')}`).join('; ')} at run time, which distroless does not carry and cannot install`;
   }
   const distroless: BaseOption = distrolessWhy === null && distrolessMajor !== null
     ? {
         kind: 'distroless', possible: true, runtimeVersion: distrolessMajor,
         builderImage: nodeImages.debianBuilder(distrolessMajor), runtimeImage: nodeImages.distroless(distrolessMajor),
-        why: `${nodeImages.distroless(distrolessMajor)} carries Node ${distrolessMajor} (${note}), the start command runs without a shell and no dependency needs OS packages; no shell or package manager in the final image`,
+        why: `${nodeImages.distroless(distrolessMajor)} carries Node ${distrolessMajor} (${note}), the start command runs without a shell and no dependency needs OS packages it lacks; no shell or package manager in the final image`,
       }
     : { kind: 'distroless', possible: false, runtimeVersion: null, builderImage: null, runtimeImage: null, why: distrolessWhy ?? 'no distroless image fits' };
 

@@ -15,13 +15,14 @@ export type JavaFramework = (typeof JAVA_FRAMEWORKS)[number];
  *   `launcher` the JarLauncher class to run for `layertools` (null for `tools`, which runs with `-jar`).
  * - `quarkus`: the fast-jar folder (`quarkus-app/` with lib/, app/, quarkus/, quarkus-run.jar).
  * - `jar`: one runnable jar (Micronaut's shaded jar, or a plain jar with a Main-Class).
- * - `javac`: sources compiled with javac and packed with `jar --main-class` in the builder.
+ * - `javac`: sources compiled with javac and packed with their main class (and src/main/resources,
+ *   when sources are in src/main/java) into one jar in the builder.
  */
 export type JavaArtifact =
   | { kind: 'spring-boot'; extract: 'tools' | 'layertools'; launcher: string | null }
   | { kind: 'quarkus'; dir: string }
   | { kind: 'jar' }
-  | { kind: 'javac'; sourceRoot: string };
+  | { kind: 'javac'; sourceRoot: string; resources: string | null };
 
 export interface JavaFacts extends CommonFacts {
   language: 'java';

@@ -1,0 +1,91 @@
+// Node.js detection: a handful of small questions answered from the project files, each answer
+// with its source. Pure over the Project view; throws UserError for malformed manifests.
+import type { DetectOptions } from '../../ecosystem.js';
+import type { Project } from '../../project.js';
+import { today } from '../../knowledge/clock.js';
+import { detectNativeDependencies } from './native.js';
+import type { NodeFacts } from './types.js';
+import { readPackageJson } from './manifest.js';
+import { detectPackageManager } from './package-manager.js';
+import { detectNodeVersion } from './version.js';
+import { detectFramework } from './framework.js';
+import { detectStart, nodeEntry } from './start.js';
+import { detectBuild } from './build.js';
+import { detectPort } from './port.js';
+
+/** Root files that mark a Node.js project. */
+export const nodeMarkers = ['package.json'];
+
+export function recognizesNode(project: Project): boolean {
+  return project.isFile('package.json');
+}
+
+export function detectNode(project: Project, options: DetectOptions): NodeFacts {
+  const pkg = readPackageJson(project);
+  const pm = detectPackageManager(project, pkg, options.packageManager);
+  const version = detectNodeVersion(project, pkg, today());
+  const fw = detectFramework(project, pkg);
+  const start = detectStart(project, pkg, fw);
+  const build = detectBuild(project, pkg, fw, start.start.value);
+
+  const entry = nodeEntry(start.start.value);
+  const output = build.output;
+  const inOutput = entry !== null && output !== null && (entry === output || entry.startsWith(`${output}/`));
+  const frameworkServer =
+    fw.rule !== null &&
+    (!start.start.source.startsWith('package.json') || entry === null || entry.startsWith('node_modules/') || inOutput);
+  const port = detectPort(project, {
+    rule: fw.rule,
+    entry: entry === null ? null : sourceOf(project, entry, output),
+    commandPort: start.port,
+    frameworkServer,
+  });
+
+  const warnings = [...pm.warnings, ...version.warnings, ...fw.warnings, ...start.warnings, ...build.warnings, ...port.warnings];
+  if (pkg.workspaces || project.isFile('pnpm-workspace.yaml')) {
+    warnings.push('This is a workspace (monorepo) root; the image is generated for the root package. Run the tool in the app\'s own folder for one app.');
+  }
+  const nativeDependencies = detectNativeDependencies(project, { lockfile: pm.lockfile, manifest: pkg.raw });
+
+  return {
+    language: 'node',
+    packageManager: pm.packageManager,
+    packageManagerVersion: pm.packageManagerVersion,
+    yarnBerry: pm.yarnBerry,
+    lockfile: pm.lockfile,
+    installFiles: pm.installFiles,
+    framework: fw.framework,
+    runtime: version.runtime,
+    port: port.port,
+    start: start.start,
+    nativeDependencies,
+    warnings,
+    buildScript: build.buildScript,
+    runtimeFiles: build.runtimeFiles,
+    selfContained: build.selfContained,
+    nextStandalone: fw.nextStandalone,
+    typescript: build.typescript,
+    env: sortKeys({ ...build.env, ...start.env, ...port.env }),
+  };
+}
+
+/**
+ * The project file behind an entry: itself when it exists, the TypeScript/JavaScript source for
+ * a build output path (dist/main.js -> src/main.ts), or null (node_modules, unknown).
+ */
+function sourceOf(project: Project, entry: string, output: string | null): string | null {
+  if (entry.startsWith('node_modules/')) return null;
+  if (project.isFile(entry)) return entry;
+  if (output === null || !entry.startsWith(`${output}/`)) return null;
+  const stem = entry.slice(output.length + 1).replace(/\.(c|m)?js$/, '');
+  for (const dir of ['src/', '']) {
+    for (const ext of ['.ts', '.mts', '.js', '.mjs']) {
+      if (project.isFile(`${dir}${stem}${ext}`)) return `${dir}${stem}${ext}`;
+    }
+  }
+  return null;
+}
+
+function sortKeys(env: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).sort(([a], [b]) => a.localeCompare(b)));
+}

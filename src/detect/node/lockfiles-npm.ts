@@ -1,0 +1,69 @@
+// package-lock.json / npm-shrinkwrap.json. v2 and v3 list every installed folder under
+// `packages` with npm's own `dev` and `hasInstallScript` flags, so no graph walk is needed;
+// v1 (npm 5-6) only has the nested `dependencies` tree, whose `dev` flag is also npm's own.
+import { isRecord, lineAt, lockfileError, type LockedPackage, type LockfileContents, type ParseContext } from './lockfiles-common.js';
+
+export function parseNpmLock(text: string, context: ParseContext): LockfileContents {
+  const data = parseJson(text, context.file);
+  if (!isRecord(data)) throw lockfileError(context.file, null, 'the top level is not a JSON object');
+  if (isRecord(data.packages)) return { packages: fromPackages(data.packages), recordsInstallScripts: true };
+  if (isRecord(data.dependencies)) return { packages: fromDependencyTree(data.dependencies), recordsInstallScripts: false };
+  if (data.lockfileVersion !== undefined) return { packages: [], recordsInstallScripts: true };
+  throw lockfileError(context.file, null, 'it has neither "packages" nor "dependencies" nor "lockfileVersion"');
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const match = /position (\d+)/.exec(String((error as Error).message));
+    throw lockfileError(file, match ? lineAt(text, Number(match[1])) : null, `invalid JSON (${(error as Error).message})`);
+  }
+}
+
+const NODE_MODULES = 'node_modules/';
+
+function fromPackages(packages: Record<string, unknown>): LockedPackage[] {
+  const out: LockedPackage[] = [];
+  for (const [path, entry] of Object.entries(packages)) {
+    if (!isRecord(entry) || entry.link === true) continue;
+    const at = path.lastIndexOf(NODE_MODULES);
+    // "" is the project itself and "packages/x" a workspace folder: sources, not installed packages.
+    if (at === -1) continue;
+    const name = typeof entry.name === 'string' ? entry.name : path.slice(at + NODE_MODULES.length);
+    const pkg: LockedPackage = {
+      name,
+      version: typeof entry.version === 'string' ? entry.version : '',
+      dev: entry.dev === true,
+    };
+    if (entry.hasInstallScript === true) pkg.hasInstallScript = true;
+    out.push(pkg);
+  }
+  return out;
+}
+
+/** Walks the v1 tree with an explicit stack, so deep nesting cannot overflow the call stack. */
+function fromDependencyTree(root: Record<string, unknown>): LockedPackage[] {
+  const out: LockedPackage[] = [];
+  const stack: Record<string, unknown>[] = [root];
+  while (stack.length > 0) {
+    const level = stack.pop()!;
+    for (const [key, entry] of Object.entries(level)) {
+      if (!isRecord(entry)) continue;
+      let name = key;
+      let version = typeof entry.version === 'string' ? entry.version : '';
+      // An alias ("foo": "npm:bar@1.2.3") installs bar under the name foo.
+      if (version.startsWith('npm:')) {
+        const spec = version.slice(4);
+        const at = spec.lastIndexOf('@');
+        if (at > 0) {
+          name = spec.slice(0, at);
+          version = spec.slice(at + 1);
+        }
+      }
+      out.push({ name, version, dev: entry.dev === true });
+      if (isRecord(entry.dependencies)) stack.push(entry.dependencies);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,149 @@
+// End-to-end runs of the built CLI (bin -> dist), as a user runs it: flags, --json, --dry-run,
+// refused overwrite, --check, and one interactive run driven through a pseudo-terminal.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin', 'create-slim-image.js');
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true', NO_COLOR: '1', ...env },
+    timeout: 20_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A small Express app in a fresh folder. */
+function expressApp(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'slim-cli-'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({
+    name: 'hello', version: '1.0.0', main: 'server.js',
+    scripts: { start: 'node server.js' }, engines: { node: '>=22' },
+    dependencies: { express: '^4.21.0' },
+  }, null, 2));
+  writeFileSync(join(dir, 'package-lock.json'), JSON.stringify({
+    name: 'hello', version: '1.0.0', lockfileVersion: 3, requires: true,
+    packages: {
+      '': { name: 'hello', version: '1.0.0', dependencies: { express: '^4.21.0' } },
+      'node_modules/express': { version: '4.21.2', resolved: 'https://registry.npmjs.org/express/-/express-4.21.2.tgz', license: 'MIT' },
+    },
+  }, null, 2));
+  writeFileSync(join(dir, 'server.js'), "const express = require('express');\nconst app = express();\napp.get('/', (req, res) => res.send('hi'));\napp.listen(process.env.PORT || 8080);\n");
+  writeFileSync(join(dir, '.env'), 'SECRET=do-not-ship\n');
+  return dir;
+}
+
+describe('create-slim-image (built CLI)', () => {
+  it('prints help listing every flag, and its version', () => {
+    const help = cli(['--help']);
+    expect(help.code).toBe(0);
+    for (const flag of ['--yes', '--language', '--base', '--runtime-version', '--package-manager', '--port', '--cmd', '--templates', '--dry-run', '--json', '--force', '--check', '--explain']) {
+      expect(help.stdout).toContain(flag);
+    }
+    expect(cli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('exits 2 on an unknown flag and on a bad flag value', () => {
+    const unknown = cli(['--frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--frobnicate');
+    expect(unknown.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+    expect(cli(['--port', '99999']).code).toBe(2);
+    expect(cli(['--base', 'ubuntu']).code).toBe(2);
+  });
+
+  it('--yes --dry-run --json prints the report and writes nothing', () => {
+    const dir = expressApp();
+    const before = readdirSync(dir).sort();
+    const run = cli([dir, '--yes', '--dry-run', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({
+      language: 'node', packageManager: 'npm', framework: 'express', runtimeVersion: '26', port: 8080,
+      startCommand: ['node', 'server.js'], nativeDependencies: [], base: 'distroless',
+      runtimeImage: 'gcr.io/distroless/nodejs26-debian13:nonroot',
+    });
+    expect(report.files.Dockerfile).toMatch(/^# syntax=docker\/dockerfile:1\n/);
+    expect(report.files.Dockerfile).toContain('USER 65532:65532');
+    expect(report.files.Dockerfile).toContain('CMD ["server.js"]');
+    expect(report.files['.dockerignore']).toMatch(/^\.env$/m);
+    expect(readdirSync(dir).sort()).toEqual(before);
+  });
+
+  it('writes both files, refuses to overwrite a changed one without --force, and --check tells drift', () => {
+    const dir = expressApp();
+    expect(cli([dir, '--yes']).code).toBe(0);
+    expect(existsSync(join(dir, 'Dockerfile'))).toBe(true);
+    expect(existsSync(join(dir, '.dockerignore'))).toBe(true);
+    expect(cli([dir, '--check']).code).toBe(0);
+
+    const handWritten = 'FROM node:22\nCOPY . .\nCMD ["node", "server.js"]\n';
+    writeFileSync(join(dir, 'Dockerfile'), handWritten);
+    const check = cli([dir, '--check']);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('-FROM node:22');
+
+    const refused = cli([dir, '--yes']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/Dockerfile .*--force/);
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(handWritten);
+
+    expect(cli([dir, '--yes', '--force']).code).toBe(0);
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).not.toBe(handWritten);
+    expect(cli([dir, '--check']).code).toBe(0);
+  });
+
+  it('explains its decisions with --explain', () => {
+    const dir = expressApp();
+    const run = cli([dir, '--yes', '--dry-run', '--explain']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/scratch ruled out/);
+    expect(run.stdout).toMatch(/port from /);
+  });
+
+  it('names a missing folder and an empty one, exit 1, no stack trace', () => {
+    const missing = cli(['/nonexistent/project', '--yes']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('/nonexistent/project');
+    const empty = cli([mkdtempSync(join(tmpdir(), 'slim-empty-')), '--yes']);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toMatch(/--language/);
+  });
+
+  it('runs interactively through the prompts in a terminal', async () => {
+    const dir = expressApp();
+    // `script` gives the CLI a real pseudo-terminal, so it takes the interactive path.
+    const child = spawn('script', ['-qfec', `${process.execPath} ${BIN} ${dir}`, '/dev/null'], {
+      env: { ...process.env, CI: '', NO_COLOR: '1', TERM: 'xterm' },
+    });
+    let screen = '';
+    child.stdout.on('data', (chunk: Buffer) => { screen += chunk.toString(); });
+    const waitFor = async (pattern: RegExp) => {
+      const start = Date.now();
+      while (!pattern.test(screen)) {
+        if (Date.now() - start > 15_000) throw new Error(`timed out waiting for ${pattern}; screen:\n${screen}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const answer = async (prompt: RegExp, keys: string) => {
+      await waitFor(prompt);
+      screen = '';
+      child.stdin.write(keys);
+    };
+    await answer(/Package manager/, '\r');
+    await answer(/Runtime version/, '\r');
+    await answer(/Port the app listens on/, '\x7f\x7f\x7f\x7f9090\r'); // change 8080 to 9090
+    await answer(/Start command/, '\r');
+    await answer(/Final base image/, '\x1b[B\r'); // one down from distroless: alpine
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    const dockerfile = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toContain('EXPOSE 9090');
+    expect(dockerfile).toContain('FROM node:${NODE_VERSION}-alpine AS runtime');
+  }, 40_000);
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { NodeFacts } from '../../src/detect/node/types.js';
+import { UserError } from '../../src/errors.js';
+import { chooseBase } from '../../src/plan/choose-base.js';
+import { assessNode, nodeView } from '../../src/plan/node.js';
+import { allows, familyRange, pickVersion } from '../../src/plan/versions.js';
+import type { NativeDependency } from '../../src/types.js';
+
+const TODAY = new Date('2026-11-27T00:00:00Z');
+
+function nodeFacts(overrides: Partial<NodeFacts> = {}): NodeFacts {
+  return {
+    language: 'node',
+    packageManager: { value: 'npm', source: 'package-lock.json' },
+    packageManagerVersion: null,
+    yarnBerry: false,
+    framework: { value: 'express', source: 'package.json dependencies' },
+    runtime: { constraint: null, pinned: false, source: 'default' },
+    port: { value: 3000, source: 'server.js' },
+    start: { value: { kind: 'exec', argv: ['node', 'server.js'] }, source: 'package.json scripts.start' },
+    nativeDependencies: [],
+    warnings: [],
+    lockfile: 'package-lock.json',
+    installFiles: ['package.json', 'package-lock.json'],
+    buildScript: null,
+    runtimeFiles: null,
+    selfContained: false,
+    nextStandalone: false,
+    typescript: false,
+    env: {},
+    ...overrides,
+  };
+}
+
+const dep = (overrides: Partial<NativeDependency>): NativeDependency => ({
+  name: 'x', version: '1.0.0', glibcOnly: false, build: { debian: [], alpine: [] }, runtime: { debian: [], alpine: [] },
+  blocksDistroless: null, note: 'test', source: 'package-lock.json', reference: 'test', ...overrides,
+});
+
+describe('version families', () => {
+  it('maps a family to the range of its releases', () => {
+    expect(familyRange('22')).toBe('>=22.0.0 <23.0.0-0');
+    expect(familyRange('3.13')).toBe('>=3.13.0 <3.14.0-0');
+  });
+  it('matches ranges against families, not exact versions', () => {
+    const req = (constraint: string) => ({ constraint, pinned: false, source: 't' });
+    expect(allows(req('^3.12.4'), '3.12')).toBe(true);
+    expect(allows(req('>=3.11'), '3.10')).toBe(false);
+    expect(pickVersion(req('>=20'), ['26', '24', '22'])).toBe('26');
+    expect(pickVersion(req('^22 || ^24'), ['26', '24', '22'])).toBe('24');
+    expect(pickVersion(req('^18'), ['26', '24', '22'])).toBeNull();
+  });
+});
+
+describe('node base assessment', () => {
+  it('picks distroless on the newest LTS for a plain exec start and a range', () => {
+    const plan = chooseBase(assessNode(nodeFacts({ runtime: { constraint: '>=20', pinned: false, source: 'package.json engines.node' } }), TODAY), 'auto');
+    expect(plan.base).toBe('distroless');
+    expect(plan.runtimeVersion).toBe('26');
+    expect(plan.runtimeImage).toBe('gcr.io/distroless/nodejs26-debian13:nonroot');
+    expect(plan.builderImage).toBe('node:26-bookworm-slim');
+    expect(plan.reasons[0]).toMatch(/^scratch ruled out/);
+  });
+
+  it('keeps a pinned Node 20 and says why distroless cannot carry it', () => {
+    const options = assessNode(nodeFacts({ runtime: { constraint: '20', pinned: true, source: '.nvmrc' } }), TODAY);
+    const distroless = options.find((o) => o.kind === 'distroless')!;
+    expect(distroless.possible).toBe(false);
+    expect(distroless.why).toContain('nodejs22/24/26');
+    const plan = chooseBase(options, 'auto');
+    expect(plan.base).toBe('alpine');
+    expect(plan.runtimeImage).toBe('node:20-alpine');
+  });
+
+  it('rules out distroless for a shell start command and alpine for a glibc-only dependency', () => {
+    const facts = nodeFacts({
+      start: { value: { kind: 'shell', command: 'node a.js | pino-pretty' }, source: 'package.json scripts.start' },
+      nativeDependencies: [dep({ name: 'canvas', glibcOnly: true, note: 'ships glibc-only prebuilt binaries', runtime: { debian: ['libcairo2'], alpine: ['cairo'] } })],
+    });
+    const plan = chooseBase(assessNode(facts, TODAY), 'auto');
+    expect(plan.base).toBe('slim');
+    expect(plan.reasons.join('\n')).toMatch(/distroless ruled out: the start command "node a.js \| pino-pretty" needs a shell/);
+    expect(plan.reasons.join('\n')).toMatch(/alpine ruled out: canvas ships glibc-only/);
+    const view = nodeView(facts, plan);
+    expect(view.runtimePackages).toEqual({ apt: true, apk: false, packages: ['libcairo2'] });
+    expect(view.cmd).toEqual(['/bin/sh', '-c', 'node a.js | pino-pretty']);
+  });
+
+  it('refuses an explicit base that cannot work, naming the reason', () => {
+    const facts = nodeFacts({ nativeDependencies: [dep({ name: 'onnxruntime-node', glibcOnly: true, note: 'has glibc-only binaries' })] });
+    expect(() => chooseBase(assessNode(facts, TODAY), 'alpine')).toThrow(UserError);
+    expect(() => chooseBase(assessNode(facts, TODAY), 'alpine')).toThrow(/--base alpine cannot work.*onnxruntime-node/);
+  });
+
+  it('gives distroless CMD only the arguments after node', () => {
+    const facts = nodeFacts({ start: { value: { kind: 'exec', argv: ['node', '--enable-source-maps', 'dist/main.js'] }, source: 't' } });
+    const plan = chooseBase(assessNode(facts, TODAY), 'auto');
+    const view = nodeView(facts, plan);
+    expect(view.cmd).toEqual(['--enable-source-maps', 'dist/main.js']);
+    expect(view.user).toBe('65532:65532');
+    expect(view.runtimeFrom).toBe('gcr.io/distroless/nodejs${NODE_VERSION}-debian13:nonroot');
+  });
+});
