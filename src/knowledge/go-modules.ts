@@ -44,7 +44,7 @@ export const GO_MODULES: readonly GoModuleRule[] = [
   },
   {
     module: 'github.com/h2non/bimg', importPath: null, cgo: true, glibcOnly: false, libstdcxx: false,
-    build: { debian: ['libvips-dev'], alpine: ['vips-dev'] }, runtime: { debian: ['libvips42'], alpine: ['vips'] }, muslTags: [],
+    build: { debian: ['libvips-dev', 'pkg-config'], alpine: ['pkgconf', 'vips-dev'] }, runtime: { debian: ['libvips42'], alpine: ['vips'] }, muslTags: [],
     note: 'needs cgo and libvips at run time',
     source: 'https://github.com/h2non/bimg#prerequisites',
   },
@@ -74,7 +74,7 @@ export const GO_MODULES: readonly GoModuleRule[] = [
   },
   {
     module: 'gopkg.in/gographics/imagick.v2', importPath: null, cgo: true, glibcOnly: false, libstdcxx: false,
-    build: { debian: ['libmagickwand-dev'], alpine: [] }, runtime: { debian: ['libmagickwand-6.q16-6'], alpine: [] }, muslTags: [],
+    build: { debian: ['libmagickwand-dev', 'pkg-config'], alpine: [] }, runtime: { debian: ['libmagickwand-6.q16-6'], alpine: [] }, muslTags: [],
     note: 'needs cgo and ImageMagick 6 (MagickWand) at run time',
     source: 'https://github.com/gographics/imagick#install',
   },

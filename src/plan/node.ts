@@ -114,6 +114,9 @@ export function nodeView(facts: NodeFacts, plan: Plan) {
         target: path === '.next/standalone' ? './' : `./${path}`,
       }));
   const env = Object.entries({ NODE_ENV: 'production', ...facts.env }).map(([name, value]) => ({ name, value }));
+  // Yarn 2+ defaults to Plug'n'Play (no node_modules); the stages below copy node_modules, so
+  // the builder asks Yarn for that layout whatever .yarnrc.yml says (https://yarnpkg.com/configuration/yarnrc#nodeLinker).
+  const builderEnv = pm === 'yarn' && facts.yarnBerry ? [{ name: 'YARN_NODE_LINKER', value: 'node-modules' }] : [];
   return {
     versionArg: NODE_VERSION_ARG,
     builderFrom: withArg(plan.builderImage, plan.runtimeVersion),
@@ -122,6 +125,10 @@ export function nodeView(facts: NodeFacts, plan: Plan) {
     installFiles: facts.installFiles,
     pmSetup: setup,
     cacheDir: recipe.cacheDir,
+    // Cache and secret mounts for the install steps, finished text (ids and paths are validated).
+    installMounts: installMounts(recipe.cacheDir, facts.installSecrets),
+    // Files that must stay out of the build context beyond the usual list (an .npmrc with a token).
+    extraIgnores: facts.installSecrets.filter((s) => s.target !== null).map(() => '.npmrc'),
     installAll: recipe.installAll,
     installProd: recipe.installProd,
     buildCommand: facts.buildScript === null ? null : [...recipe.run, facts.buildScript],
@@ -134,10 +141,26 @@ export function nodeView(facts: NodeFacts, plan: Plan) {
     buildPackages: osPackagesView(distro, collectPackages(facts.nativeDependencies, 'build', distro)),
     runtimePackages: osPackagesView(distro, distroless ? [] : collectPackages(facts.nativeDependencies, 'runtime', distro)),
     env,
+    builderEnv,
+    // A shell start command runs package binaries by name, as `npm start` would.
+    binOnPath: start.kind === 'shell',
     user: distroless ? `${DISTROLESS_NONROOT_UID}:${DISTROLESS_NONROOT_UID}` : `${OFFICIAL_NODE_UID}:${OFFICIAL_NODE_UID}`,
     userNote: distroless ? 'the nonroot user of distroless' : 'the node user of the official image',
     // distroless/nodejs's entrypoint is /nodejs/bin/node, so CMD holds only node's arguments.
     cmd: distroless ? argv.slice(1) : argv,
     distroless,
   };
+}
+
+const SECRET_ID = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function installMounts(cacheDir: string, secrets: NodeFacts['installSecrets']): string {
+  const mounts = [`--mount=type=cache,target=${cacheDir}`];
+  for (const secret of secrets) {
+    if (!SECRET_ID.test(secret.id)) throw new Error(`invalid secret id ${secret.id}`);
+    mounts.push(secret.target !== null
+      ? `--mount=type=secret,id=${secret.id},target=${secret.target}`
+      : `--mount=type=secret,id=${secret.id},env=${secret.env}`);
+  }
+  return mounts.join(' ');
 }

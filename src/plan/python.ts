@@ -230,7 +230,8 @@ export function pythonView(facts: PythonFacts, plan: Plan) {
     uvPython: distroless ? '/usr/bin/python' : '/usr/local/bin/python',
     tools: steps.tools,
     cacheTarget: steps.cache,
-    installCopies: copyGroups(facts.installFiles),
+    // The manifests are copied ahead of the sources only when an install runs before them.
+    installCopies: steps.before.length > 0 ? copyGroups(facts.installFiles) : [],
     installBefore: steps.before,
     installAfter: steps.after,
     collectstatic: facts.django?.collectstatic ? [`${VENV}/bin/python`, 'manage.py', 'collectstatic', '--noinput'] : null,

@@ -80,7 +80,7 @@ export class BuildLog {
 
 /** Steps that install dependencies, by the package managers' own commands. */
 const INSTALL_COMMAND =
-  /\b(npm (ci|install|i)\b|pnpm (install|i)\b|yarn( install)?\b|bun install|pip3? install|python3? -m pip install|uv (sync|pip install)|poetry install|pipenv (install|sync)|pdm (install|sync)|go mod download|cargo (fetch|build)|mvnw?\b.*dependency:|gradlew?\b.*dependencies)/;
+  /\b(npm (ci|install|i)\b|pnpm (install|i)\b|yarn( install)?(\s+--[\w=-]+)*\s*($|&&|;)|bun install|pip3? install|python3? -m pip install|uv (sync|pip install)|poetry install|pipenv (install|sync)|pdm (install|sync)|go mod download|cargo fetch|mvnw?\b.*dependency:|gradlew?\b.*dependencies)/;
 
 export function isInstallStep(step: BuildStep): boolean {
   return /^RUN\b/.test(step.instruction) && INSTALL_COMMAND.test(step.instruction);

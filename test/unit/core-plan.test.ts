@@ -22,6 +22,7 @@ function nodeFacts(overrides: Partial<NodeFacts> = {}): NodeFacts {
     warnings: [],
     lockfile: 'package-lock.json',
     installFiles: ['package.json', 'package-lock.json'],
+    installSecrets: [],
     buildScript: null,
     runtimeFiles: null,
     selfContained: false,

@@ -20,10 +20,10 @@ const view = {
   base: 'slim', runtimeVersion: '24', builderImage: 'node:24-bookworm-slim', runtimeImage: 'node:24-bookworm-slim', port: 3000,
   reasons: ['slim chosen: test'], versionArg: 'NODE_VERSION', builderFrom: 'node:${NODE_VERSION}-bookworm-slim',
   runtimeFrom: 'node:${NODE_VERSION}-bookworm-slim', lockfile: null, installFiles: ['package.json'], pmSetup: null,
-  cacheDir: '/root/.npm', installAll: ['npm', 'install'], installProd: ['npm', 'install', '--omit=dev'], buildCommand: null,
+  cacheDir: '/root/.npm', installMounts: '--mount=type=cache,target=/root/.npm', extraIgnores: [], installAll: ['npm', 'install'], installProd: ['npm', 'install', '--omit=dev'], buildCommand: null,
   prodDeps: true, copySources: true, copies: [], chownCopies: false,
   buildPackages: { apt: false, apk: false, packages: [] }, runtimePackages: { apt: false, apk: false, packages: [] },
-  env: [{ name: 'NODE_ENV', value: 'production' }], user: '1000:1000', userNote: 'the node user', cmd: ['node', 'server.js'], distroless: false,
+  env: [{ name: 'NODE_ENV', value: 'production' }], builderEnv: [], binOnPath: false, user: '1000:1000', userNote: 'the node user', cmd: ['node', 'server.js'], distroless: false,
 };
 
 describe('rendering', () => {

@@ -586,7 +586,7 @@ describe('lockfile YAML subset reader', () => {
       '    - linux',
       '    - "darwin"',
       "  engines: {node: '>=14 || ^12.22'}",
-      '  deprecated: "say \"no\""  ',
+      '  deprecated: "say \\"no\\""  ',
       '  note: plain text # a comment',
       '  empty:',
       '  msg: |',
@@ -596,6 +596,9 @@ describe('lockfile YAML subset reader', () => {
       '  folded: >-',
       '    a',
       '    b',
+      '  kept: |+',
+      '    x',
+      '',
       'lockfileVersion: 5.4',
       "quoted: 'it''s'",
       'flag: true',
@@ -645,7 +648,8 @@ describe('performance', () => {
     const { packages } = parseLockfile('yarn.lock', lines.join('\n'), { dependencies: { 'pkg-0': '^1.0.0' } });
     const elapsed = performance.now() - start;
     expect(packages.filter((p) => !p.dev)).toHaveLength(20_000);
-    expect(elapsed).toBeLessThan(1000);
+    // Typically 250 ms; the bound is loose for loaded CI machines but far below quadratic cost.
+    expect(elapsed).toBeLessThan(2000);
   });
 
   it('parses a generated 20k-entry pnpm v9 lockfile without the slow general YAML parser', () => {
@@ -663,6 +667,6 @@ describe('performance', () => {
     const elapsed = performance.now() - start;
     expect(packages.filter((p) => !p.dev)).toHaveLength(20_000);
     // The yaml library needs ~3 s for this input (~30 s with its quadratic unique-key check).
-    expect(elapsed).toBeLessThan(1500);
+    expect(elapsed).toBeLessThan(2000);
   });
 });

@@ -93,11 +93,11 @@ export function parseGoWork(text: string, file = 'go.work'): GoWork {
     if (d.verb === 'go') work.go = d.args[0] ?? null;
     else if (d.verb === 'toolchain') work.toolchain = d.args[0] ?? null;
     else if (d.verb === 'use' && d.args[0] !== undefined) {
-      const dir = d.args[0].replace(/\\/g, '/').replace(/^\.\/?/, '').replace(/\/+$/, '');
+      const dir = d.args[0].replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
       if (dir.startsWith('/') || dir.split('/').includes('..')) {
         throw new UserError(`${file} line ${d.line} uses ${d.args[0]}, outside this folder; a Docker build sees only the build context. Run the tool from the folder that holds every module.`);
       }
-      work.use.push(dir === '' ? '.' : dir);
+      work.use.push(dir === '' || dir === '.' ? '.' : dir);
     }
   }
   return work;

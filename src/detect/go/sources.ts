@@ -43,7 +43,8 @@ export interface PortHit {
   evidence: string;
 }
 
-const LISTEN_LITERAL = /"((?:[A-Za-z0-9.-]*|\[[0-9A-Fa-f:]*\])):(\d{2,5})"/g;
+// Listen addresses name no host or a local one; "kafka:9092" is a client's server address, not ours.
+const LISTEN_LITERAL = /"((?:0\.0\.0\.0|localhost|127(?:\.\d{1,3}){3}|\[[0-9A-Fa-f:]*\])?):(\d{2,5})"/g;
 const PORT_DEFAULT = [
   /Getenv\("PORT"\)\s*,\s*"(\d{2,5})"/, // cmp.Or(os.Getenv("PORT"), "8080")
   /\bport\w*\s*:?=\s*"(\d{2,5})"/i, // if port == "" { port = "8080" }

@@ -3,6 +3,9 @@
 import type { DetectOptions } from '../../ecosystem.js';
 import type { Project } from '../../project.js';
 import { today } from '../../knowledge/clock.js';
+import { ltsMajors, NODE_RELEASES } from '../../knowledge/node-versions.js';
+import type { RuntimeRequirement } from '../../types.js';
+import semver from 'semver';
 import { detectNativeDependencies } from './native.js';
 import type { NodeFacts } from './types.js';
 import { readPackageJson } from './manifest.js';
@@ -45,6 +48,8 @@ export function detectNode(project: Project, options: DetectOptions): NodeFacts 
   if (pkg.workspaces || project.isFile('pnpm-workspace.yaml')) {
     warnings.push('This is a workspace (monorepo) root; the image is generated for the root package. Run the tool in the app\'s own folder for one app.');
   }
+  const eol = endOfLifeWarning(version.runtime, today());
+  if (eol) warnings.push(eol);
   const nativeDependencies = detectNativeDependencies(project, { lockfile: pm.lockfile, manifest: pkg.raw });
 
   return {
@@ -54,6 +59,7 @@ export function detectNode(project: Project, options: DetectOptions): NodeFacts 
     yarnBerry: pm.yarnBerry,
     lockfile: pm.lockfile,
     installFiles: pm.installFiles,
+    installSecrets: pm.installSecrets,
     framework: fw.framework,
     runtime: version.runtime,
     port: port.port,
@@ -88,4 +94,13 @@ function sourceOf(project: Project, entry: string, output: string | null): strin
 
 function sortKeys(env: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(env).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** A pinned Node line past its end of life still builds, but the user should hear about it. */
+function endOfLifeWarning(runtime: RuntimeRequirement, now: Date): string | null {
+  if (!runtime.pinned || runtime.constraint === null) return null;
+  const major = semver.coerce(runtime.constraint)?.major;
+  const release = NODE_RELEASES.find((r) => r.major === major);
+  if (!release || Date.parse(`${release.end}T00:00:00Z`) > now.getTime()) return null;
+  return `Node ${major} (pinned by ${runtime.source}) reached end of life on ${release.end}: its images get no security fixes. Move to a maintained LTS line (${ltsMajors(now).sort((a, b) => a - b).join(', ')}).`;
 }

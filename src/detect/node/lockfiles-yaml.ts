@@ -39,7 +39,7 @@ export function parseSubset(text: string): unknown {
   const root: Record<string, unknown> = {};
   const stack: Frame[] = [{ indent: 0, container: root }];
   let pending: { parent: Record<string, unknown>; key: string; indent: number } | null = null;
-  let block: { parent: Record<string, unknown>; key: string; indent: number; lines: string[]; folded: boolean; keep: boolean } | null = null;
+  let block: { parent: Record<string, unknown>; key: string; indent: number; lines: string[]; folded: boolean; chomp: string } | null = null;
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = text.length;
   while (start <= n) {
@@ -57,7 +57,7 @@ export function parseSubset(text: string): unknown {
         block.lines.push(line);
         continue;
       }
-      block.parent[block.key] = blockText(block.lines, block.folded, block.keep);
+      block.parent[block.key] = blockText(block.lines, block.folded, block.chomp);
       block = null;
     }
     if (blank || line.charCodeAt(indent) === 0x23 /* # */) continue;
@@ -93,12 +93,12 @@ export function parseSubset(text: string): unknown {
       pending = { parent: map, key, indent };
     } else if (rest[0] === '|' || rest[0] === '>') {
       if (!/^[|>][+-]?$/.test(rest)) throw new OutsideSubset('block scalar header');
-      block = { parent: map, key, indent, lines: [], folded: rest[0] === '>', keep: rest.endsWith('+') };
+      block = { parent: map, key, indent, lines: [], folded: rest[0] === '>', chomp: rest.slice(1) };
     } else {
       map[key] = scalarOrFlow(rest);
     }
   }
-  if (block) block.parent[block.key] = blockText(block.lines, block.folded, block.keep);
+  if (block) block.parent[block.key] = blockText(block.lines, block.folded, block.chomp);
   if (pending) pending.parent[pending.key] = null;
   return root;
 }
@@ -191,15 +191,21 @@ function plain(raw: string): unknown {
   return raw;
 }
 
-function blockText(lines: string[], folded: boolean, keep: boolean): string {
+/** Literal (|) and simple folded (>) block scalars with clip, strip (-) or keep (+) chomping. */
+function blockText(lines: string[], folded: boolean, chomp: string): string {
   let indent = Infinity;
   for (const l of lines) {
     const i = l.length - l.trimStart().length;
     if (l.trim() !== '' && i < indent) indent = i;
   }
-  const body = lines.map((l) => l.slice(Math.min(indent, l.length)));
-  const text = folded ? body.join(' ').replace(/ {2,}/g, ' ') : body.join('\n');
-  return keep ? text : text.replace(/\s+$/, '');
+  let last = lines.length;
+  while (last > 0 && lines[last - 1]!.trim() === '') last--;
+  const body = lines.slice(0, last).map((l) => l.slice(Math.min(indent, l.length)));
+  if (folded && body.some((l) => l === '' || l.startsWith(' '))) throw new OutsideSubset('folded scalar with structure');
+  const text = body.join(folded ? ' ' : '\n');
+  if (chomp === '-' || text === '') return text;
+  if (chomp === '+') return text + '\n'.repeat(lines.length - last + 1);
+  return `${text}\n`;
 }
 
 /** One-line flow collections: {a: b, c: [d, 'e']}. */

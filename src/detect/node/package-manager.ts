@@ -10,7 +10,7 @@ import semver from 'semver';
 import type { Project } from '../../project.js';
 import type { Fact } from '../../types.js';
 import { UserError } from '../../errors.js';
-import { NODE_PACKAGE_MANAGERS, type NodePackageManager } from './types.js';
+import { NODE_PACKAGE_MANAGERS, type InstallSecret, type NodePackageManager } from './types.js';
 import type { PackageJson } from './manifest.js';
 
 /** Lockfiles in precedence order when several exist. bun.lock (text, Bun >= 1.2) before bun.lockb. */
@@ -39,6 +39,7 @@ export interface PackageManagerFacts {
   yarnBerry: boolean;
   lockfile: string | null;
   installFiles: string[];
+  installSecrets: InstallSecret[];
   warnings: string[];
 }
 
@@ -119,19 +120,31 @@ export function detectPackageManager(
 
   const yarnBerry = manager === 'yarn' && isYarnBerry(project, field, packageManagerVersion, lockfile);
   const installFiles = ['package.json', ...(lockfile ? [lockfile] : [])];
+  const installSecrets: InstallSecret[] = [];
   for (const file of INSTALL_CONFIG_FILES) {
     if (!project.exists(file)) continue;
-    if (file === '.npmrc' && holdsCredential(project.readText(file) ?? '')) {
-      // Copying it would bake the token into a layer; the build should mount it as a secret.
-      warnings.push(
-        '.npmrc holds a registry credential, so it is not copied into the image; pass it at build time with ' +
-          '`RUN --mount=type=secret,id=npmrc,target=/root/.npmrc` instead.',
-      );
-      continue;
+    if (file === '.npmrc') {
+      const npmrc = project.readText(file) ?? '';
+      if (holdsCredential(npmrc)) {
+        // Copying it would bake the token into a layer: the install mounts it as a build secret
+        // instead, and .dockerignore keeps it out of the context.
+        installSecrets.push({ id: 'npmrc', target: '/root/.npmrc', env: null });
+        warnings.push(
+          '.npmrc holds a registry credential, so it stays out of the image and the install reads it as a build secret: ' +
+            'build with `docker build --secret id=npmrc,src=.npmrc .`.',
+        );
+        continue;
+      }
+      // ${VAR} references are resolved by npm from the environment: each becomes a secret
+      // exposed as that variable for the install step only, never an ARG or ENV.
+      for (const name of referencedVariables(npmrc)) {
+        installSecrets.push({ id: name, target: null, env: name });
+        warnings.push(`.npmrc reads \${${name}}: build with \`docker build --secret id=${name},env=${name} .\` so the install can authenticate.`);
+      }
     }
     installFiles.push(file);
   }
-  return { packageManager: chosen, packageManagerVersion, yarnBerry, lockfile, installFiles, warnings };
+  return { packageManager: chosen, packageManagerVersion, yarnBerry, lockfile, installFiles, installSecrets, warnings };
 }
 
 function isNodePackageManager(name: string): name is NodePackageManager {
@@ -153,6 +166,13 @@ function isYarnBerry(
   if (project.isFile('.yarnrc.yml')) return true;
   if (lockfile === 'yarn.lock') return /^__metadata:/m.test(project.readText(lockfile) ?? '');
   return false;
+}
+
+/** Environment variables an .npmrc interpolates (`${NPM_TOKEN}`), sorted. */
+function referencedVariables(npmrc: string): string[] {
+  const names = new Set<string>();
+  for (const match of npmrc.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) names.add(match[1]!);
+  return [...names].sort();
 }
 
 /** npm's auth settings (`_authToken`, `_auth`, `_password`) with a literal value, not ${VAR}. */

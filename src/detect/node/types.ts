@@ -28,6 +28,18 @@ export interface NodeFacts extends CommonFacts {
   /** Next.js `output: 'standalone'` in next.config.*. */
   nextStandalone: boolean;
   typescript: boolean;
+  /**
+   * Registry credentials the install needs, passed as BuildKit secrets (never ARG/ENV): an .npmrc
+   * holding a token is mounted as a file; ${VAR}s an .npmrc reads are exposed as variables.
+   */
+  installSecrets: InstallSecret[];
   /** Production environment the framework needs (HOST=0.0.0.0 for Astro/Nuxt, HOSTNAME for Next). */
   env: Record<string, string>;
+}
+
+/** A build secret for the dependency install: mounted at `target`, or exposed as variable `env`. */
+export interface InstallSecret {
+  id: string;
+  target: string | null;
+  env: string | null;
 }
