@@ -2,6 +2,7 @@
 // that shows all four kinds, the recommended one marked and why each other is or is not possible.
 // Only values the user did not already give as flags are asked.
 import { applyOverrides, type Detected } from './detect/index.js';
+import { validateFacts } from './detect/validate.js';
 import type { Options } from './options.js';
 import type { Interaction } from './pipeline.js';
 import type { Project } from './project.js';
@@ -56,7 +57,9 @@ export async function askFacts(project: Project, detected: Detected, options: Op
     const cmd = (await interaction.input({ message: `Start command (from ${facts.start.source})`, default: shown })).trim();
     if (cmd !== '' && cmd !== shown) answers.cmd = cmd;
   }
-  return { ecosystem: current.ecosystem, facts: applyOverrides(current.facts, answers) };
+  const facts2 = applyOverrides(current.facts, answers);
+  validateFacts(facts2);
+  return { ecosystem: current.ecosystem, facts: facts2 };
 }
 
 export async function askBase(plan: Plan, interaction: Interaction, requested: BaseKind | 'auto' = 'auto'): Promise<BaseKind> {

@@ -8,6 +8,7 @@ import type { Project } from '../project.js';
 import { assertNoControl } from '../render/quote.js';
 import type { CommonFacts } from '../types.js';
 import { parseCommand } from './command.js';
+import { validateFacts } from './validate.js';
 
 export interface Detected {
   ecosystem: Ecosystem;
@@ -17,7 +18,9 @@ export interface Detected {
 export async function detectStep(project: Project, options: Options, interaction?: Interaction): Promise<Detected> {
   const ecosystem = await chooseEcosystem(project, options, interaction);
   const facts = ecosystem.detect(project, { packageManager: options.packageManager, main: options.main });
-  return { ecosystem, facts: applyOverrides(facts, options) };
+  const final = applyOverrides(facts, options);
+  validateFacts(final);
+  return { ecosystem, facts: final };
 }
 
 async function chooseEcosystem(project: Project, options: Pick<Options, 'language' | 'dir'>, interaction?: Interaction): Promise<Ecosystem> {
