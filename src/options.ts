@@ -22,6 +22,26 @@ export interface Options {
   engine: string | undefined;
   keepImage: boolean;
   compare: boolean;
+  /** --eject: copy the built-in templates into the override folder and stop. */
+  eject: boolean;
+  /** --app: the workspace folder of one app in a monorepo, relative to dir. */
+  app: string | undefined;
+  /** Per-stage additions (--add-package, --env, --label, --build-arg), validated at parse time. */
+  additions: Additions;
+}
+
+/** What a team adds to the generated Dockerfile without writing a template. */
+export interface Additions {
+  /** OS packages for the runtime stage, Debian names (mapped to Alpine names on alpine). */
+  packages: string[];
+  env: Array<{ name: string; value: string }>;
+  labels: Array<{ key: string; value: string }>;
+  /** Build arguments of the builder stage; value null means declared without a default. */
+  buildArgs: Array<{ name: string; value: string | null }>;
+}
+
+export function emptyAdditions(): Additions {
+  return { packages: [], env: [], labels: [], buildArgs: [] };
 }
 
 /** Every default in one place: help text, --yes and the tests read it. */

@@ -152,13 +152,14 @@ export class Project {
 
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' || code === 'ENOTDIR';
+  // A name too long for the file system cannot exist either.
+  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENAMETOOLONG';
 }
 
 function unreadable(rel: string, error: unknown): UserError {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
   const hint = code === 'ELOOP' ? 'it is part of a symbolic-link loop' : code === 'EACCES' ? 'permission denied' : code;
-  return new UserError(`Cannot read ${rel} (${hint}). Fix its permissions or remove it, then run again.`);
+  return new UserError(`Cannot read ${shorten(rel)} (${hint}). Fix its permissions or remove it, then run again.`);
 }
 
 function jsonErrorLine(text: string, error: unknown): string {
@@ -166,4 +167,9 @@ function jsonErrorLine(text: string, error: unknown): string {
   if (!match) return '';
   const line = text.slice(0, Number(match[1])).split('\n').length;
   return ` (line ${line})`;
+}
+
+/** Paths in messages stay readable even when a hostile project makes them huge. */
+export function shorten(text: string, max = 120): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
