@@ -1,7 +1,8 @@
 // The command line: one flag table drives parsing and --help; main() owns every exit code.
 import { parseArgs } from 'node:util';
 import { CancelledError, DriftError, UsageError, UserError } from './errors.js';
-import { DEFAULTS, type Options } from './options.js';
+import { DEFAULTS, emptyAdditions, type Options } from './options.js';
+import { AdditionProblem, parseBuildArg, parseEnv, parseLabel, parsePackage } from './config/additions.js';
 import { consoleOutput, type Output } from './output.js';
 import { run, type Interaction } from './pipeline.js';
 import { packageVersion } from './version.js';
@@ -13,17 +14,29 @@ interface FlagSpec {
   /** Placeholder shown in --help for flags that take a value. */
   value?: string;
   description: string;
+  /** Repeatable (`--env A=1 --env B=2`): apply runs once per value, in order. */
+  multiple?: boolean;
   /** Sets the option from the raw value; throws UsageError on a bad value. */
   apply: (options: Options, raw: string | boolean) => void;
 }
 
-const str = (key: 'runtimeVersion' | 'packageManager' | 'cmd' | 'main' | 'templates' | 'engine') =>
+const str = (key: 'runtimeVersion' | 'packageManager' | 'cmd' | 'main' | 'templates' | 'engine' | 'app') =>
   (options: Options, raw: string | boolean) => {
     options[key] = String(raw);
   };
-const bool = (key: 'yes' | 'dryRun' | 'json' | 'force' | 'check' | 'explain' | 'verify' | 'keepImage' | 'compare') =>
+const bool = (key: 'yes' | 'dryRun' | 'json' | 'force' | 'check' | 'explain' | 'verify' | 'keepImage' | 'compare' | 'eject') =>
   (options: Options) => {
     options[key] = true;
+  };
+/** A repeatable addition: parsed and validated now, so a bad value is a usage error naming the flag. */
+const addition = <T>(flag: string, parse: (raw: string) => T, push: (options: Options, value: T) => void) =>
+  (options: Options, raw: string | boolean) => {
+    try {
+      push(options, parse(String(raw)));
+    } catch (error) {
+      if (error instanceof AdditionProblem) throw new UsageError(`--${flag}: ${error.message}.`);
+      throw error;
+    }
   };
 
 /** The flag table: the contract of design.md. Order here is the order in --help. */
@@ -57,6 +70,24 @@ export const FLAGS: FlagSpec[] = [
   { long: 'cmd', value: 'command', description: 'override the detected start command', apply: str('cmd') },
   { long: 'main', value: 'name', description: 'which program to build when there are several (Go main package, Rust binary)', apply: str('main') },
   { long: 'templates', value: 'dir', description: 'template override folder (.slim-image/templates/ in the project is used automatically)', apply: str('templates') },
+  { long: 'eject', description: 'copy the built-in templates for the project\'s language into .slim-image/templates/ (or --templates) for editing, and exit', apply: bool('eject') },
+  { long: 'app', value: 'dir', description: 'in a monorepo (npm, yarn or pnpm workspaces): the app folder to containerize, relative to the root', apply: str('app') },
+  {
+    long: 'add-package', value: 'name', multiple: true, description: 'OS package for the runtime stage (Debian name; mapped on alpine); repeatable',
+    apply: addition('add-package', parsePackage, (o, v) => void o.additions.packages.push(v)),
+  },
+  {
+    long: 'env', value: 'NAME=VALUE', multiple: true, description: 'ENV in the runtime stage; repeatable',
+    apply: addition('env', parseEnv, (o, v) => void o.additions.env.push(v)),
+  },
+  {
+    long: 'label', value: 'KEY=VALUE', multiple: true, description: 'LABEL on the final image; repeatable',
+    apply: addition('label', parseLabel, (o, v) => void o.additions.labels.push(v)),
+  },
+  {
+    long: 'build-arg', value: 'NAME[=VALUE]', multiple: true, description: 'ARG in the build stage (pass values with docker build --build-arg); repeatable',
+    apply: addition('build-arg', parseBuildArg, (o, v) => void o.additions.buildArgs.push(v)),
+  },
   { long: 'dry-run', description: 'decide and render, write nothing', apply: bool('dryRun') },
   { long: 'json', description: 'print the report as one JSON object on stdout (nothing else on stdout)', apply: bool('json') },
   { long: 'force', description: 'overwrite existing files that differ', apply: bool('force') },
@@ -73,19 +104,19 @@ export function defaultOptions(): Options {
     dir: DEFAULTS.dir, yes: false, language: undefined, base: DEFAULTS.base, runtimeVersion: undefined,
     packageManager: undefined, port: undefined, cmd: undefined, main: undefined, templates: undefined,
     dryRun: false, json: false, force: false, check: false, explain: false, verify: false, engine: undefined,
-    keepImage: false, compare: false,
+    keepImage: false, compare: false, eject: false, app: undefined, additions: emptyAdditions(),
   };
 }
 
 export type Parsed = { kind: 'run'; options: Options } | { kind: 'help' } | { kind: 'version' };
 
 export function parseCommandLine(argv: string[]): Parsed {
-  const config: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
+  const config: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'v' },
   };
   for (const flag of FLAGS) {
-    config[flag.long] = { type: flag.value ? 'string' : 'boolean', ...(flag.short ? { short: flag.short } : {}) };
+    config[flag.long] = { type: flag.value ? 'string' : 'boolean', ...(flag.short ? { short: flag.short } : {}), ...(flag.multiple ? { multiple: true } : {}) };
   }
   let parsed: ReturnType<typeof parseArgs>;
   try {
@@ -98,7 +129,8 @@ export function parseCommandLine(argv: string[]): Parsed {
   const options = defaultOptions();
   for (const flag of FLAGS) {
     const raw = parsed.values[flag.long];
-    if (raw !== undefined) flag.apply(options, raw as string | boolean);
+    if (raw === undefined) continue;
+    for (const value of Array.isArray(raw) ? raw : [raw]) flag.apply(options, value as string | boolean);
   }
   if (parsed.positionals.length > 1) {
     throw new UsageError(`Expected at most one project folder, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}.`);
@@ -106,6 +138,7 @@ export function parseCommandLine(argv: string[]): Parsed {
   options.dir = parsed.positionals[0] ?? DEFAULTS.dir;
   if (options.check && options.dryRun) throw new UsageError('--check and --dry-run do not go together: --check already writes nothing.');
   if ((options.keepImage || options.compare) && !options.verify) throw new UsageError('--keep-image and --compare go with --verify.');
+  if (options.eject && (options.check || options.verify)) throw new UsageError('--eject only copies the templates; run --check or --verify afterwards, without --eject.');
   return { kind: 'run', options };
 }
 

@@ -44,6 +44,11 @@ export interface NativeDependency {
   runtime: OsPackages;
   /** Set when the final image needs more than libraries (a browser, a shell): rules out distroless. */
   blocksDistroless: string | null;
+  /**
+   * Environment the dependency needs in the builder and the final stage (puppeteer: use the
+   * distribution's chromium instead of downloading Chrome). Optional: most need none.
+   */
+  env?: Record<string, string>;
   /** One sentence: what it is and why it matters for the image. */
   note: string;
   /** The file it was found in (a lockfile or manifest). */

@@ -28,6 +28,8 @@ export interface NpmNativeRow {
   runtime: OsPackages;
   /** Set when the final image needs more than libraries (a browser, an SDK). */
   blocksDistroless: string | null;
+  /** Environment for the builder and final stages (see NativeDependency.env). */
+  env?: Record<string, string>;
   /**
    * The binary only appears when the package's install script runs, so npm 12's default of not
    * running dependency scripts outside `allowScripts` breaks it (knowledge.md 3.2).
@@ -200,6 +202,8 @@ export const NPM_NATIVE: readonly NpmNativeRow[] = [
     name: 'puppeteer', versions: '*', delivery: 'E', glibcOnly: true, build: NONE,
     runtime: { debian: ['chromium', 'fonts-liberation'], alpine: ['ca-certificates', 'chromium', 'freetype', 'harfbuzz', 'nss', 'ttf-freefont'] },
     blocksDistroless: CHROME_BLOCKS,
+    // Debian's chromium package installs /usr/bin/chromium (packages.debian.org/bookworm/chromium).
+    env: { PUPPETEER_EXECUTABLE_PATH: '/usr/bin/chromium', PUPPETEER_SKIP_DOWNLOAD: 'true' },
     note: 'downloads Chrome for Testing (glibc) at postinstall; in an image use the distribution chromium with PUPPETEER_SKIP_DOWNLOAD=true and PUPPETEER_EXECUTABLE_PATH=/usr/bin/chromium',
     reference: 'https://pptr.dev/troubleshooting#running-puppeteer-in-docker; knowledge.md 3.3',
   }),

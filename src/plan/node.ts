@@ -113,10 +113,14 @@ export function nodeView(facts: NodeFacts, plan: Plan) {
         // Next.js standalone output is the app root; everything else keeps its path.
         target: path === '.next/standalone' ? './' : `./${path}`,
       }));
-  const env = Object.entries({ NODE_ENV: 'production', ...facts.env }).map(([name, value]) => ({ name, value }));
+  const depEnv = Object.assign({}, ...facts.nativeDependencies.map((d) => d.env ?? {})) as Record<string, string>;
+  const env = Object.entries({ NODE_ENV: 'production', ...depEnv, ...facts.env }).map(([name, value]) => ({ name, value }));
   // Yarn 2+ defaults to Plug'n'Play (no node_modules); the stages below copy node_modules, so
   // the builder asks Yarn for that layout whatever .yarnrc.yml says (https://yarnpkg.com/configuration/yarnrc#nodeLinker).
-  const builderEnv = pm === 'yarn' && facts.yarnBerry ? [{ name: 'YARN_NODE_LINKER', value: 'node-modules' }] : [];
+  const builderEnv = [
+    ...(pm === 'yarn' && facts.yarnBerry ? [{ name: 'YARN_NODE_LINKER', value: 'node-modules' }] : []),
+    ...Object.entries(depEnv).map(([name, value]) => ({ name, value })),
+  ];
   return {
     versionArg: NODE_VERSION_ARG,
     builderFrom: withArg(plan.builderImage, plan.runtimeVersion),

@@ -1,9 +1,10 @@
 // The part of the template view every language shares. Field names here are a stable contract
-// for template overrides (see README "Template view"); renaming one is a breaking change.
+// for template overrides (see docs/teams.md "Template view"); renaming one is a breaking change.
 import { packageVersion } from '../version.js';
 import type { CommonFacts, Plan } from '../types.js';
+import { emptyExtraView, type ExtraView } from '../config/extra.js';
 
-export function commonView(facts: CommonFacts, plan: Plan) {
+export function commonView(facts: CommonFacts, plan: Plan, extra: ExtraView = emptyExtraView()) {
   return {
     tool: { name: 'create-slim-image', version: packageVersion() },
     language: facts.language,
@@ -15,5 +16,7 @@ export function commonView(facts: CommonFacts, plan: Plan) {
     runtimeImage: plan.runtimeImage,
     port: facts.port.value,
     reasons: plan.reasons,
+    // --add-package, --env, --label, --build-arg: printed by the extra-* partials.
+    extra,
   };
 }

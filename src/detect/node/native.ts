@@ -146,6 +146,7 @@ function fromRow(row: NpmNativeRow, candidate: Candidate, source: string): Nativ
     build: { debian: [...row.build.debian], alpine: [...row.build.alpine] },
     runtime: { debian: [...row.runtime.debian], alpine: [...row.runtime.alpine] },
     blocksDistroless: row.blocksDistroless,
+    ...(row.env ? { env: row.env } : {}),
     note: row.note,
     source,
     reference: row.reference,

@@ -1,0 +1,193 @@
+// Image sizes and rebuild cost: for each fixture, build our Dockerfile, the other generator's
+// (Node apps) and the naive single-stage one with a container engine, and read the final size
+// from `image inspect` (.Size, the same number `podman images` shows).
+//
+// Every build runs on a temp copy of the fixture. A Dockerfile whose base images are not in the
+// engine's local storage is not attempted: on this machine no registry is reachable, so it is
+// recorded as "not built" with the missing image, never guessed.
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generateWithOther } from './other-generator.mjs';
+
+/** The engine command: BENCH_ENGINE, else podman, else docker, else null. */
+export function findEngine() {
+  const candidates = [process.env.BENCH_ENGINE, 'podman', 'docker'].filter(Boolean);
+  for (const command of candidates) {
+    const probe = spawnSync(command, ['image', 'ls', '--quiet'], { stdio: 'ignore', timeout: 30_000 });
+    if (probe.status === 0) return command;
+  }
+  return null;
+}
+
+/**
+ * Measures one fixture. fixture: { name, dir, args, sourceFile, rebuild, note }.
+ * Returns { name, language, base, ours, other, naive, rebuild, notes } where each build is
+ * { bytes, seconds } or { problem }.
+ */
+export async function measureFixture(fixture, { repo, engine, otherCli, log }) {
+  const notes = fixture.note ? [fixture.note] : [];
+  const scratch = mkdtempSync(path.join(os.tmpdir(), `slim-bench-${fixture.name}-`));
+  const copy = (label) => {
+    const dir = path.join(scratch, label);
+    cpSync(fixture.dir, dir, { recursive: true, filter: (src) => path.basename(src) !== '.slim-args.json' });
+    return dir;
+  };
+  try {
+    // Ours: the CLI's JSON report carries the files and the decisions.
+    const oursDir = copy('ours');
+    const report = runOurs(repo, oursDir, fixture.args);
+    writeFileSync(path.join(oursDir, 'Dockerfile'), report.files.Dockerfile);
+    writeFileSync(path.join(oursDir, '.dockerignore'), report.files['.dockerignore']);
+    const result = { name: fixture.name, language: report.language, base: report.base, runtimeImage: report.runtimeImage, notes };
+    const tag = (kind) => `localhost/slim-bench-${kind}-${fixture.name}:latest`;
+
+    log(`  ${fixture.name}: ours (${report.base})`);
+    result.ours = await buildAndSize(engine, oursDir, path.join(oursDir, 'Dockerfile'), tag('ours'), {}, fixture.rebuild);
+
+    // The naive Dockerfile comes from the verify module (the same one --compare builds).
+    const naiveDir = copy('naive');
+    const naiveText = await naiveFor(repo, naiveDir, report);
+    if (naiveText === null) result.naive = { problem: `no naive Dockerfile for ${report.language}/${report.packageManager}` };
+    else {
+      const file = path.join(scratch, 'naive.Dockerfile');
+      writeFileSync(file, naiveText);
+      log(`  ${fixture.name}: naive`);
+      result.naive = await buildAndSize(engine, naiveDir, file, tag('naive'), {}, fixture.rebuild);
+    }
+
+    if (report.language === 'node' && otherCli) {
+      const otherDir = copy('other');
+      try {
+        const text = generateWithOther(otherCli, otherDir);
+        // Same Node major for all three, so sizes differ by design and not by Node release.
+        const buildArgs = { NODE_VERSION: report.runtimeVersion };
+        const declared = /^ARG NODE_VERSION=(\S+)/m.exec(text)?.[1];
+        if (declared) notes.push(`@flydotio/dockerfile wrote NODE_VERSION=${declared}; built with --build-arg NODE_VERSION=${report.runtimeVersion} (the same Node major as ours).`);
+        log(`  ${fixture.name}: @flydotio/dockerfile`);
+        result.other = await buildAndSize(engine, otherDir, path.join(otherDir, 'Dockerfile'), tag('other'), buildArgs, false);
+      } catch (error) {
+        result.other = { problem: String(error.message ?? error) };
+      }
+    }
+
+    if (fixture.rebuild && result.ours.bytes && result.naive?.bytes) {
+      result.rebuild = {};
+      for (const [kind, dir, file] of [
+        ['ours', oursDir, path.join(oursDir, 'Dockerfile')],
+        ['naive', naiveDir, path.join(scratch, 'naive.Dockerfile')],
+      ]) {
+        // One changed line in one source file, then the same build again on a warm cache.
+        appendFileSync(path.join(dir, fixture.sourceFile), `\n// bench: one-line change ${Date.now()}\n`);
+        log(`  ${fixture.name}: rebuild ${kind} after a one-line change in ${fixture.sourceFile}`);
+        const rebuilt = await build(engine, dir, file, tag(kind), {}, true);
+        result.rebuild[kind] = rebuilt.ok ? { seconds: rebuilt.seconds } : { problem: rebuilt.problem };
+        removeImage(engine, tag(kind));
+      }
+    }
+    return result;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function runOurs(repo, dir, args) {
+  const run = spawnSync(process.execPath, [path.join(repo, 'bin/create-slim-image.js'), dir, '--yes', '--dry-run', '--json', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.status !== 0) throw new Error(`create-slim-image failed on ${dir}: ${run.stderr.trim()}`);
+  return JSON.parse(run.stdout);
+}
+
+async function naiveFor(repo, dir, report) {
+  const { naiveDockerfile } = await import(pathToFileURL(path.join(repo, 'dist/verify/naive.js')).href);
+  const read = (name) => (existsSync(path.join(dir, name)) ? readFileSync(path.join(dir, name), 'utf8') : null);
+  let corepackPin = null;
+  if (report.language === 'node') {
+    const pin = JSON.parse(read('package.json') ?? '{}').packageManager;
+    corepackPin = typeof pin === 'string' ? pin : null;
+  }
+  // Mirrors src/verify/index.ts naiveProject: does pyproject.toml declare dependencies?
+  const pyproject = read('pyproject.toml');
+  const pyprojectDependencies = pyproject !== null && /^\s*dependencies\s*=\s*\[\s*"/m.test(pyproject);
+  return naiveDockerfile({
+    language: report.language,
+    packageManager: report.packageManager,
+    runtimeVersion: report.runtimeVersion,
+    has: (name) => existsSync(path.join(dir, name)),
+    corepackPin,
+    pyprojectDependencies,
+  });
+}
+
+/** Builds (with layers when the rebuild is measured next), reads the size, removes the image unless kept. */
+async function buildAndSize(engine, context, file, tag, buildArgs, keepForRebuild) {
+  const missing = missingBaseImages(engine, readFileSync(file, 'utf8'), buildArgs);
+  if (missing.length > 0) return { problem: `base image not available offline: ${missing.join(', ')}` };
+  const built = await build(engine, context, file, tag, buildArgs, keepForRebuild);
+  if (!built.ok) return { problem: built.problem };
+  const size = spawnSync(engine, ['image', 'inspect', '--format', '{{.Size}}', tag], { encoding: 'utf8' });
+  if (!keepForRebuild) removeImage(engine, tag);
+  const bytes = Number.parseInt(size.stdout.trim(), 10);
+  return Number.isFinite(bytes) ? { bytes, seconds: built.seconds } : { problem: `image inspect failed: ${size.stderr.trim()}` };
+}
+
+function build(engine, context, file, tag, buildArgs, layers) {
+  const args = ['build', `--layers=${layers}`, '-t', tag, '-f', file];
+  for (const [key, value] of Object.entries(buildArgs)) args.push('--build-arg', `${key}=${value}`);
+  args.push(context);
+  const started = process.hrtime.bigint();
+  return new Promise((resolve) => {
+    const child = spawn(engine, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const tail = [];
+    const keep = (chunk) => {
+      tail.push(...String(chunk).split('\n').filter((line) => line.trim() !== ''));
+      tail.splice(0, Math.max(0, tail.length - 8));
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    const timer = setTimeout(() => child.kill('SIGTERM'), 30 * 60_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      resolve(code === 0 ? { ok: true, seconds } : { ok: false, seconds, problem: `build failed: ${tail.slice(-3).join(' | ')}` });
+    });
+  });
+}
+
+export function removeImage(engine, tag) {
+  spawnSync(engine, ['rmi', '--force', tag], { stdio: 'ignore' });
+}
+
+/**
+ * The images the FROM lines (and COPY --from=<image>) name that the engine does not hold.
+ * ARG defaults before the first FROM and --build-arg values are substituted; stage names skipped.
+ */
+export function missingBaseImages(engine, dockerfile, buildArgs = {}) {
+  const args = {};
+  const stages = new Set();
+  const wanted = [];
+  let seenFrom = false;
+  const expand = (text) => text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_, name) => buildArgs[name] ?? args[name] ?? '');
+  for (const raw of dockerfile.split('\n')) {
+    const line = raw.trim();
+    const arg = /^ARG\s+([A-Za-z_][A-Za-z0-9_]*)(?:=(\S*))?/i.exec(line);
+    if (arg && !seenFrom) args[arg[1]] = (arg[2] ?? '').replace(/^"|"$/g, '');
+    const from = /^FROM\s+(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
+    if (from) {
+      seenFrom = true;
+      const image = expand(from[1]);
+      if (!stages.has(image) && image !== 'scratch') wanted.push(image);
+      if (from[2]) stages.add(from[2]);
+    }
+    const copyFrom = /^COPY\s+.*--from=(\S+)/i.exec(line);
+    if (copyFrom) {
+      const ref = expand(copyFrom[1]);
+      if (!stages.has(ref) && !/^\d+$/.test(ref)) wanted.push(ref);
+    }
+  }
+  return [...new Set(wanted)].filter((image) => spawnSync(engine, ['image', 'inspect', '--format', '{{.Id}}', image], { stdio: 'ignore' }).status !== 0);
+}

@@ -1,0 +1,210 @@
+// Reproducible reruns: the choices a run made that detection alone would not (flags and prompt
+// answers) are kept in .slim-image/config.json in the project, next to the template overrides.
+// Every run reads it and lays it under the flags (a flag still wins), so a rerun, a teammate or
+// CI produces the same files without repeating flags. Why a file and not a header in the
+// Dockerfile: the Dockerfile is output (regenerated, diffed by --check, sometimes replaced by a
+// team template that drops comments), while the choices are input that must survive all of that;
+// a small JSON file is also easy to review and to edit by hand. docs/teams.md documents it.
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { UserError } from '../errors.js';
+import { emptyAdditions, type Additions, type Options } from '../options.js';
+import type { Project } from '../project.js';
+import { shellWord } from '../render/quote.js';
+import { BASE_KINDS, LANGUAGES, type BaseKind, type CommonFacts, type Language, type Plan } from '../types.js';
+import { AdditionProblem, mergeAdditions, parseBuildArg, parseEnv, parseLabel, parsePackage } from './additions.js';
+
+export const CONFIG_FILE = '.slim-image/config.json';
+export const CONFIG_VERSION = 1;
+
+/** The file's shape (version 1). Every field but version is optional; absent means "detect". */
+export interface SlimConfig {
+  version: 1;
+  language?: Language;
+  base?: BaseKind;
+  runtimeVersion?: string;
+  packageManager?: string;
+  port?: number;
+  cmd?: string;
+  main?: string;
+  /** Template override folder, relative to the project folder. */
+  templates?: string;
+  addPackages?: string[];
+  env?: Record<string, string>;
+  labels?: Record<string, string>;
+  /** null: declared without a default. */
+  buildArgs?: Record<string, string | null>;
+}
+
+const KEYS = ['version', 'language', 'base', 'runtimeVersion', 'packageManager', 'port', 'cmd', 'main', 'templates', 'addPackages', 'env', 'labels', 'buildArgs'];
+
+/** Reads and checks the config; null when the project has none. Problems name the file and field. */
+export function readConfig(project: Project): SlimConfig | null {
+  if (!project.isFile(CONFIG_FILE)) return null;
+  const raw = project.readJson(CONFIG_FILE);
+  const bad = (what: string): never => {
+    throw new UserError(`${CONFIG_FILE}: ${what}. Fix the file (docs/teams.md describes it) or delete it to start from detection again.`);
+  };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) bad('expected a JSON object');
+  const data = raw as Record<string, unknown>;
+  if (data.version !== CONFIG_VERSION) bad(`"version" must be ${CONFIG_VERSION} (this create-slim-image reads version ${CONFIG_VERSION}); found ${JSON.stringify(data.version)}`);
+  for (const key of Object.keys(data)) if (!KEYS.includes(key)) bad(`unknown field "${key}" (known: ${KEYS.join(', ')})`);
+  const config: SlimConfig = { version: 1 };
+  const str = (key: string): string | undefined => {
+    const value = data[key];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string' || value.trim() === '') bad(`"${key}" must be a non-empty string`);
+    return value as string;
+  };
+  const language = str('language');
+  if (language !== undefined) {
+    if (!(LANGUAGES as readonly string[]).includes(language)) bad(`"language" must be one of ${LANGUAGES.join(', ')}`);
+    config.language = language as Language;
+  }
+  const base = str('base');
+  if (base !== undefined) {
+    if (!(BASE_KINDS as readonly string[]).includes(base)) bad(`"base" must be one of ${BASE_KINDS.join(', ')}`);
+    config.base = base as BaseKind;
+  }
+  for (const key of ['runtimeVersion', 'packageManager', 'cmd', 'main', 'templates'] as const) {
+    const value = str(key);
+    if (value !== undefined) config[key] = value;
+  }
+  if (data.port !== undefined) {
+    if (typeof data.port !== 'number' || !Number.isInteger(data.port) || data.port < 1 || data.port > 65535) bad('"port" must be a whole number from 1 to 65535');
+    config.port = data.port as number;
+  }
+  const check = <T>(key: string, fn: () => T): T => {
+    try {
+      return fn();
+    } catch (error) {
+      if (error instanceof AdditionProblem) return bad(`"${key}": ${error.message}`);
+      throw error;
+    }
+  };
+  if (data.addPackages !== undefined) {
+    if (!Array.isArray(data.addPackages) || data.addPackages.some((p) => typeof p !== 'string')) bad('"addPackages" must be an array of package names');
+    config.addPackages = check('addPackages', () => (data.addPackages as string[]).map(parsePackage));
+  }
+  for (const key of ['env', 'labels', 'buildArgs'] as const) {
+    const value = data[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) bad(`"${key}" must be an object of names to values`);
+    const entries = Object.entries(value as Record<string, unknown>);
+    for (const [name, v] of entries) {
+      if (typeof v !== 'string' && !(key === 'buildArgs' && v === null)) bad(`"${key}.${name}" must be a string${key === 'buildArgs' ? ' or null' : ''}`);
+    }
+    check(key, () => {
+      for (const [name, v] of entries) {
+        if (key === 'env') parseEnv(`${name}=${String(v)}`);
+        else if (key === 'labels') parseLabel(`${name}=${String(v)}`);
+        else parseBuildArg(v === null ? name : `${name}=${String(v)}`);
+      }
+    });
+    (config as unknown as Record<string, unknown>)[key] = Object.fromEntries(entries);
+  }
+  return config;
+}
+
+function additionsOf(config: SlimConfig): Additions {
+  return {
+    packages: config.addPackages ?? [],
+    env: Object.entries(config.env ?? {}).map(([name, value]) => ({ name, value })),
+    labels: Object.entries(config.labels ?? {}).map(([key, value]) => ({ key, value })),
+    buildArgs: Object.entries(config.buildArgs ?? {}).map(([name, value]) => ({ name, value })),
+  };
+}
+
+/**
+ * The config laid under the flags: a flag given on the command line wins; additions merge
+ * (a flag's value for the same name wins, packages add up).
+ */
+export function applyConfig(options: Options, config: SlimConfig | null, projectRoot: string): Options {
+  if (config === null) return options;
+  return {
+    ...options,
+    language: options.language ?? config.language,
+    // --base auto is the default, so a recorded base applies unless another kind is passed.
+    base: options.base === 'auto' && config.base !== undefined ? config.base : options.base,
+    runtimeVersion: options.runtimeVersion ?? config.runtimeVersion,
+    packageManager: options.packageManager ?? config.packageManager,
+    port: options.port ?? config.port,
+    cmd: options.cmd ?? config.cmd,
+    main: options.main ?? config.main,
+    templates: options.templates ?? (config.templates === undefined ? undefined : resolve(projectRoot, config.templates)),
+    additions: mergeAdditions(additionsOf(config), options.additions),
+  };
+}
+
+/**
+ * The choices to record: everything the user decided (flags, config, prompt answers) rather
+ * than detection. Prompt answers are recognised by the source the ask step gives them.
+ */
+export function recordedChoices(options: Options, facts: CommonFacts, plan: Plan, recommendedBase: BaseKind, projectRoot: string): SlimConfig {
+  const config: SlimConfig = { version: 1 };
+  if (options.language !== undefined) config.language = options.language;
+  if (options.base !== 'auto') config.base = options.base;
+  else if (plan.base !== recommendedBase) config.base = plan.base;
+  const runtime = options.runtimeVersion ?? (facts.runtime.source === '--runtime-version' ? facts.runtime.constraint ?? undefined : undefined);
+  if (runtime !== undefined) config.runtimeVersion = runtime;
+  const pm = options.packageManager ?? (facts.packageManager.source === '--package-manager' ? facts.packageManager.value : undefined);
+  if (pm !== undefined) config.packageManager = pm;
+  const port = options.port ?? (facts.port.source === '--port' && facts.port.value !== null ? facts.port.value : undefined);
+  if (port !== undefined) config.port = port;
+  const start = facts.start.value;
+  const cmd = options.cmd ?? (facts.start.source === '--cmd' ? (start.kind === 'shell' ? start.command : start.argv.map((a) => shellWord(a)).join(' ')) : undefined);
+  if (cmd !== undefined) config.cmd = cmd;
+  if (options.main !== undefined) config.main = options.main;
+  if (options.templates !== undefined) config.templates = portablePath(projectRoot, options.templates);
+  const { packages, env, labels, buildArgs } = options.additions;
+  if (packages.length > 0) config.addPackages = packages;
+  if (env.length > 0) config.env = Object.fromEntries(env.map((e) => [e.name, e.value]));
+  if (labels.length > 0) config.labels = Object.fromEntries(labels.map((l) => [l.key, l.value]));
+  if (buildArgs.length > 0) config.buildArgs = Object.fromEntries(buildArgs.map((b) => [b.name, b.value]));
+  return config;
+}
+
+/** A path relative to the project folder with forward slashes, so the file works on every machine. */
+function portablePath(projectRoot: string, path: string): string {
+  const abs = isAbsolute(path) ? path : resolve(path);
+  const rel = relative(projectRoot, abs).split(sep).join('/');
+  return rel === '' ? '.' : rel;
+}
+
+export function configText(config: SlimConfig): string {
+  return `${JSON.stringify(config, null, 2)}\n`;
+}
+
+export function isEmptyConfig(config: SlimConfig): boolean {
+  return Object.keys(config).length === 1;
+}
+
+/**
+ * Writes the config when there is something to record (or a config to update); returns the
+ * status for the summary. Atomic: a temporary sibling renamed into place.
+ */
+export function saveConfig(projectRoot: string, config: SlimConfig): 'created' | 'updated' | 'unchanged' | 'none' {
+  const path = join(projectRoot, CONFIG_FILE);
+  let current: string | null = null;
+  try {
+    current = readFileSync(path, 'utf8');
+  } catch {
+    current = null;
+  }
+  if (current === null && isEmptyConfig(config)) return 'none';
+  const text = configText(config);
+  if (current === text) return 'unchanged';
+  const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(temp, text, { flag: 'wx', mode: 0o644 });
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new UserError(`Cannot write ${CONFIG_FILE} (${(error as NodeJS.ErrnoException).code ?? 'error'}); the Dockerfile was written, but the choices were not recorded. Check that the folder is writable.`);
+  }
+  return current === null ? 'created' : 'updated';
+}
+
+export { emptyAdditions };
