@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../errors.js';
-import { emptyAdditions, type Additions, type Options } from '../options.js';
+import type { Additions, Options } from '../options.js';
 import type { Project } from '../project.js';
 import { shellWord } from '../render/quote.js';
 import { BASE_KINDS, LANGUAGES, type BaseKind, type CommonFacts, type Language, type Plan } from '../types.js';
@@ -207,4 +207,3 @@ export function saveConfig(projectRoot: string, config: SlimConfig): 'created' |
   return current === null ? 'created' : 'updated';
 }
 
-export { emptyAdditions };

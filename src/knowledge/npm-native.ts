@@ -308,6 +308,7 @@ export const NPM_BUILD_TIME_NATIVE: readonly NameRule[] = [
 
 /** Packages whose install script is harmless for the image (a banner, a check, a non-Linux binary). */
 export const NPM_INSTALL_SCRIPT_IGNORE: readonly NameRule[] = [
+  { name: '@nestjs/core', reason: 'postinstall asks for donations (`opencollective || exit 0`); pure JavaScript', reference: 'npm view @nestjs/core@10 scripts.postinstall' },
   { name: '@prisma/engines', reason: 'engine download for prisma; reported under prisma and @prisma/client', reference: 'npm view @prisma/engines scripts.postinstall' },
   { name: '@scarf/scarf', reason: 'postinstall sends install analytics; nothing native', reference: 'npm view @scarf/scarf scripts.postinstall' },
   { name: '@sentry/cli', reason: 'downloads the sentry-cli release tool, not used by the running app', reference: 'npm view @sentry/cli scripts.postinstall' },

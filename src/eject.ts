@@ -1,0 +1,80 @@
+// --eject: copy the built-in templates of the project's language (and the shared partials) into
+// the override folder, so a team edits them there; every later run picks them up. Identical
+// files are left alone, a differing one needs --force (it may hold the team's edits).
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { ECOSYSTEMS } from './ecosystems/index.js';
+import { UserError } from './errors.js';
+import type { Options } from './options.js';
+import type { Output } from './output.js';
+import type { Interaction } from './pipeline.js';
+import type { Project } from './project.js';
+import { BUILTIN_TEMPLATES } from './render/render.js';
+import type { Language } from './types.js';
+
+export interface EjectResult {
+  language: Language;
+  /** The override folder, absolute. */
+  dir: string;
+  /** Paths inside it, with what happened to each. */
+  files: Array<{ file: string; status: 'created' | 'identical' | 'overwritten' }>;
+}
+
+/** The default override folder of a project, read automatically by every run. */
+export function projectTemplateDir(project: Project): string {
+  return join(project.root, '.slim-image', 'templates');
+}
+
+export async function eject(project: Project, options: Pick<Options, 'language' | 'templates' | 'force' | 'dryRun' | 'json' | 'dir'>, output: Output, interaction?: Interaction): Promise<EjectResult> {
+  const language = await ejectLanguage(project, options, interaction);
+  const dir = options.templates ? resolve(options.templates) : projectTemplateDir(project);
+  const wanted = [...templateFiles(language), ...templateFiles('partials')];
+  const states = wanted.map((file) => {
+    const target = join(dir, file);
+    const builtin = readFileSync(join(BUILTIN_TEMPLATES, file), 'utf8');
+    const current = existsSync(target) ? readFileSync(target, 'utf8') : null;
+    return { file, status: current === null ? 'created' as const : current === builtin ? 'identical' as const : 'overwritten' as const };
+  });
+  const edited = states.filter((s) => s.status === 'overwritten').map((s) => s.file);
+  if (edited.length > 0 && !options.force) {
+    throw new UserError(
+      `${relative(project.root, dir) || dir} already holds edited templates (${edited.join(', ')}); nothing was copied. ` +
+        'Run again with --force to replace them with the built-in ones, or keep your edits.',
+    );
+  }
+  if (!options.dryRun) {
+    for (const state of states.filter((s) => s.status !== 'identical')) {
+      mkdirSync(join(dir, state.file, '..'), { recursive: true });
+      cpSync(join(BUILTIN_TEMPLATES, state.file), join(dir, state.file));
+    }
+  }
+  const result = { language, dir, files: states };
+  if (options.json) output.out(JSON.stringify({ eject: { language, dir, files: states } }, null, 2));
+  else {
+    const shown = relative(process.cwd(), dir) || '.';
+    output.out([
+      `${options.dryRun ? 'Would copy' : 'Copied'} the ${language} templates and the shared partials into ${shown}:`,
+      ...states.map((s) => `  ${s.status === 'identical' ? 'unchanged' : options.dryRun ? `would be ${s.status}` : s.status} ${s.file}`),
+      '',
+      `Edit them there; every run ${options.templates ? `with --templates ${options.templates}` : 'in this project'} renders with them. ` +
+        'Delete a file to go back to the built-in one. The fields each template receives are listed in docs/teams.md.',
+    ].join('\n'));
+  }
+  return result;
+}
+
+/** Template files of one folder of the built-in templates, as paths relative to it ("node/Dockerfile.hbs"). */
+function templateFiles(folder: string): string[] {
+  return readdirSync(join(BUILTIN_TEMPLATES, folder)).filter((name) => name.endsWith('.hbs')).sort().map((name) => `${folder}/${name}`);
+}
+
+async function ejectLanguage(project: Project, options: Pick<Options, 'language' | 'dir'>, interaction?: Interaction): Promise<Language> {
+  if (options.language) return options.language;
+  const found = ECOSYSTEMS.filter((e) => e.recognizes(project)).map((e) => e.language);
+  if (found.length === 1) return found[0]!;
+  if (found.length === 0) {
+    throw new UserError(`Nothing in ${options.dir} looks like a project this tool knows, so there is no language to eject templates for. Pass --language (${ECOSYSTEMS.map((e) => e.language).join(', ')}).`);
+  }
+  if (!interaction) throw new UserError(`${options.dir} holds more than one kind of project (${found.join(', ')}). Pass --language with the one whose templates you want.`);
+  return interaction.select({ message: 'Whose templates?', choices: found.map((language) => ({ value: language, name: language })) });
+}
