@@ -15,18 +15,18 @@ export interface FrameworkMarker {
 // Sorted by framework, then id.
 export const FRAMEWORK_MARKERS: readonly FrameworkMarker[] = [
   { framework: 'micronaut', kind: 'gradle-plugin', id: 'io.micronaut.application', source: 'https://micronaut-projects.github.io/micronaut-gradle-plugin/latest/' },
+  { framework: 'micronaut', kind: 'maven-plugin', id: 'io.micronaut.maven:micronaut-maven-plugin', source: 'https://micronaut-projects.github.io/micronaut-maven-plugin/latest/' },
   { framework: 'micronaut', kind: 'maven-parent', id: 'io.micronaut.platform:micronaut-parent', source: 'https://micronaut-projects.github.io/micronaut-maven-plugin/latest/ (Micronaut 4)' },
   { framework: 'micronaut', kind: 'maven-parent', id: 'io.micronaut:micronaut-parent', source: 'https://micronaut-projects.github.io/micronaut-maven-plugin/latest/ (Micronaut 3)' },
-  { framework: 'micronaut', kind: 'maven-plugin', id: 'io.micronaut.maven:micronaut-maven-plugin', source: 'https://micronaut-projects.github.io/micronaut-maven-plugin/latest/' },
   { framework: 'quarkus', kind: 'gradle-plugin', id: 'io.quarkus', source: 'https://quarkus.io/guides/gradle-tooling' },
   { framework: 'quarkus', kind: 'maven-bom', id: 'io.quarkus.platform:quarkus-bom', source: 'https://quarkus.io/guides/maven-tooling' },
-  { framework: 'quarkus', kind: 'maven-bom', id: 'io.quarkus:quarkus-bom', source: 'https://quarkus.io/guides/maven-tooling' },
   { framework: 'quarkus', kind: 'maven-plugin', id: 'io.quarkus.platform:quarkus-maven-plugin', source: 'https://quarkus.io/guides/maven-tooling' },
+  { framework: 'quarkus', kind: 'maven-bom', id: 'io.quarkus:quarkus-bom', source: 'https://quarkus.io/guides/maven-tooling' },
   { framework: 'quarkus', kind: 'maven-plugin', id: 'io.quarkus:quarkus-maven-plugin', source: 'https://quarkus.io/guides/maven-tooling' },
   { framework: 'spring-boot', kind: 'gradle-plugin', id: 'org.springframework.boot', source: 'https://docs.spring.io/spring-boot/gradle-plugin/' },
   { framework: 'spring-boot', kind: 'maven-bom', id: 'org.springframework.boot:spring-boot-dependencies', source: 'https://docs.spring.io/spring-boot/maven-plugin/using.html' },
-  { framework: 'spring-boot', kind: 'maven-parent', id: 'org.springframework.boot:spring-boot-starter-parent', source: 'https://docs.spring.io/spring-boot/maven-plugin/using.html' },
   { framework: 'spring-boot', kind: 'maven-plugin', id: 'org.springframework.boot:spring-boot-maven-plugin', source: 'https://docs.spring.io/spring-boot/maven-plugin/packaging.html' },
+  { framework: 'spring-boot', kind: 'maven-parent', id: 'org.springframework.boot:spring-boot-starter-parent', source: 'https://docs.spring.io/spring-boot/maven-plugin/using.html' },
 ];
 
 export interface FrameworkDefaults {

@@ -8,10 +8,11 @@ import { projectWith } from './node-fixture-helper.js';
 // Native dependencies are another detector's job; here we only check what it is handed.
 const nativeCalls = vi.hoisted(() => [] as Array<{ lockfile: string | null; manifest: Record<string, unknown> }>);
 vi.mock('../../src/detect/node/native.js', () => ({
-  detectNativeDependencies: (_project: unknown, input: { lockfile: string | null; manifest: Record<string, unknown> }) => {
+  analyzeNativeDependencies: (_project: unknown, input: { lockfile: string | null; manifest: Record<string, unknown> }) => {
     nativeCalls.push(input);
-    return [];
+    return { dependencies: [], warnings: [] };
   },
+  packagesNeedingInstallScripts: () => [],
 }));
 const { detectNode, recognizesNode, nodeMarkers } = await import('../../src/detect/node/index.js');
 

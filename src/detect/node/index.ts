@@ -6,7 +6,7 @@ import { today } from '../../knowledge/clock.js';
 import { ltsMajors, NODE_RELEASES } from '../../knowledge/node-versions.js';
 import type { RuntimeRequirement } from '../../types.js';
 import semver from 'semver';
-import { detectNativeDependencies } from './native.js';
+import { analyzeNativeDependencies, packagesNeedingInstallScripts } from './native.js';
 import type { NodeFacts } from './types.js';
 import { readPackageJson } from './manifest.js';
 import { detectPackageManager } from './package-manager.js';
@@ -50,7 +50,17 @@ export function detectNode(project: Project, options: DetectOptions): NodeFacts 
   }
   const eol = endOfLifeWarning(version.runtime, today());
   if (eol) warnings.push(eol);
-  const nativeDependencies = detectNativeDependencies(project, { lockfile: pm.lockfile, manifest: pkg.raw });
+  const native = analyzeNativeDependencies(project, { lockfile: pm.lockfile, manifest: pkg.raw });
+  const nativeDependencies = native.dependencies;
+  warnings.push(...native.warnings);
+  const unapproved = packagesNeedingInstallScripts(nativeDependencies, pkg.raw);
+  if (unapproved.length > 0 && pm.packageManager.value === 'npm') {
+    const names = [...new Set(unapproved.map((d) => d.name))];
+    warnings.push(
+      `${names.join(', ')} ${names.length > 1 ? 'get their binaries' : 'gets its binary'} from an install script, which npm 12 and newer skip unless package.json allows it ` +
+        `(allowScripts). Run \`npm approve-scripts ${names.join(' ')}\` and commit the change, or the image may fail at run time with a missing module.`,
+    );
+  }
 
   return {
     language: 'node',

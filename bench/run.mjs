@@ -1,0 +1,161 @@
+#!/usr/bin/env node
+// `npm run bench`: generator speed (ours vs @flydotio/dockerfile on a small app and a
+// 200,000-file monorepo), final image sizes (ours, @flydotio/dockerfile's, naive) and rebuild
+// cost after a one-line change. Writes docs/benchmarks.md and docs/benchmarks-image-sizes.svg;
+// the last line printed is the summary.
+//
+//   node bench/run.mjs [--runs N] [--warmup N] [--skip-images] [--fixtures a,b,...]
+//
+// Needs `npm run build` first (it runs the built CLI and dist/verify/naive.js). Image builds need
+// podman or docker (BENCH_ENGINE picks one); without one the image part is skipped and said so.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { sizeChart } from './lib/chart.mjs';
+import { findEngine, measureFixture } from './lib/images.mjs';
+import { ensureMonorepo } from './lib/monorepo.mjs';
+import { ensureOtherGenerator, OTHER_ENV, resetOutputs, VERSION as OTHER_VERSION } from './lib/other-generator.mjs';
+import { lastLine, markdown, sizeRows } from './lib/report.mjs';
+import { measure } from './lib/timing.mjs';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CACHE = path.join(REPO, 'bench', '.cache');
+const RESULTS = path.join(CACHE, 'results.json');
+const DOC = path.join(REPO, 'docs', 'benchmarks.md');
+const CHART = 'benchmarks-image-sizes.svg';
+
+/**
+ * Fixtures for the image part: the ones whose builds need only npm and Debian (no PyPI, Go proxy,
+ * crates.io or Maven). sourceFile is the file the rebuild test changes by one line.
+ */
+const FIXTURES = [
+  { name: 'express-api', dir: 'examples/express-api', sourceFile: 'server.js', rebuild: true },
+  { name: 'node-express-npm', dir: 'test/fixtures/node-express-npm', sourceFile: 'src/server.js' },
+  { name: 'node-hapi', dir: 'test/fixtures/node-hapi', sourceFile: 'lib/server.js' },
+  { name: 'node-nest-ts', dir: 'test/fixtures/node-nest-ts', sourceFile: 'src/main.ts' },
+  { name: 'node-koa-yarn-canvas', dir: 'test/fixtures/node-koa-yarn-canvas', sourceFile: 'index.js' },
+  { name: 'node-fastify-pnpm', dir: 'test/fixtures/node-fastify-pnpm', sourceFile: 'server.js' },
+  { name: 'go-stdlib-http', dir: 'test/fixtures/go-stdlib-http', sourceFile: 'main.go', rebuild: true },
+  { name: 'python-stdlib-distroless', dir: 'test/fixtures/python-stdlib-distroless', sourceFile: 'server.py', rebuild: true },
+  { name: 'python-stdlib-slim-311', dir: 'test/fixtures/python-stdlib-slim-311', sourceFile: 'main.py' },
+  { name: 'rust-std-http', dir: 'test/fixtures/rust-std-http', sourceFile: 'src/main.rs' },
+  { name: 'java-javac-http', dir: 'test/fixtures/java-javac-http', sourceFile: null },
+];
+
+const log = (text) => process.stderr.write(`bench: ${text}\n`);
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string' },
+      warmup: { type: 'string', default: '2' },
+      'skip-images': { type: 'boolean', default: false },
+      fixtures: { type: 'string' },
+    },
+  });
+  const runs = values.runs ? Number(values.runs) : null;
+  const warmup = Number(values.warmup);
+  const cli = path.join(REPO, 'dist', 'cli.js');
+  if (!existsSync(cli) || !existsSync(path.join(REPO, 'dist', 'verify', 'naive.js'))) {
+    throw new Error('dist/ is missing: run `npm run build` first (the bench measures the built CLI).');
+  }
+  mkdirSync(CACHE, { recursive: true });
+  const previous = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : null;
+  const engine = findEngine();
+  const result = { date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), machine: machine(engine) };
+
+  // ---- speed ----
+  const otherCli = ensureOtherGenerator(CACHE, log);
+  const mono = ensureMonorepo({ log });
+  const smallCopy = copyOf(path.join(REPO, 'examples', 'express-api'));
+  try {
+    const ourBin = path.join(REPO, 'bin', 'create-slim-image.js');
+    const commandsFor = (dir) => [
+      { id: 'ours', argv: [process.execPath, ourBin, dir, '--yes', '--dry-run'], cwd: REPO, prepare: () => resetOutputs(dir) },
+      { id: 'other', argv: [process.execPath, otherCli, '--force'], cwd: dir, env: OTHER_ENV, prepare: () => resetOutputs(dir) },
+    ];
+    const counts = { small: runs ?? 20, monorepo: runs ?? 10 };
+    log(`speed: small app, ${counts.small} runs of each generator, taking turns`);
+    const small = measure(commandsFor(smallCopy), { runs: counts.small, warmup });
+    log(`speed: ${mono.files.toLocaleString('en')}-file monorepo, ${counts.monorepo} runs of each`);
+    const monorepo = measure(commandsFor(mono.dir), { runs: counts.monorepo, warmup });
+    resetOutputs(mono.dir);
+    result.speed = {
+      runs: counts,
+      warmup,
+      otherVersion: OTHER_VERSION,
+      small,
+      monorepo: { ...monorepo, files: mono.files, generatedSeconds: mono.generated ? mono.seconds : null },
+    };
+  } finally {
+    rmSync(path.dirname(smallCopy), { recursive: true, force: true });
+  }
+
+  // First write: speed now, the previous image table until the builds finish.
+  result.images = previous?.images ? { ...previous.images } : { skipped: 'not measured yet' };
+  write(result);
+
+  // ---- image sizes and rebuild cost ----
+  if (values['skip-images']) {
+    if (!previous?.images) result.images = { skipped: '--skip-images and no earlier image results' };
+  } else if (engine === null) {
+    result.images = { skipped: 'no container engine (podman or docker) works here' };
+  } else {
+    const wanted = values.fixtures ? new Set(values.fixtures.split(',')) : null;
+    const list = FIXTURES.filter((f) => !wanted || wanted.has(f.name));
+    const images = { engine, measuredAt: result.date, fixtures: [], failed: [] };
+    for (const fixture of list) {
+      const dir = path.join(REPO, fixture.dir);
+      const argsFile = path.join(dir, '.slim-args.json');
+      const args = existsSync(argsFile) ? JSON.parse(readFileSync(argsFile, 'utf8')) : [];
+      log(`images: ${fixture.name}`);
+      try {
+        const measured = await measureFixture({ ...fixture, dir, args }, { repo: REPO, engine, otherCli, log });
+        images.fixtures.push({ ...measured, sourceFile: fixture.sourceFile });
+      } catch (error) {
+        images.failed.push({ name: fixture.name, problem: String(error.message ?? error).split('\n')[0] });
+      }
+      result.images = images;
+      write(result); // after each fixture, so a long run leaves a useful page behind
+    }
+  }
+  write(result);
+  process.stdout.write(`${lastLine(result)}\n`);
+}
+
+function write(result) {
+  mkdirSync(path.dirname(DOC), { recursive: true });
+  writeFileSync(RESULTS, `${JSON.stringify(result, null, 2)}\n`);
+  const rows = sizeRows(result.images);
+  if (rows.length > 0) writeFileSync(path.join(path.dirname(DOC), CHART), sizeChart(rows));
+  writeFileSync(DOC, markdown(result, { chartFile: CHART }));
+}
+
+function copyOf(dir) {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'slim-bench-small-'));
+  const copy = path.join(scratch, path.basename(dir));
+  cpSync(dir, copy, { recursive: true });
+  return copy;
+}
+
+function machine(engine) {
+  const release = existsSync('/etc/os-release') ? /^PRETTY_NAME="?([^"\n]*)/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] : null;
+  const engineVersion = engine ? spawnSync(engine, ['--version'], { encoding: 'utf8' }).stdout.trim() : null;
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    os: `${release ?? os.type()} (kernel ${os.release()})`,
+    node: process.version,
+    engine: engineVersion,
+    loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(', '),
+  };
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench: ${error.stack ?? error}\n`);
+  process.exit(1);
+});
