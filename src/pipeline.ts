@@ -13,6 +13,12 @@ import { buildReport, formatSummary, type Report } from './report.js';
 import type { Language, Plan, RenderedFiles } from './types.js';
 import { compareFiles, unifiedDiff, writeFiles, type FileState } from './write/write.js';
 import { Project } from './project.js';
+import { applyConfig, CONFIG_FILE, readConfig, recordedChoices, saveConfig } from './config/config.js';
+import { extraView, restrictForAdditions } from './config/extra.js';
+import { buildContextOf, placeFiles } from './config/layout.js';
+import { chooseWorkspaceApp } from './detect/node/workspaces.js';
+import { eject, projectTemplateDir, type EjectResult } from './eject.js';
+import type { BaseKind } from './types.js';
 
 /** The prompts the interactive run needs; tests swap in scripted answers. */
 export interface Interaction {
@@ -30,17 +36,58 @@ export interface RunResult {
   states: FileState[];
 }
 
-export async function run(options: Options, output: Output, interaction?: Interaction): Promise<RunResult> {
-  const project = openProject(options.dir);
+export async function run(flags: Options, output: Output, interaction?: Interaction): Promise<RunResult> {
+  const { project, options } = await projectStep(flags, output, interaction);
   let detected = await detectStep(project, options, interaction);
   let plan = planStep(detected, options);
   if (interaction) ({ detected, plan } = await askStep(project, detected, options, interaction));
+  const context = buildContextOf(detected.facts);
   const files = renderStep(project, detected, plan, options);
-  const states = options.check ? checkStep(project, files) : await writeStep(project, files, options, interaction);
+  const placed = placeFiles(files, context);
+  const states = options.check ? checkStep(project, placed) : await writeStep(project, placed, options, interaction);
+  if (!options.check && !options.dryRun) configStep(project, detected, plan, options, output);
+  if (context) output.info(`Build it from the repository root (${context.context}): ${context.command}`);
   const verification = options.verify ? await verifyStep(project, detected, files, options, output) : undefined;
-  const report = buildReport(detected.facts, plan, files, verification);
+  const report: Report = { ...buildReport(detected.facts, plan, files, verification), ...(context ? { buildContext: context } : {}) };
   reportStep(report, detected, plan, states, options, output);
   return { report, states };
+}
+
+/** --eject: copy the built-in templates into the override folder, and stop. */
+export async function ejectStep(options: Options, output: Output, interaction?: Interaction): Promise<EjectResult> {
+  return eject(openProject(options.dir), options, output, interaction);
+}
+
+/**
+ * The project folder (the app's, in a monorepo) and the options with the project's recorded
+ * choices (.slim-image/config.json) laid under the flags.
+ */
+async function projectStep(flags: Options, output: Output, interaction?: Interaction): Promise<{ project: Project; options: Options }> {
+  let project = openProject(flags.dir);
+  if (flags.language === undefined || flags.language === 'node') {
+    const choice = await chooseWorkspaceApp(project, flags.app, interaction);
+    if (choice.note) output.info(choice.note);
+    project = choice.project;
+  } else if (flags.app !== undefined) {
+    throw new UserError('--app picks an app of a Node.js monorepo (npm, yarn or pnpm workspaces); it does not go with --language ' + flags.language + '.');
+  }
+  return { project, options: applyConfig(flags, readConfig(project), project.root) };
+}
+
+/** Records the choices that differ from detection, so a rerun needs no flags (docs/teams.md). */
+function configStep(project: Project, detected: Detected, plan: Plan, options: Options, output: Output): void {
+  let recommended: BaseKind = plan.base;
+  if (options.base === 'auto') {
+    try {
+      recommended = planStep(detected, { base: 'auto', additions: options.additions }).base;
+    } catch {
+      recommended = plan.base;
+    }
+  }
+  const status = saveConfig(project.root, recordedChoices(options, detected.facts, plan, recommended, project.root));
+  if (status === 'created' || status === 'updated') {
+    output.info(`${status === 'created' ? 'Recorded' : 'Updated'} your choices in ${CONFIG_FILE}; commit it, and reruns (and --check in CI) need no flags.`);
+  }
 }
 
 function openProject(dir: string): Project {
@@ -55,8 +102,9 @@ function openProject(dir: string): Project {
   return new Project(root);
 }
 
-export function planStep(detected: Detected, options: Pick<Options, 'base'>): Plan {
-  return chooseBase(detected.ecosystem.assess(detected.facts), options.base);
+export function planStep(detected: Detected, options: Pick<Options, 'base'> & Partial<Pick<Options, 'additions'>>): Plan {
+  const assessed = detected.ecosystem.assess(detected.facts);
+  return chooseBase(options.additions ? restrictForAdditions(assessed, options.additions) : assessed, options.base);
 }
 
 async function askStep(project: Project, detected: Detected, options: Options, interaction: Interaction) {
@@ -64,7 +112,7 @@ async function askStep(project: Project, detected: Detected, options: Options, i
   const answered = await askFacts(project, detected, options, interaction);
   const replanned = planStep(answered, options);
   const base = await askBase(replanned, interaction, options.base);
-  const finalPlan = base === replanned.base ? replanned : planStep(answered, { base });
+  const finalPlan = base === replanned.base ? replanned : planStep(answered, { ...options, base });
   return { detected: answered, plan: finalPlan };
 }
 
@@ -75,12 +123,14 @@ export function templateDir(project: Project, options: Pick<Options, 'templates'
     if (!isDirectory(dir)) throw new UserError(`--templates ${options.templates} is not a folder. Pass a folder that mirrors the built-in templates/ layout.`);
     return dir;
   }
-  const own = join(project.root, '.slim-image', 'templates');
+  const own = projectTemplateDir(project);
   return isDirectory(own) ? own : undefined;
 }
 
 function renderStep(project: Project, detected: Detected, plan: Plan, options: Options): RenderedFiles {
-  const view = { ...commonView(detected.facts, plan), ...detected.ecosystem.view(detected.facts, plan) };
+  const extra = extraView(options.additions, plan.base);
+  detected.facts.warnings.push(...extra.warnings);
+  const view = { ...commonView(detected.facts, plan, extra.view), ...detected.ecosystem.view(detected.facts, plan) };
   return render(detected.facts.language as Language, view, templateDir(project, options));
 }
 

@@ -107,8 +107,8 @@ export function assessJava(facts: JavaFacts, now: Date = today()): JavaBaseOptio
       kind: 'alpine', possible: true, onRequestOnly: true, runtimeVersion: version,
       builderImage: builderImage(facts, version), runtimeImage: JAVA_IMAGES.jreAlpine(version),
       why: distroless.possible
-        ? `${JAVA_IMAGES.jreAlpine(version)} (Temurin's musl JRE, with a shell and apk) works but is used only on request: distroless is smaller/safer; pass --base alpine for a Temurin JRE on Alpine`
-        : `${JAVA_IMAGES.jreAlpine(version)} (Temurin's musl JRE, with a shell and apk) works but is used only on request (--base alpine)`,
+        ? `used only on request, so skipped in auto mode: distroless is smaller/safer; pass --base alpine for a Temurin JRE on Alpine (${JAVA_IMAGES.jreAlpine(version)}, musl, with a shell and apk)`
+        : `used only on request (--base alpine): ${JAVA_IMAGES.jreAlpine(version)} is Temurin's musl JRE, with a shell and apk`,
     };
   }
 

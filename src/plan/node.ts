@@ -8,6 +8,7 @@ import { ltsMajors, maintainedMajors, NODE_RELEASES } from '../knowledge/node-ve
 import type { BaseOption, Plan } from '../types.js';
 import { collectPackages, osPackagesView, type Distro } from './os-packages.js';
 import { pickVersion } from './versions.js';
+import { singlePackageFields, workspaceView } from './node-workspace.js';
 
 interface Candidates {
   /** Majors this project may build on, newest first. */
@@ -121,7 +122,7 @@ export function nodeView(facts: NodeFacts, plan: Plan) {
     ...(pm === 'yarn' && facts.yarnBerry ? [{ name: 'YARN_NODE_LINKER', value: 'node-modules' }] : []),
     ...Object.entries(depEnv).map(([name, value]) => ({ name, value })),
   ];
-  return {
+  const view = {
     versionArg: NODE_VERSION_ARG,
     builderFrom: withArg(plan.builderImage, plan.runtimeVersion),
     runtimeFrom: withArg(plan.runtimeImage, plan.runtimeVersion),
@@ -153,7 +154,10 @@ export function nodeView(facts: NodeFacts, plan: Plan) {
     // distroless/nodejs's entrypoint is /nodejs/bin/node, so CMD holds only node's arguments.
     cmd: distroless ? argv.slice(1) : argv,
     distroless,
+    ...singlePackageFields(),
   };
+  // An app inside a monorepo: same stages, scoped to the app, with the repository root as context.
+  return facts.workspace ? { ...view, ...workspaceView(facts, facts.workspace, recipe) } : view;
 }
 
 const SECRET_ID = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -1,37 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeFacts } from '../../src/detect/node/types.js';
 import { UserError } from '../../src/errors.js';
 import { chooseBase } from '../../src/plan/choose-base.js';
 import { assessNode, nodeView } from '../../src/plan/node.js';
 import { allows, familyRange, pickVersion } from '../../src/plan/versions.js';
+import { nodeFacts } from './node-facts.js';
 import type { NativeDependency } from '../../src/types.js';
 
 const TODAY = new Date('2026-11-27T00:00:00Z');
-
-function nodeFacts(overrides: Partial<NodeFacts> = {}): NodeFacts {
-  return {
-    language: 'node',
-    packageManager: { value: 'npm', source: 'package-lock.json' },
-    packageManagerVersion: null,
-    yarnBerry: false,
-    framework: { value: 'express', source: 'package.json dependencies' },
-    runtime: { constraint: null, pinned: false, source: 'default' },
-    port: { value: 3000, source: 'server.js' },
-    start: { value: { kind: 'exec', argv: ['node', 'server.js'] }, source: 'package.json scripts.start' },
-    nativeDependencies: [],
-    warnings: [],
-    lockfile: 'package-lock.json',
-    installFiles: ['package.json', 'package-lock.json'],
-    installSecrets: [],
-    buildScript: null,
-    runtimeFiles: null,
-    selfContained: false,
-    nextStandalone: false,
-    typescript: false,
-    env: {},
-    ...overrides,
-  };
-}
 
 const dep = (overrides: Partial<NativeDependency>): NativeDependency => ({
   name: 'x', version: '1.0.0', glibcOnly: false, build: { debian: [], alpine: [] }, runtime: { debian: [], alpine: [] },

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
+import { chooseBase } from '../../src/plan/choose-base.js';
+import { assessNode, nodeView } from '../../src/plan/node.js';
 import { render } from '../../src/render/render.js';
+import { commonView } from '../../src/render/view.js';
+import { nodeFacts } from './node-facts.js';
 
 function overrides(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'slim-tpl-'));
@@ -14,17 +18,10 @@ function overrides(files: Record<string, string>): string {
   return dir;
 }
 
-// The smallest view the built-in node templates accept.
-const view = {
-  tool: { name: 'create-slim-image', version: '0.0.0' }, language: 'node', framework: null, packageManager: 'npm',
-  base: 'slim', runtimeVersion: '24', builderImage: 'node:24-bookworm-slim', runtimeImage: 'node:24-bookworm-slim', port: 3000,
-  reasons: ['slim chosen: test'], versionArg: 'NODE_VERSION', builderFrom: 'node:${NODE_VERSION}-bookworm-slim',
-  runtimeFrom: 'node:${NODE_VERSION}-bookworm-slim', lockfile: null, installFiles: ['package.json'], pmSetup: null,
-  cacheDir: '/root/.npm', installMounts: '--mount=type=cache,target=/root/.npm', extraIgnores: [], installAll: ['npm', 'install'], installProd: ['npm', 'install', '--omit=dev'], buildCommand: null,
-  prodDeps: true, copySources: true, copies: [], chownCopies: false,
-  buildPackages: { apt: false, apk: false, packages: [] }, runtimePackages: { apt: false, apk: false, packages: [] },
-  env: [{ name: 'NODE_ENV', value: 'production' }], builderEnv: [], binOnPath: false, user: '1000:1000', userNote: 'the node user', cmd: ['node', 'server.js'], distroless: false,
-};
+// A real view: the common part plus the node part, from facts like a small Express app's.
+const facts = nodeFacts();
+const plan = chooseBase(assessNode(facts, new Date('2026-11-27T00:00:00Z')), 'slim');
+const view = { ...commonView(facts, plan), ...nodeView(facts, plan) };
 
 describe('rendering', () => {
   it('renders the built-in node templates', () => {

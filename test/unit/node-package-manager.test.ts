@@ -82,9 +82,11 @@ describe('detectPackageManager', () => {
   it('does not copy an .npmrc that holds a literal token, and says how to pass it', () => {
     const r = detect({ 'package-lock.json': '{}', '.npmrc': '//registry.npmjs.org/:_authToken=npm_abc123\n' });
     expect(r.installFiles).toEqual(['package.json', 'package-lock.json']);
-    expect(r.warnings.join(' ')).toMatch(/--mount=type=secret/);
+    expect(r.installSecrets).toEqual([{ id: 'npmrc', target: '/root/.npmrc', env: null }]);
+    expect(r.warnings.join(' ')).toMatch(/--secret id=npmrc,src=\.npmrc/);
     const byVariable = detect({ 'package-lock.json': '{}', '.npmrc': '//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n' });
     expect(byVariable.installFiles).toContain('.npmrc');
+    expect(byVariable.installSecrets).toEqual([{ id: 'NPM_TOKEN', target: null, env: 'NPM_TOKEN' }]);
   });
 
   it('lets --package-manager win, and rejects unknown names', () => {

@@ -1,7 +1,7 @@
 // Node.js detection: a handful of small questions answered from the project files, each answer
 // with its source. Pure over the Project view; throws UserError for malformed manifests.
 import type { DetectOptions } from '../../ecosystem.js';
-import type { Project } from '../../project.js';
+import { Project } from '../../project.js';
 import { today } from '../../knowledge/clock.js';
 import { ltsMajors, NODE_RELEASES } from '../../knowledge/node-versions.js';
 import type { RuntimeRequirement } from '../../types.js';
@@ -15,6 +15,8 @@ import { detectFramework } from './framework.js';
 import { detectStart, nodeEntry } from './start.js';
 import { detectBuild } from './build.js';
 import { detectPort } from './port.js';
+import { findWorkspaceRoot, workspaceFacts } from './workspaces.js';
+import { UserError } from '../../errors.js';
 
 /** Root files that mark a Node.js project. */
 export const nodeMarkers = ['package.json'];
@@ -25,8 +27,16 @@ export function recognizesNode(project: Project): boolean {
 
 export function detectNode(project: Project, options: DetectOptions): NodeFacts {
   const pkg = readPackageJson(project);
-  const pm = detectPackageManager(project, pkg, options.packageManager);
-  const version = detectNodeVersion(project, pkg, today());
+  // An app inside a workspace: the lockfile, install config and native packages live at the root.
+  const ws = findWorkspaceRoot(project.root);
+  const root = ws ? new Project(ws.layout.root) : project;
+  const rootPkg = ws ? readPackageJson(root) : pkg;
+  const pm = detectPackageManager(root, rootPkg, options.packageManager);
+  if (ws && pm.packageManager.value === 'bun') {
+    throw new UserError(`${ws.app.dir} is a Bun workspace package; Bun monorepos are not supported yet. Generate from a folder that installs on its own, or use npm, yarn or pnpm workspaces.`);
+  }
+  let version = detectNodeVersion(project, pkg, today());
+  if (ws && version.runtime.constraint === null) version = detectNodeVersion(root, rootPkg, today());
   const fw = detectFramework(project, pkg);
   const start = detectStart(project, pkg, fw);
   const build = detectBuild(project, pkg, fw, start.start.value);
@@ -50,7 +60,7 @@ export function detectNode(project: Project, options: DetectOptions): NodeFacts 
   }
   const eol = endOfLifeWarning(version.runtime, today());
   if (eol) warnings.push(eol);
-  const native = analyzeNativeDependencies(project, { lockfile: pm.lockfile, manifest: pkg.raw });
+  const native = analyzeNativeDependencies(root, { lockfile: pm.lockfile, manifest: ws ? rootPkg.raw : pkg.raw });
   const nativeDependencies = native.dependencies;
   warnings.push(...native.warnings);
   const unapproved = packagesNeedingInstallScripts(nativeDependencies, pkg.raw);
@@ -82,6 +92,7 @@ export function detectNode(project: Project, options: DetectOptions): NodeFacts 
     nextStandalone: fw.nextStandalone,
     typescript: build.typescript,
     env: sortKeys({ ...build.env, ...start.env, ...port.env }),
+    workspace: ws ? workspaceFacts(ws.layout, ws.app, project.root) : null,
   };
 }
 

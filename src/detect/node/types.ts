@@ -1,5 +1,6 @@
 // Facts about a Node.js project, beyond the common ones.
 import type { CommonFacts, Fact } from '../../types.js';
+import type { WorkspaceFacts } from './workspaces.js';
 
 export const NODE_PACKAGE_MANAGERS = ['npm', 'yarn', 'pnpm', 'bun'] as const;
 export type NodePackageManager = (typeof NODE_PACKAGE_MANAGERS)[number];
@@ -35,6 +36,8 @@ export interface NodeFacts extends CommonFacts {
   installSecrets: InstallSecret[];
   /** Production environment the framework needs (HOST=0.0.0.0 for Astro/Nuxt, HOSTNAME for Next). */
   env: Record<string, string>;
+  /** Set for an app inside an npm/yarn/pnpm workspace: the build context is the repository root. */
+  workspace?: WorkspaceFacts | null;
 }
 
 /** A build secret for the dependency install: mounted at `target`, or exposed as variable `env`. */

@@ -1,0 +1,261 @@
+// Monorepos: npm, yarn and pnpm workspaces (with or without turbo/nx on top). The root names its
+// workspace folders (package.json "workspaces", or pnpm-workspace.yaml "packages"); each folder
+// with a package.json is a workspace package. An app inside one is built with the repository
+// root as the Docker build context, copying the root lockfile and only the manifests of the
+// workspace packages the app depends on before the install, which installs for that app alone.
+// Globs are resolved by listing folders at most three levels deep; node_modules and dot folders
+// are never entered (Project.list, NEVER_WALK).
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { UserError } from '../../errors.js';
+import type { Interaction } from '../../pipeline.js';
+import { NEVER_WALK, Project } from '../../project.js';
+
+export interface WorkspacePackage {
+  /** Folder relative to the root, forward slashes ("apps/api"). */
+  dir: string;
+  /** package.json "name", or null for an unnamed package. */
+  name: string | null;
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+}
+
+export interface WorkspaceLayout {
+  /** Absolute path of the repository root. */
+  root: string;
+  /** Where the workspace globs come from. */
+  source: 'pnpm-workspace.yaml' | 'package.json workspaces';
+  packages: WorkspacePackage[];
+  /** Task runner at the root that knows the build graph: turbo.json or nx.json. */
+  orchestrator: 'turbo' | 'nx' | null;
+}
+
+/** What the Node detector records for an app inside a workspace. */
+export interface WorkspaceFacts {
+  /** Repository root relative to the app folder ("../.."): the Docker build context. */
+  context: string;
+  /** The app folder relative to the repository root ("apps/api"). */
+  appDir: string;
+  /** The app's package name (its folder when unnamed): what --filter / focus select. */
+  appName: string;
+  source: WorkspaceLayout['source'];
+  /** Workspace package.json files copied before the install, root-relative: the app and every workspace package it depends on (dev included, transitively). */
+  manifests: string[];
+  /** Workspace packages the app needs at run time (dependencies, transitively), root-relative folders. */
+  runtimePackages: string[];
+  /** Workspace packages with a build script among the app's dependencies, dependencies first (the app last when it has one). */
+  buildOrder: Array<{ dir: string; name: string }>;
+  orchestrator: WorkspaceLayout['orchestrator'];
+  /** Every workspace package.json, root-relative: yarn 1 has no per-workspace install, so it needs them all. */
+  allManifests: string[];
+}
+
+const MAX_GLOB_DEPTH = 3;
+
+/** The workspace layout of a repository root, or null when the folder declares no workspaces. */
+export function readWorkspaceLayout(project: Project): WorkspaceLayout | null {
+  const globs = workspaceGlobs(project);
+  if (globs === null) return null;
+  const include = globs.patterns.filter((g) => !g.startsWith('!'));
+  const exclude = globs.patterns.filter((g) => g.startsWith('!')).map((g) => g.slice(1));
+  const dirs = new Set<string>();
+  for (const pattern of include) for (const dir of expand(project, normalizeGlob(pattern))) dirs.add(dir);
+  for (const pattern of exclude) for (const dir of expand(project, normalizeGlob(pattern))) dirs.delete(dir);
+  const packages: WorkspacePackage[] = [];
+  for (const dir of [...dirs].sort()) {
+    if (dir === '.' || !project.isFile(`${dir}/package.json`)) continue;
+    const raw = project.readJson(`${dir}/package.json`);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      throw new UserError(`${dir}/package.json must contain a JSON object. Fix the file and run again.`);
+    }
+    const pkg = raw as Record<string, unknown>;
+    packages.push({
+      dir,
+      name: typeof pkg.name === 'string' && pkg.name !== '' ? pkg.name : null,
+      scripts: stringRecord(pkg.scripts),
+      dependencies: { ...stringRecord(pkg.optionalDependencies), ...stringRecord(pkg.dependencies) },
+      devDependencies: stringRecord(pkg.devDependencies),
+    });
+  }
+  const orchestrator = project.isFile('turbo.json') ? 'turbo' : project.isFile('nx.json') ? 'nx' : null;
+  return { root: project.root, source: globs.source, packages, orchestrator };
+}
+
+function workspaceGlobs(project: Project): { source: WorkspaceLayout['source']; patterns: string[] } | null {
+  const yamlText = project.readText('pnpm-workspace.yaml');
+  if (yamlText !== null) {
+    let data: unknown;
+    try {
+      data = parseYaml(yamlText);
+    } catch (error) {
+      throw new UserError(`pnpm-workspace.yaml is not valid YAML: ${String((error as Error).message).split('\n')[0]}. Fix the file and run again.`);
+    }
+    const packages = (data as { packages?: unknown } | null)?.packages;
+    if (packages === undefined || packages === null) return { source: 'pnpm-workspace.yaml', patterns: [] };
+    if (!Array.isArray(packages) || packages.some((p) => typeof p !== 'string')) {
+      throw new UserError('pnpm-workspace.yaml "packages" must be a list of folder globs (https://pnpm.io/pnpm-workspace_yaml). Fix the file and run again.');
+    }
+    return { source: 'pnpm-workspace.yaml', patterns: packages as string[] };
+  }
+  if (!project.isFile('package.json')) return null;
+  const pkg = project.readJson('package.json') as Record<string, unknown> | null;
+  const field = pkg?.workspaces;
+  if (field === undefined) return null;
+  // npm and yarn: an array of globs; yarn classic also accepts { packages: [...] }.
+  const list = Array.isArray(field) ? field : (field as { packages?: unknown } | null)?.packages;
+  if (!Array.isArray(list) || list.some((p) => typeof p !== 'string')) {
+    throw new UserError('package.json "workspaces" must be a list of folder globs such as ["apps/*", "packages/*"]. Fix the field and run again.');
+  }
+  return { source: 'package.json workspaces', patterns: list as string[] };
+}
+
+function normalizeGlob(pattern: string): string[] {
+  return pattern.replace(/^\.\//, '').replace(/\/+$/, '').split('/').filter((s) => s !== '' && s !== '.');
+}
+
+/** Folders matching the glob segments: `*` within a segment, `**` for zero to two more levels. */
+function expand(project: Project, segments: string[], base = '.', depth = 0): string[] {
+  if (segments.length === 0) return [base];
+  if (depth > MAX_GLOB_DEPTH) return [];
+  const [head, ...rest] = segments as [string, ...string[]];
+  const join2 = (name: string) => (base === '.' ? name : `${base}/${name}`);
+  if (head === '**') {
+    const here = expand(project, rest, base, depth);
+    const deeper = children(project, base).flatMap((name) => expand(project, segments, join2(name), depth + 1));
+    return [...here, ...deeper];
+  }
+  if (!/[*?[{]/.test(head)) return project.isDir(join2(head)) ? expand(project, rest, join2(head), depth + 1) : [];
+  const matcher = segmentRegex(head);
+  return children(project, base).filter((name) => matcher.test(name)).flatMap((name) => expand(project, rest, join2(name), depth + 1));
+}
+
+function children(project: Project, dir: string): string[] {
+  return project.list(dir).filter((name) => !NEVER_WALK.has(name) && !name.startsWith('.') && project.isDir(dir === '.' ? name : `${dir}/${name}`));
+}
+
+function segmentRegex(segment: string): RegExp {
+  const body = segment.replace(/[.+^$()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')
+    .replace(/\{([^}]*)\}/g, (_, alts: string) => `(${alts.split(',').join('|')})`);
+  return new RegExp(`^${body}$`);
+}
+
+function stringRecord(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+/**
+ * The workspace root above an app folder, or null: walks up at most four levels, stopping at
+ * the first folder with a package.json (or pnpm-workspace.yaml) or a .git folder.
+ */
+export function findWorkspaceRoot(appRoot: string): { layout: WorkspaceLayout; app: WorkspacePackage } | null {
+  let dir = appRoot;
+  for (let level = 0; level < 4; level++) {
+    const parent = dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+    const marked = existsSync(join(dir, 'package.json')) || existsSync(join(dir, 'pnpm-workspace.yaml'));
+    if (marked) {
+      const layout = readWorkspaceLayout(new Project(dir));
+      const rel = relative(dir, appRoot).split(sep).join('/');
+      const app = layout?.packages.find((p) => p.dir === rel);
+      return layout && app ? { layout, app } : null;
+    }
+    if (isDir(join(dir, '.git'))) return null;
+  }
+  return null;
+}
+
+function isDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Packages that look like deployable apps: a start script, or a folder under apps/. */
+export function appCandidates(layout: WorkspaceLayout): WorkspacePackage[] {
+  return layout.packages.filter((p) => p.scripts.start !== undefined || p.dir.startsWith('apps/'));
+}
+
+export interface AppChoice {
+  project: Project;
+  /** Said to the user when the app was picked without --app. */
+  note: string | null;
+}
+
+/**
+ * The pipeline's monorepo step: with --app (or one obvious app, or an answer at the prompt) the
+ * project becomes the app's folder; detection then finds the workspace root above it. Several
+ * apps and no --app in a non-interactive run is an error naming them.
+ */
+export async function chooseWorkspaceApp(project: Project, app: string | undefined, interaction?: Interaction): Promise<AppChoice> {
+  const layout = project.isFile('package.json') || project.isFile('pnpm-workspace.yaml') ? readWorkspaceLayout(project) : null;
+  if (app !== undefined) {
+    const wanted = normalizeGlob(app).join('/');
+    if (layout === null) {
+      throw new UserError(`--app ${app} needs the repository root of an npm, yarn or pnpm workspace, but ${project.root} declares no workspaces (package.json "workspaces" or pnpm-workspace.yaml). Pass the root folder, or drop --app and pass the app's folder.`);
+    }
+    const found = layout.packages.find((p) => p.dir === wanted || p.name === app);
+    if (!found) {
+      throw new UserError(`--app ${app} is not a workspace package of ${basename(project.root)}; the workspaces are: ${layout.packages.map((p) => p.dir).join(', ') || 'none'}.`);
+    }
+    return { project: new Project(join(project.root, found.dir)), note: null };
+  }
+  if (layout === null) return { project, note: null };
+  const rootStarts = Boolean((project.readJson('package.json') as { scripts?: { start?: unknown } } | null)?.scripts?.start);
+  const apps = appCandidates(layout);
+  if (apps.length === 0) return { project, note: null };
+  if (apps.length === 1 && !rootStarts) {
+    const only = apps[0]!;
+    return { project: new Project(join(project.root, only.dir)), note: `${basename(project.root)} is a workspace root with one app, ${only.dir}; generated for it (pass --app to choose another workspace).` };
+  }
+  const choices = apps.map((p) => ({ value: p.dir, name: p.dir, description: p.name ?? undefined }));
+  if (!interaction) {
+    throw new UserError(
+      `${basename(project.root)} is a monorepo with several apps: ${apps.map((p) => p.dir).join(', ')}${rootStarts ? ' (and the root package has a start script)' : ''}. ` +
+        `Pass --app with one of them (e.g. --app ${apps[0]!.dir}), or run in the app's folder.`,
+    );
+  }
+  const picked = await interaction.select({ message: 'This is a monorepo. Which app?', choices: choices.map((c) => ({ value: c.value, name: c.name, ...(c.description ? { description: c.description } : {}) })) });
+  return { project: new Project(join(project.root, picked)), note: null };
+}
+
+/** The facts the plan needs about an app inside a workspace. */
+export function workspaceFacts(layout: WorkspaceLayout, app: WorkspacePackage, appRoot: string): WorkspaceFacts {
+  const byName = new Map(layout.packages.filter((p) => p.name !== null).map((p) => [p.name!, p]));
+  const internal = (pkg: WorkspacePackage, withDev: boolean) =>
+    Object.keys({ ...pkg.dependencies, ...(withDev ? pkg.devDependencies : {}) }).map((n) => byName.get(n)).filter((p): p is WorkspacePackage => p !== undefined && p !== app);
+  // Depth-first, dependencies before dependents, so the build order is topological.
+  const closure = (withDev: boolean, transitiveDev: boolean): WorkspacePackage[] => {
+    const seen = new Set<WorkspacePackage>();
+    const order: WorkspacePackage[] = [];
+    const visit = (pkg: WorkspacePackage, dev: boolean) => {
+      for (const dep of internal(pkg, dev)) {
+        if (seen.has(dep)) continue;
+        seen.add(dep);
+        visit(dep, transitiveDev);
+        order.push(dep);
+      }
+    };
+    visit(app, withDev);
+    return order;
+  };
+  const forBuild = closure(true, true);
+  const forRuntime = closure(false, false);
+  const buildOrder = [...forBuild, app].filter((p) => p.scripts.build !== undefined).map((p) => ({ dir: p.dir, name: p.name ?? p.dir }));
+  return {
+    context: relative(appRoot, layout.root).split(sep).join('/') || '.',
+    appDir: app.dir,
+    appName: app.name ?? app.dir,
+    source: layout.source,
+    manifests: [app, ...forBuild].map((p) => `${p.dir}/package.json`).sort(),
+    runtimePackages: forRuntime.map((p) => p.dir).sort(),
+    buildOrder,
+    orchestrator: layout.orchestrator,
+    allManifests: layout.packages.map((p) => `${p.dir}/package.json`).sort(),
+  };
+}
