@@ -4,7 +4,7 @@ import { CancelledError, DriftError, UsageError, UserError } from './errors.js';
 import { DEFAULTS, emptyAdditions, type Options } from './options.js';
 import { AdditionProblem, parseBuildArg, parseEnv, parseLabel, parsePackage } from './config/additions.js';
 import { consoleOutput, type Output } from './output.js';
-import { run, type Interaction } from './pipeline.js';
+import { ejectStep, run, type Interaction } from './pipeline.js';
 import { packageVersion } from './version.js';
 import { BASE_KINDS, LANGUAGES, type BaseKind, type Language } from './types.js';
 
@@ -181,6 +181,10 @@ export async function main(argv: string[], output: Output = consoleOutput(), int
       return 0;
     }
     const interactive = interaction !== undefined || isInteractive(parsed.options);
+    if (parsed.options.eject) {
+      await ejectStep(parsed.options, output, interactive ? interaction ?? (await import('./ask.js')).inquirerInteraction() : undefined);
+      return 0;
+    }
     await run(parsed.options, output, interactive ? interaction ?? (await import('./ask.js')).inquirerInteraction() : undefined);
     return 0;
   } catch (error) {

@@ -57,10 +57,9 @@ function createInstance(): typeof Handlebars {
 
 function compile(hbs: typeof Handlebars, source: Source): Handlebars.TemplateDelegate {
   try {
-    const template = hbs.compile(source.text, { noEscape: true, strict: true });
-    // Handlebars compiles lazily; force it now so syntax errors point at this file.
-    hbs.precompile(source.text, { noEscape: true, strict: true });
-    return template;
+    // compile() is lazy; parsing now (cheap, unlike precompile) makes syntax errors point at this file.
+    hbs.parse(source.text);
+    return hbs.compile(source.text, { noEscape: true, strict: true });
   } catch (error) {
     throw templateError(source, error);
   }
