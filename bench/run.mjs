@@ -77,7 +77,7 @@ async function main() {
       { id: 'ours', argv: [process.execPath, ourBin, dir, '--yes', '--dry-run'], cwd: REPO, prepare: () => resetOutputs(dir) },
       { id: 'other', argv: [process.execPath, otherCli, '--force'], cwd: dir, env: OTHER_ENV, prepare: () => resetOutputs(dir) },
     ];
-    const counts = { small: runs ?? 20, monorepo: runs ?? 10 };
+    const counts = { small: runs ?? 30, monorepo: runs ?? 20 };
     log(`speed: small app, ${counts.small} runs of each generator, taking turns`);
     const small = measure(commandsFor(smallCopy), { runs: counts.small, warmup });
     log(`speed: ${mono.files.toLocaleString('en')}-file monorepo, ${counts.monorepo} runs of each`);

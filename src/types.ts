@@ -84,6 +84,8 @@ export interface BaseOption {
   runtimeVersion: string | null;
   builderImage: string | null;
   runtimeImage: string | null;
+  /** Works, but only when asked for with --base (Java's alpine JRE): auto skips it. */
+  onRequestOnly?: boolean;
 }
 
 export interface Plan {

@@ -3,8 +3,9 @@
 // Why not hyperfine: it runs one command's samples back to back, so on a shared, noisy machine
 // a burst of load can land on one command only. Here the commands take turns (round i runs
 // every command once, in rotating order), so load hits them alike and their ratio holds.
-// Peak RSS comes from GNU time (`/usr/bin/time -f %M`, Debian package "time") when it is
-// installed; Node cannot read a child's rusage by itself.
+// Peak RSS and CPU time (user + system) come from GNU time (`/usr/bin/time -f '%M %U %S'`,
+// Debian package "time") when it is installed; Node cannot read a child's rusage by itself.
+// CPU time is the steadier number on a busy machine: waiting for a core does not count.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -15,8 +16,8 @@ const GNU_TIME = '/usr/bin/time';
 /** Whether peak memory can be measured here. */
 export function canMeasureMemory() {
   if (!existsSync(GNU_TIME)) return false;
-  const probe = spawnSync(GNU_TIME, ['-f', '%M', 'true'], { encoding: 'utf8' });
-  return probe.status === 0 && /^\d+\s*$/m.test(probe.stderr);
+  const probe = spawnSync(GNU_TIME, ['-f', '%M %U %S', 'true'], { encoding: 'utf8' });
+  return probe.status === 0 && /^\d+ [\d.]+ [\d.]+\s*$/m.test(probe.stderr);
 }
 
 /**
@@ -28,12 +29,12 @@ export function canMeasureMemory() {
 export function measure(commands, { runs, warmup = 1, onProgress = () => {} }) {
   const memory = canMeasureMemory();
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'slim-bench-time-'));
-  const results = new Map(commands.map((c) => [c.id, { id: c.id, samples: [], rssKb: [], failure: null }]));
+  const results = new Map(commands.map((c) => [c.id, { id: c.id, samples: [], rssKb: [], cpuMs: [], failure: null }]));
   try {
     const once = (command, record) => {
       command.prepare?.();
       const rssFile = path.join(scratch, 'rss');
-      const [file, ...args] = memory ? [GNU_TIME, '-f', '%M', '-o', rssFile, ...command.argv] : command.argv;
+      const [file, ...args] = memory ? [GNU_TIME, '-f', '%M %U %S', '-o', rssFile, ...command.argv] : command.argv;
       const started = process.hrtime.bigint();
       const child = spawnSync(file, args, {
         cwd: command.cwd,
@@ -50,8 +51,9 @@ export function measure(commands, { runs, warmup = 1, onProgress = () => {} }) {
       if (!record) return;
       result.samples.push(ms);
       if (memory) {
-        const kb = Number.parseInt(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1) ?? '', 10);
+        const [kb, user, sys] = (readFileSync(rssFile, 'utf8').trim().split('\n').at(-1) ?? '').split(' ').map(Number);
         if (Number.isFinite(kb)) result.rssKb.push(kb);
+        if (Number.isFinite(user) && Number.isFinite(sys)) result.cpuMs.push((user + sys) * 1000);
       }
     };
     for (let i = 0; i < warmup; i += 1) for (const command of commands) once(command, false);
@@ -72,6 +74,7 @@ export function measure(commands, { runs, warmup = 1, onProgress = () => {} }) {
         medianMs: median(r.samples),
         minMs: r.samples.length ? Math.min(...r.samples) : null,
         maxMs: r.samples.length ? Math.max(...r.samples) : null,
+        medianCpuMs: median(r.cpuMs),
         peakRssMb: r.rssKb.length ? Math.max(...r.rssKb) / 1024 : null,
         failure: r.failure,
       },

@@ -5,7 +5,7 @@ import type { BaseKind, BaseOption, Plan } from '../types.js';
 
 export function chooseBase(options: BaseOption[], requested: BaseKind | 'auto'): Plan {
   const chosen =
-    requested === 'auto' ? options.find((o) => o.possible) : options.find((o) => o.kind === requested);
+    requested === 'auto' ? options.find((o) => o.possible && !o.onRequestOnly) : options.find((o) => o.kind === requested);
   if (!chosen) {
     throw new UserError(`No base image can work for this project: ${options.map((o) => `${o.kind}: ${o.why}`).join('; ')}.`);
   }
@@ -25,7 +25,7 @@ export function chooseBase(options: BaseOption[], requested: BaseKind | 'auto'):
       reasons.push(`${option.kind} chosen${requested === 'auto' ? '' : ' (--base)'}: ${option.why}`);
       break;
     }
-    reasons.push(`${option.kind} ${option.possible ? 'possible but not requested' : 'ruled out'}: ${option.why}`);
+    reasons.push(`${option.kind} ${option.possible ? (option.onRequestOnly ? 'skipped' : 'possible but not requested') : 'ruled out'}: ${option.why}`);
   }
   return {
     base: chosen.kind,

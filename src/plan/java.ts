@@ -31,7 +31,7 @@ export const JAVA_TOOL_OPTIONS = ['-XX:MaxRAMPercentage=75'];
  * for. chooseBase does not read the flag yet (see the report to the lead); the option is still
  * possible so that `--base alpine` works.
  */
-export type JavaBaseOption = BaseOption & { onRequestOnly?: boolean };
+export type JavaBaseOption = BaseOption;
 
 interface Candidates {
   versions: string[];

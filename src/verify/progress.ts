@@ -20,9 +20,8 @@ export function silentProgress(): Progress {
 export function stepProgress(output: Output, label: string, heartbeatMs = HEARTBEAT_MS): Progress {
   let current: BuildStep | null = null;
   let since = Date.now();
-  const started = Date.now();
   const timer = setInterval(() => {
-    if (!current) return;
+    if (!current || Date.now() - since < heartbeatMs) return;
     const seconds = Math.round((Date.now() - since) / 1000);
     output.info(`  ${label}: still running ${shorten(current.instruction)} (${seconds} s)`);
   }, heartbeatMs);
@@ -43,7 +42,6 @@ export function stepProgress(output: Output, label: string, heartbeatMs = HEARTB
     stop() {
       clearInterval(timer);
       current = null;
-      void started;
     },
   };
 }

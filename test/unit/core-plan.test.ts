@@ -77,3 +77,16 @@ describe('node base assessment', () => {
     expect(view.runtimeFrom).toBe('gcr.io/distroless/nodejs${NODE_VERSION}-debian13:nonroot');
   });
 });
+
+describe('choosing among assessed bases', () => {
+  const option = (kind: 'scratch' | 'distroless' | 'alpine' | 'slim', possible: boolean, extra: object = {}) => ({
+    kind, possible, why: `${kind} because`, runtimeVersion: possible ? '1' : null,
+    builderImage: possible ? `b-${kind}` : null, runtimeImage: possible ? `r-${kind}` : null, ...extra,
+  });
+  it('skips a kind that works only on request, but honours --base for it', () => {
+    const options = [option('scratch', false), option('distroless', false), option('alpine', true, { onRequestOnly: true }), option('slim', true)];
+    expect(chooseBase(options, 'auto').base).toBe('slim');
+    expect(chooseBase(options, 'auto').reasons).toContain('alpine skipped: alpine because');
+    expect(chooseBase(options, 'alpine').base).toBe('alpine');
+  });
+});
