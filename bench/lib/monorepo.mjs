@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** Bump when the shape below changes: the cached tree is regenerated. */
-export const STAMP = 'monorepo-v1';
+export const STAMP = 'monorepo-v2';
 
 /** How many files the tree holds, by part; the total is TARGET_FILES. */
 const SHAPE = {
@@ -87,7 +87,11 @@ function generate(dir) {
     const deps = {};
     for (let k = 0; k < 6; k += 1) deps[installed[(hash(ws.name + k) % installed.length)].name] = '^1.0.0';
     if (ws.app) deps.express = '^4.21.2';
-    write(`${ws.dir}/package.json`, json({ name: ws.name, version: '1.0.0', main: 'src/index.js', dependencies: deps }));
+    const manifest = ws.app
+      ? { name: ws.name, version: '1.0.0', private: true, main: 'src/server.js', scripts: { start: 'node src/server.js' }, dependencies: deps }
+      : { name: ws.name, version: '1.0.0', main: 'src/index.js', dependencies: deps };
+    write(`${ws.dir}/package.json`, json(manifest));
+    if (!ws.app) write(`${ws.dir}/src/index.js`, `module.exports = require('./m0/c0/d0/file-0.js');\n`);
     write(`${ws.dir}/README.md`, `# ${ws.name}\n`);
     if (ws.app) {
       write(
@@ -95,7 +99,7 @@ function generate(dir) {
         "const express = require('express');\nconst app = express();\napp.get('/', (req, res) => res.send('ok'));\napp.listen(process.env.PORT || 3000);\n",
       );
     }
-    for (let f = 0; f < SHAPE.sourceFilesPerWorkspace - (ws.app ? 3 : 2); f += 1) {
+    for (let f = 0; f < SHAPE.sourceFilesPerWorkspace - 3; f += 1) {
       // src/<a>/<b>/<c>/file-N.ts: four levels deep, 5 x 4 x 3 folders.
       const sub = `src/m${f % 5}/c${Math.floor(f / 5) % 4}/d${Math.floor(f / 20) % 3}`;
       write(`${ws.dir}/${sub}/file-${f}.ts`, source(ws.name, f));

@@ -27,7 +27,16 @@ interface Source {
 export function render(language: Language, view: Record<string, unknown>, overrideDir?: string): RenderedFiles {
   const hbs = createInstance();
   for (const [name, source] of partials(overrideDir)) {
-    hbs.registerPartial(name, compile(hbs, source));
+    const compiled = compile(hbs, source);
+    // Errors while rendering a partial (an unknown field under strict) name the partial's file,
+    // not the template that included it.
+    hbs.registerPartial(name, ((context: unknown, options?: Handlebars.RuntimeOptions) => {
+      try {
+        return compiled(context, options);
+      } catch (error) {
+        throw templateError(source, error);
+      }
+    }) as Handlebars.Template);
   }
   const files: RenderedFiles = {};
   for (const [file, template] of Object.entries(TEMPLATE_FILES)) {
@@ -95,12 +104,21 @@ function normalize(text: string): string {
 
 function templateError(source: Source, error: unknown): Error {
   if (error instanceof UserError) return error;
-  const message = String((error as Error).message ?? error).split('\n').filter(Boolean);
+  // Strict-mode lookups say `"x" not defined in [object Object]`; the object adds nothing.
+  const message = String((error as Error).message ?? error).replace(/ in \[object Object\]/g, '').split('\n').filter(Boolean);
   // Parse errors say "on line N"; strict-mode lookups end with " - N:column".
   const joined = message.join(' ');
-  const line = /line (\d+)/i.exec(joined)?.[1] ?? / - (\d+):\d+/.exec(joined)?.[1] ?? (error as { lineNumber?: number }).lineNumber;
+  const line = /line (\d+)/i.exec(joined)?.[1] ?? / - (\d+):\d+/.exec(joined)?.[1] ?? (error as { lineNumber?: number }).lineNumber ?? partialLine(source.text, joined);
   const where = line ? `${source.path}:${line}` : source.path;
   const text = `Template ${where}: ${message[0] ?? 'cannot be rendered'}${message.length > 1 ? ` (${message.slice(1).join(' ').trim()})` : ''}.`;
   if (source.override) return new UserError(`${text} Fix the override template, or remove it to use the built-in one.`);
   return new Error(text);
+}
+
+/** "The partial x could not be found" carries no position: find the first {{> x}} in the source. */
+function partialLine(text: string, message: string): number | undefined {
+  const name = /The partial (\S+) could not be found/.exec(message)?.[1];
+  if (name === undefined) return undefined;
+  const index = text.search(new RegExp(`\\{\\{~?>\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[\\s}~])`));
+  return index < 0 ? undefined : text.slice(0, index).split('\n').length;
 }

@@ -105,12 +105,13 @@ function javaBody(project: NaiveProject, v: string): string[] {
       ? lines(`eclipse-temurin:${v}`, './gradlew build -x test', 'build/libs/*.jar')
       : lines(`gradle:jdk${v}`, 'gradle build -x test', 'build/libs/*.jar');
   }
-  // Plain sources: compile everything, as a first try would.
+  // Plain sources: compile the main source tree (tests need a test framework), as a first try would.
+  const sources = project.has('src/main/java') ? 'src/main/java' : '.';
   return [
     `FROM eclipse-temurin:${v}`,
     'WORKDIR /usr/src/app',
     'COPY . .',
-    'RUN mkdir -p out && javac -d out $(find . -name "*.java" -not -path "./out/*")',
+    `RUN mkdir -p out && javac -d out $(find ${sources} -name "*.java" -not -path "./out/*")`,
     'CMD ["java", "-cp", "out", "Main"]',
   ];
 }

@@ -42,7 +42,8 @@ export function parseProperties(text: string): Map<string, string> {
   for (const line of lines) {
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('!')) continue;
-    const match = /^((?:\\.|[^=:\s])+)\s*[=:\s]\s*(.*)$/.exec(trimmed);
+    // `s`: a value may hold U+2028, which `.` alone would not match (the key would swallow the line).
+    const match = /^((?:\\.|[^=:\s])+)\s*[=:\s]\s*(.*)$/s.exec(trimmed);
     if (match) values.set(match[1]!.replace(/\\(.)/g, '$1'), match[2]!.trim());
     else values.set(trimmed, '');
   }

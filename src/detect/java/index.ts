@@ -8,7 +8,7 @@ import { classifyJavaDependency } from '../../knowledge/java-native.js';
 import { FRAMEWORK_DEFAULTS, FRAMEWORK_JVM_OPTIONS, springBootLayering } from '../../knowledge/java-frameworks.js';
 import type { Fact, NativeDependency, StartCommand } from '../../types.js';
 import type { BuildInfo } from './build-info.js';
-import { configuredPort, quarkusPackageType } from './config.js';
+import { configuredPort, quarkusPackageType, RESOURCES } from './config.js';
 import { readGradle } from './gradle.js';
 import { readMaven } from './maven.js';
 import { findMainClasses, javaSources, sourcePort } from './sources.js';
@@ -69,6 +69,11 @@ export function detectJava(project: Project, options: DetectOptions = {}): JavaF
 
   const start = startCommand(artifact, framework.value, build, mainClass.value);
   const port = detectPort(project, framework.value, sources?.files ?? []);
+  if (port.value === null && port.source.startsWith(RESOURCES)) {
+    // A value that is not a port (a placeholder without default, or junk) is never put into EXPOSE;
+    // say so, since the image then documents no port.
+    warnings.push(`${port.source} does not name a fixed port (a whole number from 1 to 65535), so the Dockerfile exposes none; pass --port to set one.`);
+  }
 
   const nativeDependencies: NativeDependency[] = [];
   for (const dep of build?.dependencies ?? []) {
@@ -168,7 +173,7 @@ function startCommand(artifact: JavaArtifact, framework: JavaFacts['framework'][
       const runnable = framework !== null || build?.mainClass?.inManifest === true || mainClass === null;
       return runnable
         ? { value: { kind: 'exec', argv: ['java', '-jar', APP_JAR] }, source: build?.mainClass?.source ?? `${framework ?? 'runnable'} jar` }
-        : { value: { kind: 'exec', argv: ['java', '-cp', APP_JAR, mainClass] }, source: `main class ${mainClass} (the jar manifest names none)` };
+        : { value: { kind: 'exec', argv: ['java', '-cp', APP_JAR, mainClass] }, source: `${build?.mainClass?.source ?? 'the Java sources'}: main class ${mainClass} (the jar manifest names none)` };
     }
   }
 }

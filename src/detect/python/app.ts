@@ -231,7 +231,8 @@ function detectPlainStart(project: Project, files: string[], inputs: AppInputs):
     return {
       ...none,
       needsProjectInstall: true,
-      start: { value: exec([name]), source: `[project.scripts] ${name}` },
+      // The source names the file, so a refused script name says where to fix it.
+      start: { value: exec([name]), source: `pyproject.toml [project.scripts] ${name}` },
       port: { value: null, source: 'an entry point names no port' },
     };
   }

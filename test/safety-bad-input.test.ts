@@ -1,0 +1,209 @@
+// Bad input, each a one-paragraph message with exit 1 (2 for usage), never a stack trace, never a
+// file written: symlink loops, unreadable and non-regular manifests, read-only folders, a path
+// that is a file or missing, an empty folder, several ecosystems; a huge tree in bounded time;
+// Ctrl-C at the first prompt exits 130 with nothing written.
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectInert, expectNoCrash, generate, isRoot, makeProject, snapshot } from './safety-helpers.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin', 'create-slim-image.js');
+
+/** Runs main() and checks the common contract of a refusal: exit 1, no stack trace, nothing written. */
+async function refused(dir: string, ...args: string[]) {
+  const before = existsSync(dir) ? snapshot(dir) : null;
+  const run = await generate(dir, ...args);
+  expectNoCrash(run);
+  expect(run.code, run.stderr).toBe(1);
+  if (before) expect(snapshot(dir)).toEqual(before);
+  return run;
+}
+
+describe('symbolic-link loops', () => {
+  it.each([
+    ['node', 'package.json'],
+    ['python', 'pyproject.toml'],
+    ['go', 'go.mod'],
+    ['rust', 'Cargo.toml'],
+    ['java', 'pom.xml'],
+  ])('a %s manifest (%s) that is a link to itself is named as a loop', async (_language, manifest) => {
+    const dir = makeProject(null);
+    symlinkSync(manifest, join(dir, manifest));
+    const run = await refused(dir);
+    expect(run.stderr).toContain(manifest);
+    expect(run.stderr).toMatch(/symbolic-link loop/);
+  });
+
+  it('a two-link loop in a lockfile is named', async () => {
+    const dir = makeProject('rust-axum-rustls', { 'Cargo.lock': null });
+    symlinkSync('Cargo.lock.b', join(dir, 'Cargo.lock'));
+    symlinkSync('Cargo.lock', join(dir, 'Cargo.lock.b'));
+    const run = await refused(dir);
+    expect(run.stderr).toMatch(/Cargo\.lock .*symbolic-link loop/);
+  });
+
+  it('a folder link back to the root does not trap the source scan', async () => {
+    const dir = makeProject('go-stdlib-http');
+    symlinkSync('..', join(dir, 'loop'));
+    mkdirSync(join(dir, 'pkg'));
+    symlinkSync('../pkg', join(dir, 'pkg', 'self'));
+    const start = Date.now();
+    const run = await generate(dir, '--dry-run');
+    expectNoCrash(run);
+    expect(Date.now() - start).toBeLessThan(2000);
+    expect(run.code, run.stderr).toBe(0);
+    expectInert(run.dockerfile!);
+  });
+});
+
+describe('unreadable and non-regular files', () => {
+  it.skipIf(isRoot)('a manifest with mode 000 is named with "permission denied" (skipped as root: root reads it anyway)', async () => {
+    const dir = makeProject('rust-std-http');
+    chmodSync(join(dir, 'Cargo.toml'), 0o000);
+    const run = await refused(dir);
+    expect(run.stderr).toMatch(/Cargo\.toml.*permission denied/);
+  });
+
+  it('a folder where a lockfile should be is named', async () => {
+    const dir = makeProject('rust-axum-rustls', { 'Cargo.lock': null });
+    mkdirSync(join(dir, 'Cargo.lock'));
+    const run = await refused(dir);
+    expect(run.stderr).toMatch(/Cargo\.lock is not a regular file/);
+  });
+
+  it('a FIFO where a lockfile should be is named, without blocking on it', async () => {
+    const dir = makeProject('python-django-poetry-psycopg2', { 'poetry.lock': null });
+    execFileSync('mkfifo', [join(dir, 'poetry.lock')]);
+    const run = await refused(dir);
+    expect(run.stderr).toMatch(/poetry\.lock is not a regular file/);
+  });
+
+  it('a FIFO where the only marker should be is not taken for a project', async () => {
+    const dir = makeProject(null);
+    execFileSync('mkfifo', [join(dir, 'package.json')]);
+    const run = await refused(dir);
+    expect(run.stderr).toMatch(/--language/);
+  });
+});
+
+describe('where the files would go', () => {
+  it.skipIf(isRoot)('a read-only project folder: exit 1, the folder named, nothing written (skipped as root: root writes anyway)', async () => {
+    const dir = makeProject('go-stdlib-http');
+    chmodSync(dir, 0o555);
+    try {
+      const run = await refused(dir);
+      expect(run.stderr).toMatch(/permission|read-only|cannot write/i);
+    } finally {
+      chmodSync(dir, 0o755);
+    }
+  });
+
+  it('a Dockerfile that is a folder: exit 1, and the .dockerignore is not written either (all or nothing)', async () => {
+    const dir = makeProject('go-stdlib-http');
+    mkdirSync(join(dir, 'Dockerfile'));
+    const run = await refused(dir, '--force');
+    expect(run.stderr).toMatch(/Dockerfile/);
+    expect(existsSync(join(dir, '.dockerignore'))).toBe(false);
+  });
+});
+
+describe('the project path and what is in it', () => {
+  it('a path that does not exist', async () => {
+    const run = await refused('/nonexistent/slim-project');
+    expect(run.stderr).toMatch(/\/nonexistent\/slim-project does not exist/);
+  });
+
+  it('a path that is a file', async () => {
+    const dir = makeProject('node-express-npm');
+    const run = await refused(join(dir, 'package.json'));
+    expect(run.stderr).toMatch(/is a file, not a folder/);
+  });
+
+  it('an empty folder says what was looked for and suggests --language', async () => {
+    const run = await refused(makeProject(null));
+    for (const marker of ['package.json', 'pyproject.toml', 'go.mod', 'Cargo.toml', 'pom.xml']) expect(run.stderr).toContain(marker);
+    expect(run.stderr).toMatch(/--language/);
+  });
+
+  it('several ecosystems at the root, non-interactive: names every candidate and --language', async () => {
+    const dir = makeProject('node-express-npm', {
+      'go.mod': 'module example.com/app\n\ngo 1.24\n',
+      'main.go': 'package main\n\nfunc main() {}\n',
+      'Cargo.toml': '[package]\nname = "x"\nversion = "0.1.0"\n',
+      'requirements.txt': 'flask==3.1.0\n',
+    });
+    const run = await refused(dir);
+    for (const language of ['node', 'go', 'rust', 'python']) expect(run.stderr).toContain(language);
+    expect(run.stderr).toMatch(/--language/);
+    // ... and --language settles it.
+    const chosen = await generate(dir, '--dry-run', '--language', 'go');
+    expect(chosen.code, chosen.stderr).toBe(0);
+  });
+
+  it('an unknown flag exits 2 with the flag named', async () => {
+    const run = await generate(makeProject('node-express-npm'), '--frobnicate');
+    expectNoCrash(run);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--frobnicate/);
+  });
+});
+
+describe('a huge repository', () => {
+  let dir: string;
+  const FILES = 100_000;
+
+  beforeAll(() => {
+    dir = makeProject('node-express-npm');
+    // ~80k files in dependency folders detection never enters, ~20k in a deep source tree.
+    const stub = 'module.exports = 1;\n';
+    for (let p = 0; p < 800; p++) {
+      const pkg = join(dir, 'node_modules', `pkg-${p}`, 'lib');
+      mkdirSync(pkg, { recursive: true });
+      for (let f = 0; f < 100; f++) writeFileSync(join(pkg, `f${f}.js`), stub);
+    }
+    for (let d = 0; d < 200; d++) {
+      const deep = join(dir, 'src', `mod${d}`, 'a', 'b', 'c', 'd', 'e', 'f', 'g');
+      mkdirSync(deep, { recursive: true });
+      for (let f = 0; f < 100; f++) writeFileSync(join(deep, `f${f}.js`), stub);
+    }
+  }, 120_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it(`detects a project of ${FILES} files in under 2 s`, async () => {
+    expect(readdirSync(join(dir, 'node_modules')).length).toBe(800);
+    const start = Date.now();
+    const run = await generate(dir, '--dry-run');
+    const elapsed = Date.now() - start;
+    expectNoCrash(run);
+    expect(run.code, run.stderr).toBe(0);
+    expect(elapsed).toBeLessThan(2000);
+  });
+});
+
+describe('Ctrl-C at a prompt', () => {
+  it.skipIf(!existsSync(join(ROOT, 'dist', 'cli.js')))('exits 130 with nothing written (built CLI in a pseudo-terminal)', async () => {
+    const dir = makeProject('node-express-npm');
+    const before = snapshot(dir);
+    // `script` gives the CLI a real pseudo-terminal, so it takes the interactive path.
+    const child = spawn('script', ['-qfec', `${process.execPath} ${BIN} ${dir}`, '/dev/null'], {
+      env: { ...process.env, CI: '', NO_COLOR: '1', TERM: 'xterm' },
+    });
+    let screen = '';
+    child.stdout.on('data', (chunk: Buffer) => { screen += chunk.toString(); });
+    const start = Date.now();
+    while (!/\?/.test(screen)) {
+      if (Date.now() - start > 15_000) throw new Error(`no prompt; screen:\n${screen}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    child.stdin.write('\x03');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(130);
+    expect(screen).not.toMatch(/internal error|\n\s+at /);
+    expect(snapshot(dir)).toEqual(before);
+  }, 30_000);
+});

@@ -1,0 +1,138 @@
+// Shared by the test/safety-*.test.ts files: throw-away projects (fixture copies with edits),
+// an in-process run of the CLI, and the checks every hostile run must pass: no stack trace,
+// nothing written, and a Dockerfile whose instructions are exactly the template's.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { DockerfileParser } from 'dockerfile-ast';
+import { validate } from 'dockerfile-utils';
+import { expect } from 'vitest';
+import { main } from '../src/cli.js';
+import { memoryOutput } from '../src/output.js';
+
+export const FIXTURES = join(import.meta.dirname, 'fixtures');
+
+/** A file's new contents, a function of its old contents, or null to delete it. */
+export type Edit = string | null | ((old: string) => string);
+
+/** A temporary project: a copy of a fixture (or an empty folder) with files added, changed or removed. */
+export function makeProject(fixture: string | null, edits: Record<string, Edit> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'slim-safety-'));
+  if (fixture) cpSync(join(FIXTURES, fixture), dir, { recursive: true });
+  rmSync(join(dir, '.slim-args.json'), { force: true });
+  for (const [path, edit] of Object.entries(edits)) {
+    const file = join(dir, path);
+    if (edit === null) {
+      rmSync(file, { force: true, recursive: true });
+      continue;
+    }
+    const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, typeof edit === 'function' ? edit(old) : edit);
+  }
+  return dir;
+}
+
+/** Replace `from` in a file's text, failing loudly when the fixture no longer holds it. */
+export const replace = (from: string | RegExp, to: string) => (old: string): string => {
+  if (typeof from === 'string' ? !old.includes(from) : !from.test(old)) throw new Error(`fixture text ${String(from)} not found`);
+  return old.replace(from, () => to);
+};
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  dockerfile: string | null;
+  dockerignore: string | null;
+}
+
+/** main() in-process, non-interactive, with the --json report parsed when it succeeded. */
+export async function generate(dir: string, ...args: string[]): Promise<Run> {
+  const output = memoryOutput();
+  const code = await main([dir, '--yes', '--json', ...args], output);
+  const stdout = output.stdout.join('\n');
+  const stderr = output.stderr.join('\n');
+  let files: Record<string, string> = {};
+  if (code === 0 && stdout.trim().startsWith('{')) files = (JSON.parse(stdout) as { files: Record<string, string> }).files;
+  return { code, stdout, stderr, dockerfile: files.Dockerfile ?? null, dockerignore: files['.dockerignore'] ?? null };
+}
+
+/** A fixture folder's files recreated under another name (a hostile folder name). */
+export function moveDir(fixture: string, from: string, to: string): Record<string, Edit> {
+  const edits: Record<string, Edit> = { [from]: null };
+  const visit = (rel: string) => {
+    for (const name of readdirSync(join(FIXTURES, fixture, from, rel))) {
+      const path = rel ? `${rel}/${name}` : name;
+      const abs = join(FIXTURES, fixture, from, path);
+      if (statSync(abs).isDirectory()) visit(path);
+      else edits[`${to}/${path}`] = readFileSync(abs, 'utf8');
+    }
+  };
+  visit('');
+  return edits;
+}
+
+/** Every file under dir (path -> contents, mode and mtime), to prove a run wrote nothing. */
+export function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const visit = (rel: string) => {
+    for (const name of readdirSync(join(dir, rel))) {
+      const path = rel ? `${rel}/${name}` : name;
+      const st = statSync(join(dir, path), { throwIfNoEntry: false });
+      if (!st) continue;
+      if (st.isDirectory()) visit(path);
+      else files.set(path, `${st.mode}:${st.mtimeMs}:${st.isFile() ? readFileSync(join(dir, path), 'latin1') : ''}`);
+    }
+  };
+  visit('');
+  return files;
+}
+
+/** Never a stack trace, never an "internal error": every failure is a message for the user. */
+export function expectNoCrash(run: Pick<Run, 'stderr' | 'stdout'>): void {
+  expect(run.stderr, run.stderr).not.toMatch(/internal error|\n\s+at |^\s+at /m);
+  expect(run.stdout).not.toMatch(/\n\s+at \S+ \(/);
+}
+
+/** Instruction keywords in order, as Docker's own grammar reads the file. */
+export function keywords(dockerfile: string): string[] {
+  return DockerfileParser.parse(dockerfile).getInstructions().map((i) => i.getKeyword());
+}
+
+/** Every keyword any built-in template writes. */
+export const TEMPLATE_KEYWORDS = new Set(['FROM', 'ARG', 'WORKDIR', 'COPY', 'RUN', 'ENV', 'USER', 'EXPOSE', 'CMD', 'ENTRYPOINT', 'LABEL']);
+
+/** A generated Dockerfile is valid, and (when given) has exactly the instruction sequence of the benign run. */
+export function expectInert(dockerfile: string, benign?: string[]): void {
+  expect(validate(dockerfile)).toEqual([]);
+  const found = keywords(dockerfile);
+  if (benign) expect(found).toEqual(benign);
+  for (const keyword of found) expect(TEMPLATE_KEYWORDS.has(keyword)).toBe(true);
+  expect(found.filter((k) => k === 'USER')).toHaveLength(1);
+  expect(found.filter((k) => k === 'CMD' || k === 'ENTRYPOINT').length).toBeGreaterThanOrEqual(1);
+  expect(found.filter((k) => k === 'CMD').length).toBeLessThanOrEqual(1);
+  expect(found.filter((k) => k === 'ENTRYPOINT').length).toBeLessThanOrEqual(1);
+  // The instruction a hostile value carries never starts a line of its own.
+  expect(dockerfile).not.toMatch(/^\s*(RUN echo INJECTED|USER root # INJECTED)/m);
+}
+
+/** Values that try to end a line, continue one, close a quote or run a command. */
+export const HOSTILE = [
+  'x\nRUN echo INJECTED',
+  'x\r\nUSER root # INJECTED',
+  'x \\\nRUN echo INJECTED',
+  'x"; echo INJECTED; "',
+  "x'; echo INJECTED; '",
+  'x$(echo INJECTED)',
+  'x`echo INJECTED`',
+  'x # INJECTED',
+  'x\u2028RUN echo INJECTED',
+  'sérvér-☃-INJECTED',
+  `x${'A'.repeat(10_000)}`,
+] as const;
+
+/** Hostile values that are legal in a file or folder name (no NUL or slash). */
+export const HOSTILE_NAMES = ['a\nRUN echo INJECTED', 'a"b', "a'b", 'a b', 'a$(id)b', 'a`id`b', 'a#b', 'a\\b', '-rf', 'é☃'] as const;
+
+export const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

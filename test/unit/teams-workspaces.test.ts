@@ -1,0 +1,100 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chooseWorkspaceApp, findWorkspaceRoot, readWorkspaceLayout, workspaceFacts } from '../../src/detect/node/workspaces.js';
+import { UserError } from '../../src/errors.js';
+import { Project } from '../../src/project.js';
+import type { Interaction } from '../../src/pipeline.js';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+
+function repo(files: Record<string, unknown>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'slim-ws-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), typeof content === 'string' ? content : JSON.stringify(content));
+  }
+  return dir;
+}
+
+describe('workspace layout', () => {
+  it('resolves npm workspace globs to package folders, with negations, never entering node_modules', () => {
+    const dir = repo({
+      'package.json': { workspaces: ['apps/*', 'packages/**', '!packages/legacy'] },
+      'apps/api/package.json': { name: 'api' },
+      'apps/notes.txt': 'not a folder',
+      'apps/empty/README.md': 'no package.json',
+      'packages/ui/package.json': { name: '@x/ui' },
+      'packages/tools/lint/package.json': { name: '@x/lint' },
+      'packages/legacy/package.json': { name: 'legacy' },
+      'packages/node_modules/evil/package.json': { name: 'evil' },
+    });
+    const layout = readWorkspaceLayout(new Project(dir));
+    expect(layout?.source).toBe('package.json workspaces');
+    expect(layout?.packages.map((p) => p.dir)).toEqual(['apps/api', 'packages/tools/lint', 'packages/ui']);
+  });
+
+  it('reads pnpm-workspace.yaml and yarn 1 { packages } and reports turbo/nx', () => {
+    const pnpm = readWorkspaceLayout(new Project(join(FIXTURES, 'monorepo-pnpm')));
+    expect(pnpm?.source).toBe('pnpm-workspace.yaml');
+    expect(pnpm?.packages.map((p) => p.name)).toEqual(['api', 'worker', '@shop/db']);
+    const yarn1 = readWorkspaceLayout(new Project(repo({ 'package.json': { workspaces: { packages: ['libs/*'] } }, 'libs/a/package.json': { name: 'a' }, 'nx.json': {} })));
+    expect(yarn1?.packages.map((p) => p.dir)).toEqual(['libs/a']);
+    expect(yarn1?.orchestrator).toBe('nx');
+    expect(readWorkspaceLayout(new Project(join(FIXTURES, 'monorepo-npm-turbo')))?.orchestrator).toBe('turbo');
+    expect(readWorkspaceLayout(new Project(join(FIXTURES, 'node-express-npm')))).toBeNull();
+  });
+
+  it('a malformed workspaces field is a user error naming it', () => {
+    expect(() => readWorkspaceLayout(new Project(repo({ 'package.json': { workspaces: 'apps/*' } })))).toThrow(/"workspaces" must be a list/);
+    expect(() => readWorkspaceLayout(new Project(repo({ 'pnpm-workspace.yaml': 'packages: apps/*\n' })))).toThrow(/pnpm-workspace.yaml/);
+  });
+});
+
+describe('an app inside a workspace', () => {
+  it('finds the root above the app folder, and nothing above a standalone project', () => {
+    const found = findWorkspaceRoot(join(FIXTURES, 'monorepo-npm-turbo', 'apps', 'api'));
+    expect(found?.app.dir).toBe('apps/api');
+    expect(findWorkspaceRoot(join(FIXTURES, 'node-express-npm'))).toBeNull();
+  });
+
+  it('copies only the manifests the app depends on (dev too), ships only its runtime dependencies, builds dependencies first', () => {
+    const found = findWorkspaceRoot(join(FIXTURES, 'monorepo-npm-turbo', 'apps', 'api'))!;
+    const ws = workspaceFacts(found.layout, found.app, join(FIXTURES, 'monorepo-npm-turbo', 'apps', 'api'));
+    expect(ws.context).toBe('../..');
+    expect(ws.manifests).toEqual(['apps/api/package.json', 'packages/shared/package.json', 'packages/tsconfig/package.json']);
+    expect(ws.manifests).not.toContain('apps/web/package.json');
+    expect(ws.runtimePackages).toEqual(['packages/shared']);
+    expect(ws.buildOrder.map((b) => b.dir)).toEqual(['packages/shared', 'apps/api']);
+    expect(ws.allManifests).toContain('apps/web/package.json');
+  });
+
+  it('several apps and no --app: error naming them, or a question when interactive', async () => {
+    const root = new Project(join(FIXTURES, 'monorepo-pnpm'));
+    await expect(chooseWorkspaceApp(root, undefined)).rejects.toThrow(UserError);
+    await expect(chooseWorkspaceApp(root, undefined)).rejects.toThrow(/apps\/api, apps\/worker.*--app/);
+    const asked: string[] = [];
+    const interaction = {
+      select: async (q: { choices: Array<{ value: string }> }) => { asked.push(...q.choices.map((c) => c.value)); return 'apps/worker'; },
+    } as unknown as Interaction;
+    const picked = await chooseWorkspaceApp(root, undefined, interaction);
+    expect(asked).toEqual(['apps/api', 'apps/worker']);
+    expect(picked.project.root).toBe(join(FIXTURES, 'monorepo-pnpm', 'apps', 'worker'));
+  });
+
+  it('--app takes a folder or a package name, and refuses what is not a workspace', async () => {
+    const root = new Project(join(FIXTURES, 'monorepo-pnpm'));
+    expect((await chooseWorkspaceApp(root, './apps/api/')).project.root).toBe(join(FIXTURES, 'monorepo-pnpm', 'apps', 'api'));
+    expect((await chooseWorkspaceApp(root, 'worker')).project.root).toBe(join(FIXTURES, 'monorepo-pnpm', 'apps', 'worker'));
+    await expect(chooseWorkspaceApp(root, 'apps/nope')).rejects.toThrow(/not a workspace package.*apps\/api/);
+    await expect(chooseWorkspaceApp(new Project(join(FIXTURES, 'node-express-npm')), 'apps/api')).rejects.toThrow(/declares no workspaces/);
+  });
+
+  it('one app: chosen, and said so', async () => {
+    const dir = repo({ 'package.json': { workspaces: ['apps/*', 'packages/*'] }, 'apps/api/package.json': { name: 'api' }, 'packages/lib/package.json': { name: 'lib' } });
+    const choice = await chooseWorkspaceApp(new Project(dir), undefined);
+    expect(choice.project.root).toBe(join(dir, 'apps', 'api'));
+    expect(choice.note).toContain('apps/api');
+  });
+});
