@@ -69,6 +69,7 @@ export const FLAGS: FlagSpec[] = [
   },
   { long: 'cmd', value: 'command', description: 'override the detected start command', apply: str('cmd') },
   { long: 'main', value: 'name', description: 'which program to build when there are several (Go main package, Rust binary)', apply: str('main') },
+  { long: 'bin', value: 'name', description: 'the same as --main, as cargo spells it (Rust binary)', apply: str('main') },
   { long: 'templates', value: 'dir', description: 'template override folder (.slim-image/templates/ in the project is used automatically)', apply: str('templates') },
   { long: 'eject', description: 'copy the built-in templates for the project\'s language into .slim-image/templates/ (or --templates) for editing, and exit', apply: bool('eject') },
   { long: 'app', value: 'dir', description: 'in a monorepo (npm, yarn or pnpm workspaces): the app folder to containerize, relative to the root', apply: str('app') },

@@ -57,7 +57,7 @@ export async function eject(project: Project, options: Pick<Options, 'language' 
       ...states.map((s) => `  ${s.status === 'identical' ? 'unchanged' : options.dryRun ? `would be ${s.status}` : s.status} ${s.file}`),
       '',
       `Edit them there; every run ${options.templates ? `with --templates ${options.templates}` : 'in this project'} renders with them. ` +
-        'Delete a file to go back to the built-in one. The fields each template receives are listed in docs/teams.md.',
+        'Delete a file to go back to the built-in one. The fields each template receives are listed in the README section "The template view".',
     ].join('\n'));
   }
   return result;

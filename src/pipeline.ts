@@ -74,7 +74,7 @@ async function projectStep(flags: Options, output: Output, interaction?: Interac
   return { project, options: applyConfig(flags, readConfig(project), project.root) };
 }
 
-/** Records the choices that differ from detection, so a rerun needs no flags (docs/teams.md). */
+/** Records the choices that differ from detection, so a rerun needs no flags (README "Reproducible reruns"). */
 function configStep(project: Project, detected: Detected, plan: Plan, options: Options, output: Output): void {
   let recommended: BaseKind = plan.base;
   if (options.base === 'auto') {

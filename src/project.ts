@@ -1,7 +1,7 @@
 // A read-only view of the project folder that detectors work on. Reads are lazy and cached, so
 // a detector asks only for the manifests it cares about; nothing here walks node_modules, .git
 // or other dependency/build folders, which keeps detection fast on huge repositories.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { UserError } from './errors.js';
@@ -122,6 +122,9 @@ export class Project {
         visited++;
         for (const name of this.list(dir)) {
           const rel = dir === '.' ? name : `${dir}/${name}`;
+          // Symbolic links are not followed: one may point outside the project or back up the
+          // tree (a loop), and the go tool and Docker's COPY do not treat them as folders either.
+          if (this.isLink(rel)) continue;
           if (extensions.some((ext) => name.endsWith(ext)) && this.isFile(rel)) {
             found.push(rel);
             if (found.length >= maxFiles) return found;
@@ -138,6 +141,14 @@ export class Project {
   /** A path relative to the root with forward slashes, for messages and Dockerfiles. */
   relative(abs: string): string {
     return relative(this.root, abs).split(sep).join('/');
+  }
+
+  private isLink(rel: string): boolean {
+    try {
+      return lstatSync(this.path(rel)).isSymbolicLink();
+    } catch {
+      return false;
+    }
   }
 
   private stat(rel: string) {

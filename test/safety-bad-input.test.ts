@@ -2,11 +2,9 @@
 // file written: symlink loops, unreadable and non-regular manifests, read-only folders, a path
 // that is a file or missing, an empty folder, several ecosystems; a huge tree in bounded time;
 // Ctrl-C at the first prompt exits 130 with nothing written.
-import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectInert, expectNoCrash, generate, isRoot, makeProject, snapshot } from './safety-helpers.js';
 
@@ -15,7 +13,7 @@ const BIN = join(ROOT, 'bin', 'create-slim-image.js');
 
 /** Runs main() and checks the common contract of a refusal: exit 1, no stack trace, nothing written. */
 async function refused(dir: string, ...args: string[]) {
-  const before = existsSync(dir) ? snapshot(dir) : null;
+  const before = existsSync(dir) && statSync(dir).isDirectory() ? snapshot(dir) : null;
   const run = await generate(dir, ...args);
   expectNoCrash(run);
   expect(run.code, run.stderr).toBe(1);

@@ -1,7 +1,7 @@
 // Shared by the test/safety-*.test.ts files: throw-away projects (fixture copies with edits),
 // an in-process run of the CLI, and the checks every hostile run must pass: no stack trace,
 // nothing written, and a Dockerfile whose instructions are exactly the template's.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DockerfileParser } from 'dockerfile-ast';
@@ -79,7 +79,7 @@ export function snapshot(dir: string): Map<string, string> {
   const visit = (rel: string) => {
     for (const name of readdirSync(join(dir, rel))) {
       const path = rel ? `${rel}/${name}` : name;
-      const st = statSync(join(dir, path), { throwIfNoEntry: false });
+      const st = lstatSync(join(dir, path), { throwIfNoEntry: false });
       if (!st) continue;
       if (st.isDirectory()) visit(path);
       else files.set(path, `${st.mode}:${st.mtimeMs}:${st.isFile() ? readFileSync(join(dir, path), 'latin1') : ''}`);

@@ -46,7 +46,7 @@ export function sizeChart(rows, { title = 'Final image size per fixture (MB, sma
         return;
       }
       const w = Math.max(1, value * scale);
-      out.push(`<rect x="${left}" y="${y}" width="${w.toFixed(1)}" height="${barH}" fill="${COLORS[kind]}"/>`);
+      out.push(`<rect class="bar" x="${left}" y="${y}" width="${w.toFixed(1)}" height="${barH}" fill="${COLORS[kind]}"/>`);
       out.push(`<text x="${(left + w + 4).toFixed(1)}" y="${y + barH - 3}">${formatMb(value)}</text>`);
     });
   });

@@ -4,7 +4,7 @@
 // CI produces the same files without repeating flags. Why a file and not a header in the
 // Dockerfile: the Dockerfile is output (regenerated, diffed by --check, sometimes replaced by a
 // team template that drops comments), while the choices are input that must survive all of that;
-// a small JSON file is also easy to review and to edit by hand. docs/teams.md documents it.
+// a small JSON file is also easy to review and to edit by hand. The README section "Reproducible reruns" documents it.
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -44,7 +44,7 @@ export function readConfig(project: Project): SlimConfig | null {
   if (!project.isFile(CONFIG_FILE)) return null;
   const raw = project.readJson(CONFIG_FILE);
   const bad = (what: string): never => {
-    throw new UserError(`${CONFIG_FILE}: ${what}. Fix the file (docs/teams.md describes it) or delete it to start from detection again.`);
+    throw new UserError(`${CONFIG_FILE}: ${what}. Fix the file (the README section "Reproducible reruns" describes it) or delete it to start from detection again.`);
   };
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) bad('expected a JSON object');
   const data = raw as Record<string, unknown>;

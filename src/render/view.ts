@@ -1,5 +1,5 @@
 // The part of the template view every language shares. Field names here are a stable contract
-// for template overrides (see docs/teams.md "Template view"); renaming one is a breaking change.
+// for template overrides (see README "The template view"); renaming one is a breaking change.
 import { packageVersion } from '../version.js';
 import type { CommonFacts, Plan } from '../types.js';
 import { emptyExtraView, type ExtraView } from '../config/extra.js';

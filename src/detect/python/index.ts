@@ -67,6 +67,8 @@ function directDependencies(pyproject: Table | null, pipfile: Table | null): str
 }
 
 function requireLock(project: Project, file: string, manager: string, command: string): void {
+  // Something that is there but not a file (a folder, a FIFO) is named as such, not as missing.
+  if (project.exists(file) && !project.isFile(file)) project.readText(file);
   if (!project.isFile(file)) {
     throw new UserError(`This is a ${manager} project but ${file} is missing, so the image cannot install the locked dependencies. Run \`${command}\`, commit ${file}, and run again.`);
   }
