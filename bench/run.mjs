@@ -4,7 +4,7 @@
 // cost after a one-line change. Writes docs/benchmarks.md and docs/benchmarks-image-sizes.svg;
 // the last line printed is the summary.
 //
-//   node bench/run.mjs [--runs N] [--warmup N] [--skip-images] [--fixtures a,b,...]
+//   node bench/run.mjs [--runs N] [--warmup N] [--skip-images] [--fixtures a,b,...] [--report-only]
 //
 // Needs `npm run build` first (it runs the built CLI and dist/verify/naive.js). Image builds need
 // podman or docker (BENCH_ENGINE picks one); without one the image part is skipped and said so.
@@ -29,22 +29,46 @@ const CHART = 'benchmarks-image-sizes.svg';
 export const MONOREPO_ARGS = ['--app', 'apps/app-000'];
 
 /**
- * Fixtures for the image part: the ones whose builds need only npm and Debian (no PyPI, Go proxy,
- * crates.io or Maven). sourceFile is the file the rebuild test changes by one line.
+ * Fixtures for the image part: the e2e cases (test/e2e/cases.ts, the apps that build offline
+ * here: npm-registry dependencies, standard-library Python/Go/Java, vendored Go modules) with
+ * their pinning flags, plus the README's example. The rebuild cost is measured on a few of them.
  */
-const FIXTURES = [
-  { name: 'express-api', dir: 'examples/express-api', sourceFile: 'server.js', rebuild: true },
-  { name: 'node-express-npm', dir: 'test/fixtures/node-express-npm', sourceFile: 'src/server.js' },
-  { name: 'node-hapi', dir: 'test/fixtures/node-hapi', sourceFile: 'lib/server.js' },
-  { name: 'node-nest-ts', dir: 'test/fixtures/node-nest-ts', sourceFile: 'src/main.ts' },
-  { name: 'node-koa-yarn-canvas', dir: 'test/fixtures/node-koa-yarn-canvas', sourceFile: 'index.js' },
-  { name: 'node-fastify-pnpm', dir: 'test/fixtures/node-fastify-pnpm', sourceFile: 'server.js' },
-  { name: 'go-stdlib-http', dir: 'test/fixtures/go-stdlib-http', sourceFile: 'main.go', rebuild: true },
-  { name: 'python-stdlib-distroless', dir: 'test/fixtures/python-stdlib-distroless', sourceFile: 'server.py', rebuild: true },
-  { name: 'python-stdlib-slim-311', dir: 'test/fixtures/python-stdlib-slim-311', sourceFile: 'main.py' },
-  { name: 'rust-std-http', dir: 'test/fixtures/rust-std-http', sourceFile: 'src/main.rs' },
-  { name: 'java-javac-http', dir: 'test/fixtures/java-javac-http', sourceFile: null },
+const EXAMPLE = { name: 'express-api', dir: 'examples/express-api', args: [], sourceFile: 'server.js' };
+const REBUILD = new Set(['express-api', 'go-stdlib-http', 'python-stdlib-distroless']);
+/** Used only when test/e2e/cases.ts is missing or cannot be read. */
+const FALLBACK_CASES = [
+  { fixture: 'node-express-npm', args: ['--runtime-version', '24'], touch: { file: 'src/server.js' } },
+  { fixture: 'node-hapi', args: [], touch: { file: 'lib/server.js' } },
+  { fixture: 'go-stdlib-http', args: [], touch: { file: 'main.go' } },
+  { fixture: 'python-stdlib-distroless', args: [], touch: { file: 'server.py' } },
+  { fixture: 'java-javac-http', args: [], touch: { file: 'src/main/java/com/example/hello/Main.java' } },
 ];
+
+/** The e2e cases: the CASES array literal of test/e2e/cases.ts (plain data), read without a TypeScript loader. */
+function e2eCases() {
+  const file = path.join(REPO, 'test', 'e2e', 'cases.ts');
+  if (!existsSync(file)) return { cases: FALLBACK_CASES, from: 'bench/run.mjs (test/e2e/cases.ts not found)' };
+  try {
+    const text = readFileSync(file, 'utf8');
+    const literal = /export const CASES[^=]*=\s*(\[[\s\S]*?\n\]);/.exec(text)?.[1];
+    if (!literal) throw new Error('no CASES array');
+    // The literal is repository code holding only strings, arrays and objects.
+    const cases = new Function(`return ${literal};`)();
+    if (!Array.isArray(cases) || !cases.every((c) => typeof c.fixture === 'string' && Array.isArray(c.args))) throw new Error('unexpected shape');
+    return { cases, from: 'test/e2e/cases.ts' };
+  } catch (error) {
+    return { cases: FALLBACK_CASES, from: `bench/run.mjs (test/e2e/cases.ts unreadable: ${error.message})` };
+  }
+}
+
+function imageFixtures() {
+  const { cases, from } = e2eCases();
+  const list = [
+    EXAMPLE,
+    ...cases.map((c) => ({ name: c.fixture, dir: path.join('test', 'fixtures', c.fixture), args: c.args, sourceFile: c.touch?.file ?? null })),
+  ];
+  return { list: list.map((f) => ({ ...f, rebuild: REBUILD.has(f.name) && f.sourceFile !== null })), from };
+}
 
 const log = (text) => process.stderr.write(`bench: ${text}\n`);
 
@@ -55,8 +79,16 @@ async function main() {
       warmup: { type: 'string', default: '2' },
       'skip-images': { type: 'boolean', default: false },
       fixtures: { type: 'string' },
+      'report-only': { type: 'boolean', default: false },
     },
   });
+  if (values['report-only']) {
+    // Re-render docs/benchmarks.md and the chart from the last results, measuring nothing.
+    const last = JSON.parse(readFileSync(RESULTS, 'utf8'));
+    write(last);
+    process.stdout.write(`${lastLine(last)}\n`);
+    return;
+  }
   const runs = values.runs ? Number(values.runs) : null;
   const warmup = Number(values.warmup);
   const cli = path.join(REPO, 'dist', 'cli.js');
@@ -65,7 +97,7 @@ async function main() {
   }
   mkdirSync(CACHE, { recursive: true });
   const previous = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : null;
-  const engine = findEngine();
+  const { engine, problem: engineProblem } = findEngine();
   const result = { date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), machine: machine(engine) };
 
   // ---- speed ----
@@ -105,15 +137,17 @@ async function main() {
   if (values['skip-images']) {
     if (!previous?.images) result.images = { skipped: '--skip-images and no earlier image results' };
   } else if (engine === null) {
-    result.images = { skipped: 'no container engine (podman or docker) works here' };
+    result.images = { skipped: `no container engine works here (${engineProblem})` };
   } else {
     const wanted = values.fixtures ? new Set(values.fixtures.split(',')) : null;
-    const list = FIXTURES.filter((f) => !wanted || wanted.has(f.name));
-    const images = { engine, measuredAt: result.date, fixtures: [], failed: [] };
+    const { list: all, from } = imageFixtures();
+    const list = all.filter((f) => !wanted || wanted.has(f.name));
+    const images = { engine, measuredAt: result.date, fixtureList: from, fixtures: [], failed: [] };
     for (const fixture of list) {
       const dir = path.join(REPO, fixture.dir);
       const argsFile = path.join(dir, '.slim-args.json');
-      const args = existsSync(argsFile) ? JSON.parse(readFileSync(argsFile, 'utf8')) : [];
+      // The fixture's own flags first, then the case's (as the e2e suite runs them).
+      const args = [...(existsSync(argsFile) ? JSON.parse(readFileSync(argsFile, 'utf8')) : []), ...fixture.args];
       log(`images: ${fixture.name}`);
       try {
         const measured = await measureFixture({ ...fixture, dir, args }, { repo: REPO, engine, otherCli, log });

@@ -71,7 +71,7 @@ describe('create-slim-image (built CLI)', () => {
     expect(report.files.Dockerfile).toMatch(/^# syntax=docker\/dockerfile:1\n/);
     expect(report.files.Dockerfile).toContain('USER 65532:65532');
     expect(report.files.Dockerfile).toContain('CMD ["server.js"]');
-    expect(report.files['.dockerignore']).toMatch(/^\.env$/m);
+    expect(report.files['.dockerignore']).toMatch(/^(\*\*\/)?\.env$/m);
     expect(readdirSync(dir).sort()).toEqual(before);
   });
 

@@ -164,7 +164,7 @@ describe.each(ECOSYSTEMS)('property: random $language trees', (eco) => {
         for (const keyword of ['CMD', 'ENTRYPOINT']) mine.delete(keyword);
         for (const [keyword, count] of mine) expect(count, `${keyword} in\n${run.dockerfile}`).toBeLessThanOrEqual(theirs.get(keyword) ?? 0);
       }),
-      { numRuns: 60 },
+      { numRuns: 150 },
     );
     // The property is only worth something if some trees get through to a Dockerfile.
     expect(generated).toBeGreaterThan(0);

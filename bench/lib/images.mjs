@@ -12,14 +12,21 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateWithOther } from './other-generator.mjs';
 
-/** The engine command: BENCH_ENGINE, else podman, else docker, else null. */
+/**
+ * The engine command: BENCH_ENGINE, else podman, else docker. Returns { engine } or { problem }
+ * with what each candidate said. The probe waits long: with vfs storage, `image ls` can wait
+ * for other builds' storage locks on a busy machine.
+ */
 export function findEngine() {
   const candidates = [process.env.BENCH_ENGINE, 'podman', 'docker'].filter(Boolean);
+  const problems = [];
   for (const command of candidates) {
-    const probe = spawnSync(command, ['image', 'ls', '--quiet'], { stdio: 'ignore', timeout: 30_000 });
-    if (probe.status === 0) return command;
+    const probe = spawnSync(command, ['image', 'ls', '--quiet'], { encoding: 'utf8', timeout: 180_000 });
+    if (probe.status === 0) return { engine: command };
+    const why = probe.error?.code === 'ENOENT' ? 'not installed' : probe.error ? probe.error.message : (probe.stderr.trim().split('\n').at(-1) ?? `exit ${probe.status}`);
+    problems.push(`${command}: ${why}`);
   }
-  return null;
+  return { engine: null, problem: problems.join('; ') };
 }
 
 /**

@@ -106,6 +106,7 @@ export function markdown(result, { chartFile }) {
   } else {
     const rows = sizeRows(images);
     p(
+      `Fixtures: the README's example and the end-to-end cases from ${images.fixtureList ?? 'test/e2e/cases.ts'}, with their flags.`,
       `Final image size (\`${images.engine} image inspect --format '{{.Size}}'\`, decimal MB) of each fixture built with our`,
       'Dockerfile, with the one @flydotio/dockerfile writes (Node apps only; it has no other languages) and with the',
       'naive single-stage Dockerfile (src/verify/naive.ts, the same one `--verify --compare` builds: the',
@@ -167,6 +168,7 @@ export function markdown(result, { chartFile }) {
     'npm run bench               # everything (image builds take a while)',
     'npm run bench -- --skip-images            # speed only; keeps the last image table',
     'npm run bench -- --runs 30 --fixtures node-express-npm,go-stdlib-http',
+    'npm run bench -- --report-only            # rewrite this page from bench/.cache/results.json',
     '```',
     '',
     'The bench installs @flydotio/dockerfile into bench/.cache/ (`npm install --prefix`), generates the monorepo once',

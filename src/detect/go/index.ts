@@ -4,7 +4,7 @@ import { UserError } from '../../errors.js';
 import { GO_FRAMEWORKS, goModuleRule, type GoModuleRule } from '../../knowledge/go-modules.js';
 import { goLine } from '../../knowledge/go-versions.js';
 import type { DetectOptions } from '../../ecosystem.js';
-import type { Project } from '../../project.js';
+import { shorten, type Project } from '../../project.js';
 import type { Fact, NativeDependency, RuntimeRequirement } from '../../types.js';
 import { parseGoMod, parseGoWork, vendoredModules, type GoMod } from './go-mod.js';
 import { goFileInfo, goPort, type GoFileInfo, type PortHit } from './sources.js';
@@ -137,12 +137,16 @@ function goRuntime(workToolchain: string | null, workGo: string | null, root: Mo
     [root?.mod.toolchain ?? null, 'go.mod toolchain'],
     [root?.mod.go ?? null, 'go.mod go'],
   ];
+  // Every line is checked, not only the one that wins: the go command rejects a go.mod whose go
+  // line is not a version even when a toolchain line follows, and other checks read the go line.
+  let chosen: RuntimeRequirement | null = null;
   for (const [value, source] of candidates) {
     if (value === null || value === 'default') continue;
     const line = goLine(value);
-    if (line === null) throw new UserError(`${source.split(' ')[0]} names Go version "${value}", which is not a version like 1.24 or go1.24.2. Fix ${file} and run again.`);
-    return { constraint: line, pinned: true, source: `${source} ${value}` };
+    if (line === null) throw new UserError(`${source.split(' ')[0]} names Go version ${JSON.stringify(shorten(value, 60))} in its ${source.split(' ')[1]} line, which is not a version like 1.24 or go1.24.2. Fix ${file} and run again.`);
+    chosen ??= { constraint: line, pinned: true, source: `${source} ${value}` };
   }
+  if (chosen) return chosen;
   return { constraint: null, pinned: false, source: `${file} (no go line)` };
 }
 

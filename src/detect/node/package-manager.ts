@@ -142,6 +142,27 @@ export function detectPackageManager(
         warnings.push(`.npmrc reads \${${name}}: build with \`docker build --secret id=${name},env=${name} .\` so the install can authenticate.`);
       }
     }
+    if (file === '.yarnrc.yml') {
+      // Yarn 2+ keeps registry tokens here (npmAuthToken, npmAuthIdent). The file is copied for the
+      // install, so a literal token would land in a layer: refuse it. ${VAR} references are read
+      // by yarn from the environment, so each becomes a secret exposed as that variable.
+      const yarnrc = project.readText(file) ?? '';
+      const literal = yarnrc.split(/\r?\n/).findIndex((line) => {
+        const match = /^\s*(npmAuthToken|npmAuthIdent)\s*:\s*["']?(.*?)["']?\s*$/.exec(line);
+        return match !== null && !/^\$\{[A-Za-z_][A-Za-z0-9_]*(:-[^}]*)?\}$/.test(match[2] ?? '');
+      });
+      if (literal >= 0) {
+        throw new UserError(
+          `.yarnrc.yml line ${literal + 1} holds a registry token, and the install copies .yarnrc.yml into the image. ` +
+            'Write it as npmAuthToken: "${NPM_AUTH_TOKEN}" (yarn reads the variable at install time), then run again; the build then receives it as a secret.',
+        );
+      }
+      for (const name of referencedVariables(yarnrc)) {
+        if (installSecrets.some((s) => s.id === name)) continue;
+        installSecrets.push({ id: name, target: null, env: name });
+        warnings.push(`.yarnrc.yml reads \${${name}}: build with \`docker build --secret id=${name},env=${name} .\` so the install can authenticate.`);
+      }
+    }
     installFiles.push(file);
   }
   return { packageManager: chosen, packageManagerVersion, yarnBerry, lockfile, installFiles, installSecrets, warnings };
@@ -171,7 +192,8 @@ function isYarnBerry(
 /** Environment variables an .npmrc interpolates (`${NPM_TOKEN}`), sorted. */
 function referencedVariables(npmrc: string): string[] {
   const names = new Set<string>();
-  for (const match of npmrc.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) names.add(match[1]!);
+  // `${NAME:-default}` is yarn's form with a fallback.
+  for (const match of npmrc.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-[^}]*)?\}/g)) names.add(match[1]!);
   return [...names].sort();
 }
 

@@ -6,6 +6,7 @@ import { normalizePackageName } from '../../knowledge/pypi-native.js';
 import type { Project } from '../../project.js';
 import type { Fact } from '../../types.js';
 import { detectApp } from './app.js';
+import { checkIndexCredentials } from './credentials.js';
 import { readPdmLock, readPipfileLock, readPoetryLock, readUvLock } from './lockfiles.js';
 import { classifyNative } from './native.js';
 import { detectPythonVersion } from './python-version.js';
@@ -142,6 +143,16 @@ export function detectPython(project: Project, options: DetectOptions): PythonFa
       }
       break;
     }
+  }
+
+  // The image copies these files (the whole project, for the final stage): a credential in an
+  // index URL is refused, and variables an index URL reads are named, since the build must get them.
+  const credentialFiles = [...new Set([...installFiles, 'pyproject.toml', 'Pipfile', 'uv.toml', 'poetry.toml'])];
+  for (const { file, names } of checkIndexCredentials(project, credentialFiles)) {
+    warnings.push(
+      `${file} reads ${names.map((n) => `\${${n}}`).join(', ')} in a package-index URL; the generated install does not pass ${names.length > 1 ? 'them' : 'it'}. ` +
+        `Add a secret mount in a template override (RUN --mount=type=secret,id=${names[0]},env=${names[0]} ...) and build with \`docker build --secret id=${names[0]},env=${names[0]} .\` (docs/security.md).`,
+    );
   }
 
   // The lock covers the whole tree; the manifests name what the project imports directly.

@@ -1,0 +1,180 @@
+// Secrets stay out of the build context: every language's .dockerignore excludes VCS data,
+// environment files (not their examples), keys, credential files and local dependency and build
+// folders, read with Docker's own matching rules. Registry credentials become build secrets or a
+// refusal, never an ARG or ENV.
+import { describe, expect, it } from 'vitest';
+import { expectNoCrash, generate, makeProject, snapshot } from './safety-helpers.js';
+
+/**
+ * Docker's .dockerignore semantics (moby/patternmatcher): patterns are cleaned paths relative to
+ * the context root (a leading or trailing / is dropped); `*` and `?` stop at `/`, `**` crosses
+ * folders; a pattern that matches a folder excludes everything in it; `!` re-includes; the last
+ * matching pattern wins.
+ */
+function ignored(dockerignore: string, path: string): boolean {
+  const rules = dockerignore
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const negate = line.startsWith('!');
+      const pattern = (negate ? line.slice(1) : line).trim().replace(/^\/+|\/+$/g, '');
+      return { negate, regex: toRegex(pattern) };
+    });
+  const parts = path.split('/');
+  const candidates = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+  let excluded = false;
+  for (const rule of rules) {
+    if (candidates.some((c) => rule.regex.test(c))) excluded = !rule.negate;
+  }
+  return excluded;
+}
+
+function toRegex(pattern: string): RegExp {
+  let source = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '*' && pattern[i + 1] === '*') {
+      const slash = pattern[i + 2] === '/';
+      source += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (c === '*') source += '[^/]*';
+    else if (c === '?') source += '[^/]';
+    else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}
+
+/** Everything point 4 of the issue names, at the root and (where a monorepo could hold it) nested. */
+const SECRETS = [
+  '.git', '.git/config', '.env', '.env.local', '.env.production', 'apps/web/.env', 'config/.env.staging',
+  'server.pem', 'certs/server.pem', 'tls.key', 'certs/tls.key', 'id_rsa', 'id_rsa.pub', 'deploy/id_ed25519',
+  '.pypirc', '.netrc', '.aws/credentials', '.ssh/id_rsa', '.docker/config.json', 'nested/.docker/config.json',
+];
+const KEPT = ['.env.example', 'apps/web/.env.example', '.env.sample'];
+
+const LANGUAGES: Array<[string, string, string[]]> = [
+  ['node', 'node-express-npm', ['node_modules/express/index.js', 'dist/server.js', '.next/cache/x']],
+  ['python', 'python-fastapi-pip', ['.venv/bin/python', '__pycache__/x.pyc', 'build/lib/x.py', 'pip.conf', '.npmrc']],
+  ['go', 'go-stdlib-http', ['bin/app', '.npmrc']],
+  ['rust', 'rust-std-http', ['target/release/app', '.npmrc', '.cargo/credentials.toml']],
+  ['java', 'java-plain-jar-maven', ['target/app.jar', 'build/libs/app.jar', '.gradle/caches/x', '.m2/settings.xml', '.npmrc']],
+];
+
+describe.each(LANGUAGES)('%s .dockerignore', (_language, fixture, local) => {
+  let dockerignore = '';
+
+  it('is generated', async () => {
+    const run = await generate(makeProject(fixture), '--dry-run');
+    expect(run.code, run.stderr).toBe(0);
+    dockerignore = run.dockerignore!;
+  });
+
+  it.each(SECRETS)('keeps out %s', (path) => {
+    expect(ignored(dockerignore, path)).toBe(true);
+  });
+
+  it.each(KEPT)('lets %s through', (path) => {
+    expect(ignored(dockerignore, path)).toBe(false);
+  });
+
+  it.each(local)('keeps out the local dependency, build or credential path %s', (path) => {
+    expect(ignored(dockerignore, path)).toBe(true);
+  });
+
+  it('lets the sources through', () => {
+    for (const path of ['main.go', 'src/main.rs', 'app/main.py', 'server.js', 'pom.xml', 'src/main/java/A.java']) {
+      expect(ignored(dockerignore, path)).toBe(false);
+    }
+  });
+});
+
+describe('the matcher reads Docker\'s rules', () => {
+  it('a bare pattern matches at the root only, **/ everywhere, the last match wins', () => {
+    expect(ignored('*.pem', 'a.pem')).toBe(true);
+    expect(ignored('*.pem', 'certs/a.pem')).toBe(false);
+    expect(ignored('**/*.pem', 'certs/a.pem')).toBe(true);
+    expect(ignored('**/*.pem', 'a.pem')).toBe(true);
+    expect(ignored('.env*\n!.env.example', '.env.example')).toBe(false);
+    expect(ignored('node_modules/', 'node_modules/a/b.js')).toBe(true);
+  });
+});
+
+describe('registry credentials', () => {
+  it('Node: an .npmrc with a literal token is a build secret and stays out of the context', async () => {
+    const run = await generate(makeProject('node-express-npm', { '.npmrc': '//registry.npmjs.org/:_authToken=npm_abcdef0123456789\n' }), '--dry-run');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.dockerfile).toMatch(/--mount=type=secret,id=npmrc,target=\/root\/\.npmrc/);
+    expect(run.dockerfile).not.toMatch(/^COPY[^\n]*\.npmrc/m);
+    expect(run.dockerfile).not.toMatch(/^(ARG|ENV)[^\n]*(TOKEN|npm_abcdef)/mi);
+    expect(ignored(run.dockerignore!, '.npmrc')).toBe(true);
+  });
+
+  it('Node: an .npmrc reading ${NPM_TOKEN} is copied and the variable passed as a secret, never ARG/ENV', async () => {
+    const run = await generate(makeProject('node-express-npm', { '.npmrc': '//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n' }), '--dry-run');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.dockerfile).toMatch(/--mount=type=secret,id=NPM_TOKEN,env=NPM_TOKEN/);
+    expect(run.dockerfile).not.toMatch(/^(ARG|ENV)[^\n]*NPM_TOKEN/m);
+  });
+
+  it('Node: a .yarnrc.yml with a literal npmAuthToken is refused naming the file and line', async () => {
+    const dir = makeProject('node-yarn-berry', { '.yarnrc.yml': 'nodeLinker: node-modules\nnpmAuthToken: npm_abcdef0123456789\n' });
+    const before = snapshot(dir);
+    const run = await generate(dir);
+    expectNoCrash(run);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/\.yarnrc\.yml line 2 holds a registry token/);
+    expect(run.stderr).not.toContain('npm_abcdef0123456789');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('Node: a .yarnrc.yml reading ${NPM_AUTH_TOKEN} gets a secret mount, never ARG/ENV', async () => {
+    const run = await generate(makeProject('node-yarn-berry', { '.yarnrc.yml': 'nodeLinker: node-modules\nnpmAuthToken: "${NPM_AUTH_TOKEN:-}"\n' }), '--dry-run');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.dockerfile).toMatch(/--mount=type=secret,id=NPM_AUTH_TOKEN,env=NPM_AUTH_TOKEN/);
+    expect(run.dockerfile).not.toMatch(/^(ARG|ENV)[^\n]*NPM_AUTH_TOKEN/m);
+  });
+
+  it.each([
+    ['requirements.txt', '--index-url https://user:s3cr3t@pypi.example.com/simple\nfastapi==0.115.12\nuvicorn==0.34.2\n', /requirements\.txt line 1/],
+    ['requirements.txt', '--extra-index-url https://ghp_abcdefghijklmnopqrstuvwxyz0123@pypi.example.com/simple\nfastapi==0.115.12\nuvicorn==0.34.2\n', /requirements\.txt line 1/],
+    ['requirements.txt', 'fastapi==0.115.12\nuvicorn==0.34.2\nmylib @ git+https://oauth2:glpat-abc123@gitlab.example.com/acme/mylib.git\n', /requirements\.txt line 3/],
+  ])('Python: a credential in an index URL in %s is refused, the secret not echoed', async (file, text, where) => {
+    const dir = makeProject('python-fastapi-pip', { [file]: text });
+    const before = snapshot(dir);
+    const run = await generate(dir);
+    expectNoCrash(run);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(where);
+    expect(run.stderr).toMatch(/credential/);
+    expect(run.stderr).not.toMatch(/s3cr3t|ghp_abc|glpat-abc/);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('Python: an index URL in pyproject.toml ([[tool.uv.index]]) with a password is refused', async () => {
+    const dir = makeProject('python-pep621-scripts', { 'pyproject.toml': (old) => `${old}\n[[tool.uv.index]]\nname = "corp"\nurl = "https://user:s3cr3t@pypi.example.com/simple"\n` });
+    const run = await generate(dir);
+    expectNoCrash(run);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/pyproject\.toml line \d+ puts a credential/);
+  });
+
+  it('Python: an index URL reading ${PYPI_TOKEN} generates, with a warning naming the secret to pass', async () => {
+    const dir = makeProject('python-fastapi-pip', { 'requirements.txt': '--index-url https://__token__:${PYPI_TOKEN}@pypi.example.com/simple\nfastapi==0.115.12\nuvicorn==0.34.2\n' });
+    const run = await generate(dir, '--dry-run');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/PYPI_TOKEN.*--secret id=PYPI_TOKEN/s);
+    expect(run.dockerfile).not.toMatch(/^(ARG|ENV)[^\n]*PYPI_TOKEN/m);
+  });
+
+  it('Python: a plain user name or an ssh git URL is not a credential', async () => {
+    const dir = makeProject('python-fastapi-pip', { 'requirements.txt': '--index-url https://deploy@pypi.example.com/simple\nfastapi==0.115.12\nuvicorn==0.34.2\nlib @ git+ssh://git@github.com/acme/lib.git\n' });
+    const run = await generate(dir, '--dry-run');
+    expect(run.code, run.stderr).toBe(0);
+  });
+
+  it.each(LANGUAGES.map(([language, fixture]) => [language, fixture]))('%s: no Dockerfile carries an ARG or ENV named like a credential', async (_language, fixture) => {
+    const run = await generate(makeProject(fixture), '--dry-run');
+    expect(run.dockerfile).not.toMatch(/^(ARG|ENV)\s+[^\n]*(TOKEN|PASSWORD|SECRET|_AUTH)/mi);
+  });
+});
