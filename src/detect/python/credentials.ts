@@ -41,7 +41,7 @@ export function checkIndexCredentials(project: Project, files: string[]): IndexV
         const masked = shorten(line.trim().replace(match[0], `${match[1]}://***@`), 100);
         throw new UserError(
           `${file} line ${index + 1} puts a credential in a package-index URL (${masked}). The image copies this file, so the credential would ship in its layers. ` +
-            'Replace it with an environment variable (https://${PYPI_USER}:${PYPI_TOKEN}@host/simple, or set PIP_INDEX_URL / UV_INDEX_URL outside the project), then run again; docs/security.md shows how to pass it to the build as a secret.',
+            'Replace it with an environment variable (https://${PYPI_USER}:${PYPI_TOKEN}@host/simple, or set PIP_INDEX_URL / UV_INDEX_URL outside the project), then run again; the README section "Registry credentials" shows how to pass it to the build as a secret.',
         );
       }
     });

@@ -151,7 +151,7 @@ export function detectPython(project: Project, options: DetectOptions): PythonFa
   for (const { file, names } of checkIndexCredentials(project, credentialFiles)) {
     warnings.push(
       `${file} reads ${names.map((n) => `\${${n}}`).join(', ')} in a package-index URL; the generated install does not pass ${names.length > 1 ? 'them' : 'it'}. ` +
-        `Add a secret mount in a template override (RUN --mount=type=secret,id=${names[0]},env=${names[0]} ...) and build with \`docker build --secret id=${names[0]},env=${names[0]} .\` (docs/security.md).`,
+        `Add a secret mount in a template override (RUN --mount=type=secret,id=${names[0]},env=${names[0]} ...) and build with \`docker build --secret id=${names[0]},env=${names[0]} .\` (README "Registry credentials").`,
     );
   }
 
