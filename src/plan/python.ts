@@ -230,6 +230,8 @@ export function pythonView(facts: PythonFacts, plan: Plan) {
     uvPython: distroless ? '/usr/bin/python' : '/usr/local/bin/python',
     tools: steps.tools,
     cacheTarget: steps.cache,
+    // The cache, plus each index credential as a secret variable for the install steps only.
+    installMounts: [`--mount=type=cache,target=${steps.cache}`, ...facts.installSecrets.map((n) => `--mount=type=secret,id=${n},env=${n}`)].join(' '),
     // The manifests are copied ahead of the sources only when an install runs before them.
     installCopies: steps.before.length > 0 ? copyGroups(facts.installFiles) : [],
     installBefore: steps.before,

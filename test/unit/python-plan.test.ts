@@ -18,6 +18,7 @@ function facts(overrides: Partial<PythonFacts> = {}): PythonFacts {
     start: { value: { kind: 'exec', argv: ['python', '-m', 'uvicorn', 'main:app'] }, source: 'test' },
     nativeDependencies: [],
     warnings: [],
+    installSecrets: [],
     lockfile: null,
     installFiles: ['requirements.txt'],
     requirementsFile: 'requirements.txt',
@@ -147,5 +148,13 @@ describe('the Python template view', () => {
       { sources: ['requirements.txt'], destination: './' },
       { sources: ['requirements/base.txt', 'requirements/constraints.txt'], destination: 'requirements/' },
     ]);
+  });
+});
+
+describe('index credentials', () => {
+  it('reach the install steps as secret variables, never as ARG or ENV', () => {
+    const f = facts({ installSecrets: ['PYPI_TOKEN'] });
+    const view = pythonView(f, plan(f, 'slim'));
+    expect(view.installMounts).toBe('--mount=type=cache,target=/root/.cache/pip --mount=type=secret,id=PYPI_TOKEN,env=PYPI_TOKEN');
   });
 });

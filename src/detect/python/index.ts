@@ -148,10 +148,12 @@ export function detectPython(project: Project, options: DetectOptions): PythonFa
   // The image copies these files (the whole project, for the final stage): a credential in an
   // index URL is refused, and variables an index URL reads are named, since the build must get them.
   const credentialFiles = [...new Set([...installFiles, 'pyproject.toml', 'Pipfile', 'uv.toml', 'poetry.toml'])];
+  const installSecrets = new Set<string>();
   for (const { file, names } of checkIndexCredentials(project, credentialFiles)) {
+    for (const name of names) installSecrets.add(name);
     warnings.push(
-      `${file} reads ${names.map((n) => `\${${n}}`).join(', ')} in a package-index URL; the generated install does not pass ${names.length > 1 ? 'them' : 'it'}. ` +
-        `Add a secret mount in a template override (RUN --mount=type=secret,id=${names[0]},env=${names[0]} ...) and build with \`docker build --secret id=${names[0]},env=${names[0]} .\` (README "Registry credentials").`,
+      `${file} reads ${names.map((n) => `\${${n}}`).join(', ')} in a package-index URL; the install step reads ${names.length > 1 ? 'them' : 'it'} as build secrets: ` +
+        `build with ${names.map((n) => `\`--secret id=${n},env=${n}\``).join(' ')} (README "Registry credentials").`,
     );
   }
 
@@ -180,6 +182,7 @@ export function detectPython(project: Project, options: DetectOptions): PythonFa
     start: app.start,
     nativeDependencies: classifyNative(packages, nativeSource),
     warnings,
+    installSecrets: [...installSecrets].sort(),
     lockfile,
     installFiles,
     requirementsFile,

@@ -18,6 +18,11 @@ export interface PythonPackage {
 export interface PythonFacts extends CommonFacts {
   language: 'python';
   packageManager: Fact<PythonPackageManager>;
+  /**
+   * Environment variables a package-index URL reads (`${PYPI_TOKEN}`): the install gets each as a
+   * BuildKit secret exposed as that variable, never as an ARG or ENV.
+   */
+  installSecrets: string[];
   /** The lockfile the install reads, or null (pip without a lock: a warning). */
   lockfile: string | null;
   /** Files the dependency install reads, copied before the sources so the install layer caches. */
