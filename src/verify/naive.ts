@@ -60,7 +60,8 @@ function nodeBody(project: NaiveProject, v: string): string[] | null {
       case 'npm':
         return 'npm install';
       case 'pnpm':
-        return 'corepack enable && pnpm install';
+        // pnpm's own docs offer `npm install -g pnpm` first; it needs no corepack signature keys.
+        return 'npm install -g pnpm && pnpm install';
       case 'yarn':
         return `${viaCorepack}yarn install`;
       case 'bun':

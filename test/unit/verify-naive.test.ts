@@ -8,7 +8,7 @@ function project(overrides: Partial<NaiveProject> & Pick<NaiveProject, 'language
 
 const cases: Array<[string, NaiveProject, RegExp, RegExp]> = [
   ['node npm', project({ language: 'node', packageManager: 'npm' }), /^FROM node:22$/m, /^RUN npm install$/m],
-  ['node pnpm', project({ language: 'node', packageManager: 'pnpm', runtimeVersion: '24' }), /^FROM node:24$/m, /^RUN corepack enable && pnpm install$/m],
+  ['node pnpm', project({ language: 'node', packageManager: 'pnpm', runtimeVersion: '24' }), /^FROM node:24$/m, /^RUN npm install -g pnpm && pnpm install$/m],
   ['node yarn classic', project({ language: 'node', packageManager: 'yarn' }), /^FROM node:22$/m, /^RUN yarn install$/m],
   ['node yarn pinned', project({ language: 'node', packageManager: 'yarn', corepackPin: 'yarn@4.5.0' }), /^FROM node:22$/m, /^RUN corepack enable && yarn install$/m],
   ['python requirements', project({ language: 'python', packageManager: 'pip', runtimeVersion: '3.13', has: (f) => f === 'requirements.txt' }), /^FROM python:3\.13$/m, /^RUN pip install --no-cache-dir -r requirements.txt$/m],

@@ -68,7 +68,7 @@ export function detectNode(project: Project, options: DetectOptions): NodeFacts 
     const names = [...new Set(unapproved.map((d) => d.name))];
     warnings.push(
       `${names.join(', ')} ${names.length > 1 ? 'get their binaries' : 'gets its binary'} from an install script, which npm 12 and newer skip unless package.json allows it ` +
-        `(allowScripts). Run \`npm approve-scripts ${names.join(' ')}\` and commit the change, or the image may fail at run time with a missing module.`,
+        `(allowScripts). Run \`npm install-scripts approve ${names.join(' ')}\` and commit the change, or the image may fail at run time with a missing module.`,
     );
   }
 

@@ -171,7 +171,7 @@ function unknownNative(candidate: Candidate, source: string): NativeDependency {
  * Native dependencies whose binary comes from an install script (delivery classes C, D, E and
  * unknown packages found by an install-script marker) that package.json `allowScripts` does not
  * allow: under npm 12 their scripts do not run, so the lead can warn and suggest
- * `npm approve-scripts <name>` (knowledge.md 3.2).
+ * `npm install-scripts approve <name>` (the command npm 11.19 prints; knowledge.md 3.2 calls it approve-scripts).
  */
 export function packagesNeedingInstallScripts(
   deps: NativeDependency[],
