@@ -142,7 +142,10 @@ async function main() {
     const wanted = values.fixtures ? new Set(values.fixtures.split(',')) : null;
     const { list: all, from } = imageFixtures();
     const list = all.filter((f) => !wanted || wanted.has(f.name));
-    const images = { engine, measuredAt: result.date, fixtureList: from, fixtures: [], failed: [] };
+    // With --fixtures, the named ones are measured again and the others keep their last numbers.
+    const kept = wanted && previous?.images?.fixtures ? previous.images.fixtures.filter((f) => !wanted.has(f.name)) : [];
+    const images = { engine, measuredAt: result.date, fixtureList: from, fixtures: [...kept], failed: [] };
+    const order = all.map((f) => f.name);
     for (const fixture of list) {
       const dir = path.join(REPO, fixture.dir);
       const argsFile = path.join(dir, '.slim-args.json');
@@ -151,7 +154,8 @@ async function main() {
       log(`images: ${fixture.name}`);
       try {
         const measured = await measureFixture({ ...fixture, dir, args }, { repo: REPO, engine, otherCli, log });
-        images.fixtures.push({ ...measured, sourceFile: fixture.sourceFile });
+        images.fixtures.push({ ...measured, sourceFile: fixture.sourceFile, measuredAt: result.date });
+        images.fixtures.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
       } catch (error) {
         images.failed.push({ name: fixture.name, problem: String(error.message ?? error).split('\n')[0] });
       }

@@ -102,7 +102,7 @@ export async function measureFixture(fixture, { repo, engine, otherCli, log }) {
         appendFileSync(path.join(dir, fixture.sourceFile), `\n// bench: one-line change ${Date.now()}\n`);
         log(`  ${fixture.name}: rebuild ${kind} after a one-line change in ${fixture.sourceFile}`);
         const rebuilt = await build(engine, dir, file, tag(kind), {}, true);
-        result.rebuild[kind] = rebuilt.ok ? { seconds: rebuilt.seconds } : { problem: rebuilt.problem };
+        result.rebuild[kind] = rebuilt.ok ? { seconds: rebuilt.seconds, steps: rebuilt.steps, cached: rebuilt.cached } : { problem: rebuilt.problem };
         removeImage(engine, tag(kind));
       }
     }
@@ -162,8 +162,15 @@ function build(engine, context, file, tag, buildArgs, layers) {
   return new Promise((resolve) => {
     const child = spawn(engine, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const tail = [];
+    // podman and docker's classic builder print "STEP n/m: ..." per instruction and
+    // "--> Using cache <id>" when the layer cache answers one.
+    let steps = 0;
+    let cached = 0;
     const keep = (chunk) => {
-      tail.push(...String(chunk).split('\n').filter((line) => line.trim() !== ''));
+      const lines = String(chunk).split('\n').filter((line) => line.trim() !== '');
+      steps += lines.filter((line) => /^STEP \d+\/\d+:/.test(line)).length;
+      cached += lines.filter((line) => /Using cache/.test(line)).length;
+      tail.push(...lines);
       tail.splice(0, Math.max(0, tail.length - 8));
     };
     child.stdout.on('data', keep);
@@ -172,7 +179,7 @@ function build(engine, context, file, tag, buildArgs, layers) {
     child.on('close', (code) => {
       clearTimeout(timer);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      resolve(code === 0 ? { ok: true, seconds } : { ok: false, seconds, problem: `build failed: ${tail.slice(-3).join(' | ')}` });
+      resolve(code === 0 ? { ok: true, seconds, steps, cached } : { ok: false, seconds, problem: `build failed: ${tail.slice(-3).join(' | ')}` });
     });
   });
 }

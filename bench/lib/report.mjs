@@ -131,6 +131,8 @@ export function markdown(result, { chartFile }) {
       ...f.notes.map((n) => `- ${f.name}: ${n}`),
       ...['ours', 'other', 'naive'].filter((k) => f[k]?.problem).map((k) => `- ${f.name}, ${k === 'other' ? '@flydotio/dockerfile' : k}: ${f[k].problem}`),
     ]);
+    const older = images.fixtures.filter((f) => f.measuredAt && f.measuredAt !== images.measuredAt);
+    if (older.length > 0) notes.push(...older.map((f) => `- ${f.name}: measured in an earlier run (${f.measuredAt}); this run measured only the fixtures named with --fixtures.`));
     if (images.failed?.length) notes.push(...images.failed.map((f) => `- ${f.name}: not measured: ${f.problem}`));
     if (notes.length > 0) p('Notes:', '', ...notes, '');
     p(
@@ -145,16 +147,19 @@ export function markdown(result, { chartFile }) {
     else {
       p(
         'Each Dockerfile is built once with layer caching, then one comment line is appended to one source file and the',
-        'same build runs again; the time is that second build, ours against the naive one.',
+        'same build runs again; the time is that second build, ours against the naive one. With podman\'s vfs storage',
+        'driver (this machine) every new layer is a full copy of the file system, so even a cached install costs seconds;',
+        'what the Dockerfile controls is which steps the cache answers (last column).',
         '',
-        '| fixture | changed file | ours | naive | naive / ours |',
-        '|---|---|---|---|---|',
+        '| fixture | changed file | ours | naive | naive / ours | steps from the layer cache, ours / naive |',
+        '|---|---|---|---|---|---|',
       );
       for (const f of rebuilt) {
         const o = f.rebuild.ours;
         const n = f.rebuild.naive;
         const r = o?.seconds && n?.seconds ? `${(n.seconds / o.seconds).toFixed(1)}x` : '-';
-        p(`| ${f.name} | ${f.sourceFile} | ${secs(o)} | ${secs(n)} | ${r} |`);
+        const steps = (b) => (typeof b?.steps === 'number' && b.steps > 0 ? `${b.cached}/${b.steps}` : '-');
+        p(`| ${f.name} | ${f.sourceFile} | ${secs(o)} | ${secs(n)} | ${r} | ${steps(o)} / ${steps(n)} |`);
       }
     }
   }

@@ -204,6 +204,8 @@ export const NPM_NATIVE: readonly NpmNativeRow[] = [
     blocksDistroless: CHROME_BLOCKS,
     // Debian's chromium package installs /usr/bin/chromium (packages.debian.org/bookworm/chromium).
     env: { PUPPETEER_EXECUTABLE_PATH: '/usr/bin/chromium', PUPPETEER_SKIP_DOWNLOAD: 'true' },
+    // The download its install script does is the one the image skips on purpose.
+    needsInstallScript: false,
     note: 'downloads Chrome for Testing (glibc) at postinstall; in an image use the distribution chromium with PUPPETEER_SKIP_DOWNLOAD=true and PUPPETEER_EXECUTABLE_PATH=/usr/bin/chromium',
     reference: 'https://pptr.dev/troubleshooting#running-puppeteer-in-docker; knowledge.md 3.3',
   }),

@@ -1,7 +1,9 @@
 // Rendering: a private Handlebars instance (noEscape, strict) over the built-in templates, with a
 // user's override folder laid on top. A file in the override folder replaces the built-in file
 // of the same relative path; a partial replaces a partial.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
@@ -64,11 +66,35 @@ function createInstance(): typeof Handlebars {
   return hbs;
 }
 
+/** Options every template is compiled with; the build's precompiler uses the same. */
+export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
+
+/**
+ * Built-in templates precompiled at build time (scripts/precompile-templates.mjs), keyed by a
+ * hash of their text: compiling them at every run cost most of the CLI's start-up. A template
+ * whose text has no entry (an override, or a source run without a build) is compiled as usual.
+ */
+const PRECOMPILED = loadPrecompiled();
+
+function loadPrecompiled(): Record<string, TemplateSpecification> {
+  const path = fileURLToPath(new URL('./precompiled.cjs', import.meta.url));
+  if (!existsSync(path)) return {};
+  return (createRequire(import.meta.url)(path) as { PRECOMPILED: Record<string, TemplateSpecification> }).PRECOMPILED;
+}
+
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
+
+export function templateHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
 function compile(hbs: typeof Handlebars, source: Source): Handlebars.TemplateDelegate {
+  const spec = PRECOMPILED[templateHash(source.text)];
+  if (spec) return hbs.template(spec);
   try {
     // compile() is lazy; parsing now (cheap, unlike precompile) makes syntax errors point at this file.
     hbs.parse(source.text);
-    return hbs.compile(source.text, { noEscape: true, strict: true });
+    return hbs.compile(source.text, COMPILE_OPTIONS);
   } catch (error) {
     throw templateError(source, error);
   }

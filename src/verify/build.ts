@@ -60,3 +60,14 @@ export async function buildImage(engine: Engine, request: BuildRequest, progress
     startError: result.startError,
   };
 }
+
+/**
+ * podman/buildah fail this way when another process removes an image while a build looks at it
+ * as a cache candidate ("checking if cached image exists from a previous build: getting top layer
+ * info: layer not known"). Nothing is wrong with the Dockerfile; one more try normally passes.
+ */
+const STORAGE_RACE = /layer not known|image not known|identifier is not an image/;
+
+export function isStorageRace(result: BuildResult): boolean {
+  return !result.ok && result.lastLines.slice(-3).some((line) => STORAGE_RACE.test(line));
+}

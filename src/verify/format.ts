@@ -42,3 +42,12 @@ export function formatSeconds(seconds: number): string {
   const rest = Math.round(seconds - minutes * 60);
   return `${minutes} min ${String(rest).padStart(2, '0')} s`;
 }
+
+/** "2.79 MB" -> 2790000: buildah prints image sizes only this way (decimal units). */
+export function parseBytes(text: string): number | null {
+  const match = /^\s*([\d.]+)\s*(B|kB|KB|MB|GB|TB)\s*$/.exec(text);
+  if (!match) return null;
+  const power = { B: 0, kB: 1, KB: 1, MB: 2, GB: 3, TB: 4 }[match[2] as 'B' | 'kB' | 'KB' | 'MB' | 'GB' | 'TB'];
+  const value = Number(match[1]);
+  return Number.isFinite(value) ? Math.round(value * 1000 ** power) : null;
+}

@@ -1,6 +1,7 @@
 // What the engine can tell about a built image, and whether it holds a shell.
 import { exec as defaultExec, type Exec } from './exec.js';
 import type { Engine } from './engine.js';
+import { parseBytes } from './format.js';
 
 export interface ImageFacts {
   sizeBytes: number;
@@ -41,9 +42,10 @@ async function inspectWithBuildah(engine: Engine, image: string, exec: Exec): Pr
   // buildah inspect has no total size; `buildah images --json` has it per image.
   const list = await exec(engine.command, ['images', '--json', image], { timeoutMs: TIMEOUT_MS });
   const rows = list.exitCode === 0 ? (JSON.parse(list.stdout) as Array<{ size?: number | string }>) : [];
-  const size = Number(rows[0]?.size ?? Number.NaN);
+  const raw = rows[0]?.size;
+  const size = typeof raw === 'number' ? raw : parseBytes(String(raw ?? ''));
   return {
-    sizeBytes: Number.isFinite(size) ? size : 0,
+    sizeBytes: size ?? 0,
     layers: info.OCIv1?.rootfs?.diff_ids?.length ?? 0,
     user: normaliseUser(info.OCIv1?.config?.User),
   };

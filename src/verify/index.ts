@@ -11,7 +11,7 @@ import { writeFile } from 'node:fs/promises';
 import { parse as parseToml } from 'smol-toml';
 import { UserError } from '../errors.js';
 import type { Output } from '../output.js';
-import { buildImage, type BuildResult } from './build.js';
+import { buildImage, isStorageRace, type BuildResult } from './build.js';
 import { isInstallStep } from './build-log.js';
 import { DEFAULT_RUN_TIMEOUTS, runAndProbe, type RunTimeouts } from './container.js';
 import { detectEngine, type Engine } from './engine.js';
@@ -100,11 +100,12 @@ export async function verify(input: VerifyInput): Promise<VerifyReport> {
   let kept = false;
   try {
     say(`Verifying with ${engine.kind}: building ${image}`);
-    const build = await buildImage(
-      engine,
-      { context: workspace.context, dockerfile: workspace.dockerfile, tag: image, layers: true, timeoutMs: timeouts.buildMs },
-      progress('build'),
-    );
+    const request = { context: workspace.context, dockerfile: workspace.dockerfile, tag: image, layers: true, timeoutMs: timeouts.buildMs };
+    let build = await buildImage(engine, request, progress('build'));
+    if (isStorageRace(build)) {
+      say(`The engine's storage changed during the build (${build.lastLines.at(-1) ?? ''}); building once more`);
+      build = await buildImage(engine, request, progress('build'));
+    }
     if (!build.ok) throw buildFailure(engine, build, input, timeouts);
     // From here the image exists; --keep-image keeps it even when the run fails, to look into.
     kept = input.keepImage;

@@ -1,11 +1,18 @@
 // The fixture apps the e2e suite builds for real. Each builds offline here: npm-registry
-// dependencies (npm, pnpm, yarn), standard-library Python, Go and Java, vendored Go modules.
+// dependencies (npm, pnpm, yarn), standard-library Python, Go, Java and dependency-free Rust.
+// Golden fixtures that cannot build here stay out: made-up lockfile integrity hashes
+// (node-hapi, node-fastify-pnpm), yarn 4 from repo.yarnpkg.com (node-yarn-berry), an app that
+// listens on localhost only (go-vendor: --verify rightly reports that nothing answers), and
+// anything needing PyPI, the Go proxy, crates.io or Maven Central.
 // `args` pins what the offline stand-in images can serve (node 22/24 only, no node alpine);
 // with real registries the same pins still build.
 
 export interface E2eCase {
-  /** Folder under test/fixtures/. */
+  /** Names the case in test output and in SLIM_IMAGE_E2E_ONLY. */
+  id: string;
+  /** Folder under test/fixtures/ (the golden fixtures) or, with `own`, under test/e2e/fixtures/. */
   fixture: string;
+  own?: boolean;
   /** Extra CLI flags (after the fixture's own .slim-args.json). */
   args: string[];
   /** The final base the generator must choose for it. */
@@ -18,41 +25,41 @@ export interface E2eCase {
 
 export const CASES: E2eCase[] = [
   {
+    id: 'node-npm-distroless',
     fixture: 'node-express-npm',
     args: ['--runtime-version', '24'],
     base: 'distroless',
     touch: { file: 'src/server.js', comment: '// e2e change' },
-    what: 'Node 24, npm ci, distroless',
+    what: 'Node 24, express, npm ci, distroless',
   },
   {
-    fixture: 'node-hapi',
-    args: [],
-    base: 'distroless',
-    touch: { file: 'lib/server.js', comment: '// e2e change' },
-    what: 'Node 22, npm ci, distroless',
-  },
-  {
-    fixture: 'node-plain-node-no-lock',
-    args: ['--runtime-version', '24'],
-    base: 'distroless',
-    touch: { file: 'server.js', comment: '// e2e change' },
-    what: 'Node 24, npm without a lockfile, distroless',
-  },
-  {
-    fixture: 'node-fastify-pnpm',
-    args: ['--base', 'slim'],
+    id: 'node-npm-slim',
+    fixture: 'node-express-npm',
+    args: ['--runtime-version', '22', '--base', 'slim'],
     base: 'slim',
-    touch: { file: 'server.js', comment: '// e2e change' },
-    what: 'Node 24, pnpm, shell start command, slim',
+    touch: { file: 'src/server.js', comment: '// e2e change' },
+    what: 'Node 22, express, npm ci, slim',
   },
   {
-    fixture: 'node-yarn-berry',
+    id: 'node-pnpm-distroless',
+    fixture: 'node-pnpm-http',
+    own: true,
     args: [],
     base: 'distroless',
-    touch: { file: 'app.js', comment: '// e2e change' },
-    what: 'Node 22, yarn 4 (corepack), distroless',
+    touch: { file: 'server.js', comment: '// e2e change' },
+    what: 'Node 24, pnpm 9, distroless',
   },
   {
+    id: 'node-yarn-distroless',
+    fixture: 'node-yarn-http',
+    own: true,
+    args: [],
+    base: 'distroless',
+    touch: { file: 'server.js', comment: '// e2e change' },
+    what: 'Node 22, yarn 1, distroless',
+  },
+  {
+    id: 'python-distroless',
     fixture: 'python-stdlib-distroless',
     args: [],
     base: 'distroless',
@@ -60,6 +67,7 @@ export const CASES: E2eCase[] = [
     what: 'Python 3.13 standard library, distroless',
   },
   {
+    id: 'python-slim',
     fixture: 'python-stdlib-slim-311',
     args: [],
     base: 'slim',
@@ -67,6 +75,7 @@ export const CASES: E2eCase[] = [
     what: 'Python 3.11 standard library, slim',
   },
   {
+    id: 'go-scratch',
     fixture: 'go-stdlib-http',
     args: [],
     base: 'scratch',
@@ -74,13 +83,23 @@ export const CASES: E2eCase[] = [
     what: 'Go 1.24 standard library, scratch',
   },
   {
-    fixture: 'go-vendor',
-    args: [],
-    base: 'scratch',
+    id: 'go-distroless',
+    fixture: 'go-stdlib-http',
+    args: ['--base', 'distroless'],
+    base: 'distroless',
     touch: { file: 'main.go', comment: '// e2e change' },
-    what: 'Go 1.24 with vendored modules, scratch',
+    what: 'Go 1.24 standard library, distroless static',
   },
   {
+    id: 'rust-slim',
+    fixture: 'rust-std-http',
+    args: ['--base', 'slim'],
+    base: 'slim',
+    touch: { file: 'src/main.rs', comment: '// e2e change' },
+    what: 'Rust 1.85 without dependencies, slim',
+  },
+  {
+    id: 'java-distroless',
     fixture: 'java-javac-http',
     args: [],
     base: 'distroless',

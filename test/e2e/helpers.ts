@@ -10,8 +10,8 @@ export const REPO = path.resolve(import.meta.dirname, '..', '..');
 export const CLI = path.join(REPO, 'bin', 'create-slim-image.js');
 
 /** Copies test/fixtures/<name> to a temp folder and gives it a .git folder (fixtures cannot hold one). */
-export async function fixtureCopy(name: string): Promise<{ dir: string; args: string[] }> {
-  const source = path.join(REPO, 'test', 'fixtures', name);
+export async function fixtureCopy(name: string, own = false): Promise<{ dir: string; args: string[] }> {
+  const source = own ? path.join(REPO, 'test', 'e2e', 'fixtures', name) : path.join(REPO, 'test', 'fixtures', name);
   const dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'slim-image-e2e-')), name);
   await cp(source, dir, { recursive: true });
   await mkdir(path.join(dir, '.git'), { recursive: true });

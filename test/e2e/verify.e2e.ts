@@ -50,9 +50,9 @@ const skipReason =
 if (skipReason) console.warn(`\n[e2e] SKIPPED: ${skipReason}\n`);
 
 const summary: Array<Record<string, unknown>> = [];
-// SLIM_IMAGE_E2E_ONLY=node-hapi,go-vendor runs a subset while working on one ecosystem.
+// SLIM_IMAGE_E2E_ONLY=go-scratch,python-slim runs a subset while working on one ecosystem.
 const only = (process.env.SLIM_IMAGE_E2E_ONLY ?? '').split(',').filter((name) => name !== '');
-const cases = only.length === 0 ? CASES : CASES.filter((c) => only.includes(c.fixture));
+const cases = only.length === 0 ? CASES : CASES.filter((c) => only.includes(c.id));
 
 describe.skipIf(skipReason !== null)(`e2e with ${typeof engine === 'string' ? 'no engine' : engine.kind}`, () => {
   const engineCommand = typeof engine === 'string' ? 'podman' : engine.command;
@@ -67,12 +67,12 @@ describe.skipIf(skipReason !== null)(`e2e with ${typeof engine === 'string' ? 'n
     if (process.env.SLIM_IMAGE_E2E_SUMMARY) await writeFile(process.env.SLIM_IMAGE_E2E_SUMMARY, JSON.stringify(summary, null, 2));
   });
 
-  describe.each(cases)('$fixture: $what', (testCase: E2eCase) => {
+  describe.each(cases)('$id: $what', (testCase: E2eCase) => {
     let dir = '';
     let fixtureArgs: string[] = [];
     let first: CliRun | null = null;
     let report: ReportJson | null = null;
-    const row: Record<string, unknown> = { fixture: testCase.fixture };
+    const row: Record<string, unknown> = { case: testCase.id };
 
     const cliArgs = (extra: string[]) => [dir, '--yes', '--force', '--json', '--verify', '--engine', engineCommand, ...fixtureArgs, ...testCase.args, ...extra];
     const verified = (): ReportJson => {
@@ -81,11 +81,13 @@ describe.skipIf(skipReason !== null)(`e2e with ${typeof engine === 'string' ? 'n
     };
 
     beforeAll(async () => {
-      ({ dir, args: fixtureArgs } = await fixtureCopy(testCase.fixture));
+      ({ dir, args: fixtureArgs } = await fixtureCopy(testCase.fixture, testCase.own));
     });
 
     afterAll(async () => {
-      if (report) await execa(engineCommand, ['image', 'rm', '-f', report.verify.image], { reject: false, timeout: 120_000 });
+      // A failed start keeps the image too (--keep-image); its name is in the error message then.
+      const kept = report?.verify.image ?? /localhost\/slim-image-verify-[a-z0-9.-]+:[0-9a-f]+/.exec(first?.stderr ?? '')?.[0];
+      if (kept) await execa(engineCommand, ['image', 'rm', '-f', kept], { reject: false, timeout: 120_000 });
       if (dir) await rm(path.dirname(dir), { recursive: true, force: true });
       summary.push(row);
     });

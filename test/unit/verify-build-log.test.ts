@@ -104,3 +104,15 @@ describe('isInstallStep', () => {
     },
   );
 });
+
+describe('isStorageRace', async () => {
+  const { isStorageRace } = await import('../../src/verify/build.js');
+  const failed = (lastLines: string[]) => ({ ok: false, seconds: 1, steps: [], lastLines, timedOut: false, startError: null });
+  it('recognises a cache image removed by another process during the build', () => {
+    expect(isStorageRace(failed(['[2/2] STEP 2/7: COPY --from=build /rootfs/ /', 'Error: checking if cached image exists from a previous build: getting top layer info: layer not known']))).toBe(true);
+  });
+  it('does not retry a Dockerfile that is wrong', () => {
+    expect(isStorageRace(failed(['Error: building at STEP "RUN npm ci": while running runtime: exit status 1']))).toBe(false);
+    expect(isStorageRace({ ...failed(['layer not known']), ok: true })).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatComparison, formatRatio, formatSeconds } from '../../src/verify/format.js';
+import { formatBytes, formatComparison, formatRatio, formatSeconds, parseBytes } from '../../src/verify/format.js';
 
 describe('formatBytes', () => {
   it('prints decimal units like docker and podman images', () => {
@@ -37,5 +37,17 @@ describe('formatSeconds', () => {
   it('switches to minutes above 60 s', () => {
     expect(formatSeconds(42.14)).toBe('42.1 s');
     expect(formatSeconds(125)).toBe('2 min 05 s');
+  });
+});
+
+describe('parseBytes', () => {
+  it('reads the sizes buildah prints', () => {
+    expect(parseBytes('2.79 MB')).toBe(2_790_000);
+    expect(parseBytes('1.01 GB')).toBe(1_010_000_000);
+    expect(parseBytes('512 B')).toBe(512);
+  });
+  it('returns null for anything else', () => {
+    expect(parseBytes('big')).toBeNull();
+    expect(parseBytes('')).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // Application configuration (application.properties / application.yml under
 // src/main/resources), read for the HTTP port. Only the default profile counts, except that
 // Quarkus' `%prod.` keys win because production is what the image runs.
-import { parseAllDocuments } from 'yaml';
+import { yaml } from '../../lazy.js';
 import { UserError } from '../../errors.js';
 import type { Project } from '../../project.js';
 import type { Fact } from '../../types.js';
@@ -53,7 +53,7 @@ export function parseProperties(text: string): Map<string, string> {
 /** YAML flattened to dotted keys; of several documents, the first without a profile condition. */
 function parseYaml(text: string, rel: string): Map<string, string> {
   const values = new Map<string, string>();
-  const documents = parseAllDocuments(text);
+  const documents = yaml().parseAllDocuments(text);
   const docs = Array.isArray(documents) ? documents : [documents];
   for (const doc of docs) {
     if (doc.errors.length > 0) {

@@ -1,7 +1,7 @@
 // pom.xml: framework (parent, BOM import or plugin), Java version (compiler properties and
 // plugin configuration), dependencies, main class and the jar name, with ${property}
 // references resolved from <properties> and the project's own coordinates.
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { xml } from '../../lazy.js';
 import { UserError } from '../../errors.js';
 import type { Project } from '../../project.js';
 import { FRAMEWORK_MARKERS, springBootParentJavaVersion } from '../../knowledge/java-frameworks.js';
@@ -120,11 +120,11 @@ export function readMaven(project: Project): BuildInfo {
 }
 
 function parsePom(text: string): Xml {
-  const valid = XMLValidator.validate(text);
+  const valid = xml().XMLValidator.validate(text);
   if (valid !== true) {
     throw new UserError(`pom.xml is not well-formed XML (line ${valid.err.line}): ${valid.err.msg} Fix the file and run again.`);
   }
-  const parser = new XMLParser({
+  const parser = new (xml().XMLParser)({
     ignoreAttributes: true,
     parseTagValue: false,
     ignoreDeclaration: true,

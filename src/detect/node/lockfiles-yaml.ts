@@ -4,7 +4,7 @@
 // files (about 1 MB/s), too slow for lockfiles of tens of megabytes, so it is only the fallback:
 // for anything outside the subset (anchors, tags, multi-line flow) and for malformed files,
 // where it also gives the line of the error.
-import { parse, YAMLParseError } from 'yaml';
+import { yaml } from '../../lazy.js';
 import { lockfileError } from './lockfiles-common.js';
 
 export function parseLockfileYaml(text: string, file: string): unknown {
@@ -15,9 +15,9 @@ export function parseLockfileYaml(text: string, file: string): unknown {
   }
   try {
     // uniqueKeys off: its check is quadratic in the size of a mapping, and `packages` is huge.
-    return parse(text, { uniqueKeys: false, maxAliasCount: -1 });
+    return yaml().parse(text, { uniqueKeys: false, maxAliasCount: -1 });
   } catch (error) {
-    if (error instanceof YAMLParseError) {
+    if (error instanceof yaml().YAMLParseError) {
       const line = error.linePos?.[0]?.line ?? null;
       throw lockfileError(file, line, `invalid YAML (${error.message.split('\n')[0]})`);
     }

@@ -7,7 +7,7 @@
 // are never entered (Project.list, NEVER_WALK).
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../../lazy.js';
 import { UserError } from '../../errors.js';
 import type { Interaction } from '../../pipeline.js';
 import { NEVER_WALK, Project } from '../../project.js';
@@ -88,7 +88,7 @@ function workspaceGlobs(project: Project): { source: WorkspaceLayout['source']; 
   if (yamlText !== null) {
     let data: unknown;
     try {
-      data = parseYaml(yamlText);
+      data = yaml().parse(yamlText);
     } catch (error) {
       throw new UserError(`pnpm-workspace.yaml is not valid YAML: ${String((error as Error).message).split('\n')[0]}. Fix the file and run again.`);
     }

@@ -1,0 +1,35 @@
+// The build precompiles the built-in templates (scripts/precompile-templates.mjs); the CLI then
+// renders from those. They must cover every template and render exactly what compiling does.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chooseBase } from '../../src/plan/choose-base.js';
+import { assessNode, nodeView } from '../../src/plan/node.js';
+import { render, templateHash } from '../../src/render/render.js';
+import { commonView } from '../../src/render/view.js';
+import { nodeFacts } from './node-facts.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const PRECOMPILED = join(ROOT, 'dist', 'render', 'precompiled.cjs');
+
+describe.runIf(existsSync(PRECOMPILED))('precompiled templates (after npm run build)', () => {
+  it('has an entry for the current text of every built-in template', () => {
+    const { PRECOMPILED: specs } = createRequire(import.meta.url)(PRECOMPILED) as { PRECOMPILED: Record<string, unknown> };
+    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.hbs') ? [join(dir, e.name)] : []));
+    for (const file of walk(join(ROOT, 'templates'))) {
+      expect(specs[templateHash(readFileSync(file, 'utf8'))], file).toBeDefined();
+    }
+  });
+
+  it('renders exactly what compiling renders', async () => {
+    const built = (await import(join(ROOT, 'dist', 'render', 'render.js'))) as { render: typeof render };
+    for (const base of ['distroless', 'alpine', 'slim'] as const) {
+      const facts = nodeFacts({ buildScript: 'build', runtimeFiles: ['dist', 'package.json'] });
+      const plan = chooseBase(assessNode(facts, new Date('2026-11-27T00:00:00Z')), base);
+      const view = { ...commonView(facts, plan), ...nodeView(facts, plan) };
+      expect(built.render('node', view)).toEqual(render('node', view));
+    }
+  });
+});
