@@ -66,9 +66,12 @@ export function detectNode(project: Project, options: DetectOptions): NodeFacts 
   const unapproved = packagesNeedingInstallScripts(nativeDependencies, pkg.raw);
   if (unapproved.length > 0 && pm.packageManager.value === 'npm') {
     const names = [...new Set(unapproved.map((d) => d.name))];
+    // A long list helps nobody in a warning; `npm install-scripts ls` shows them all.
+    const shown = names.length > 6 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
+    const command = names.length > 6 ? 'npm install-scripts ls` to review them, then `npm install-scripts approve <name>...' : `npm install-scripts approve ${names.join(' ')}`;
     warnings.push(
-      `${names.join(', ')} ${names.length > 1 ? 'get their binaries' : 'gets its binary'} from an install script, which npm 12 and newer skip unless package.json allows it ` +
-        `(allowScripts). Run \`npm install-scripts approve ${names.join(' ')}\` and commit the change, or the image may fail at run time with a missing module.`,
+      `${shown} ${names.length > 1 ? 'get their binaries' : 'gets its binary'} from an install script, which npm 12 and newer skip unless package.json allows it ` +
+        `(allowScripts). Run \`${command}\` and commit the change, or the image may fail at run time with a missing module.`,
     );
   }
 
