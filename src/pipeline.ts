@@ -10,7 +10,7 @@ import { chooseBase } from './plan/choose-base.js';
 import { render } from './render/render.js';
 import { commonView } from './render/view.js';
 import { buildReport, formatSummary, type Report } from './report.js';
-import type { Language, Plan, RenderedFiles } from './types.js';
+import type { BaseKind, Language, Plan, RenderedFiles } from './types.js';
 import { compareFiles, unifiedDiff, writeFiles, type FileState } from './write/write.js';
 import { Project } from './project.js';
 import { applyConfig, CONFIG_FILE, readConfig, recordedChoices, saveConfig } from './config/config.js';
@@ -18,7 +18,6 @@ import { extraView, restrictForAdditions } from './config/extra.js';
 import { buildContextOf, placeFiles } from './config/layout.js';
 import { chooseWorkspaceApp } from './detect/node/workspaces.js';
 import { eject, projectTemplateDir, type EjectResult } from './eject.js';
-import type { BaseKind } from './types.js';
 
 /** The prompts the interactive run needs; tests swap in scripted answers. */
 export interface Interaction {
