@@ -83,12 +83,14 @@ export function formatSummary(report: Report, facts: CommonFacts, plan: Plan, st
     lines.push(`native dependencies: ${report.nativeDependencies.map((d) => `${d.name}${d.glibcOnly ? ' (glibc only)' : ''}`).join(', ')}`);
   }
   if (options.explain) {
-    lines.push('', 'Why:');
-    for (const reason of plan.reasons) lines.push(`  - ${reason}`);
-    for (const [field, source] of Object.entries(report.sources)) lines.push(`  - ${field} from ${source}`);
-    for (const dep of facts.nativeDependencies) lines.push(`  - ${dep.name}: ${dep.note} (${dep.reference})`);
-    lines.push('', 'Other bases:');
-    for (const option of plan.options) lines.push(`  - ${option.kind}: ${option.possible ? 'possible' : 'not possible'}: ${option.why}`);
+    lines.push('', 'Where each value came from:');
+    for (const [field, source] of Object.entries(report.sources)) lines.push(`  - ${field}: ${source}`);
+    for (const dep of facts.nativeDependencies) lines.push(`  - ${dep.name} (from ${dep.source}): ${dep.note} (${dep.reference})`);
+    lines.push('', 'Bases, smallest first:');
+    for (const option of plan.options) {
+      const verdict = option.kind === plan.base ? 'chosen' : option.possible ? (option.onRequestOnly ? 'only on request' : 'possible') : 'not possible';
+      lines.push(`  - ${option.kind} (${verdict}): ${option.why}`);
+    }
   }
   lines.push('');
   if (options.check) {

@@ -102,8 +102,9 @@ describe('create-slim-image (built CLI)', () => {
     const dir = expressApp();
     const run = cli([dir, '--yes', '--dry-run', '--explain']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/scratch ruled out/);
-    expect(run.stdout).toMatch(/port from /);
+    expect(run.stdout).toMatch(/scratch \(not possible\): a Node\.js app needs the node runtime/);
+    expect(run.stdout).toMatch(/distroless \(chosen\)/);
+    expect(run.stdout).toMatch(/port: server\.js/);
   });
 
   it('names a missing folder and an empty one, exit 1, no stack trace', () => {

@@ -61,7 +61,8 @@ function nodeBody(project: NaiveProject, v: string): string[] | null {
         return 'npm install';
       case 'pnpm':
         // pnpm's own docs offer `npm install -g pnpm` first; it needs no corepack signature keys.
-        return 'npm install -g pnpm && pnpm install';
+        // The version pinned in package.json, when it is one: a newer pnpm refuses other pins.
+        return `npm install -g pnpm${pinnedVersion(project.corepackPin, 'pnpm')} && pnpm install`;
       case 'yarn':
         return `${viaCorepack}yarn install`;
       case 'bun':
@@ -77,6 +78,12 @@ function nodeBody(project: NaiveProject, v: string): string[] | null {
   if (install === null) return null;
   // https://github.com/nodejs/docker-node/blob/main/docs/BestPractices.md (the plain node image)
   return [`FROM node:${v}`, 'WORKDIR /usr/src/app', 'COPY . .', `RUN ${install}`, 'CMD ["npm", "start"]'];
+}
+
+/** "@9.15.9" from "pnpm@9.15.9+sha512.abc", only for a plain version of that tool; else "". */
+function pinnedVersion(pin: string | null, tool: string): string {
+  const match = new RegExp(`^${tool}@(\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.]+)?)(?:\\+.*)?$`).exec(pin ?? '');
+  return match ? `@${match[1]}` : '';
 }
 
 function pythonBody(project: NaiveProject, v: string): string[] {

@@ -29,7 +29,8 @@ interface VerifyJson {
   port: number | null;
   buildSeconds: number;
   cache: { steps: number; cached: number; installStepCached: boolean | null };
-  naive: { sizeBytes: number; ratio: number } | null;
+  naive?: { sizeBytes: number; ratio: number } | null;
+  naiveProblem?: string;
 }
 interface ReportJson {
   language: string;
@@ -135,7 +136,7 @@ describe.skipIf(skipReason !== null)(`e2e with ${typeof engine === 'string' ? 'n
 
     it('is smaller than the naive single-stage image', () => {
       const v = verified().verify;
-      expect(v.naive, 'the naive image did not build').not.toBeNull();
+      expect(v.naive, `no naive image: ${v.naiveProblem ?? 'no reason given'}`).toBeTruthy();
       expect(v.sizeBytes).toBeLessThan(v.naive?.sizeBytes ?? 0);
     });
 

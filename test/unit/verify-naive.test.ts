@@ -9,6 +9,8 @@ function project(overrides: Partial<NaiveProject> & Pick<NaiveProject, 'language
 const cases: Array<[string, NaiveProject, RegExp, RegExp]> = [
   ['node npm', project({ language: 'node', packageManager: 'npm' }), /^FROM node:22$/m, /^RUN npm install$/m],
   ['node pnpm', project({ language: 'node', packageManager: 'pnpm', runtimeVersion: '24' }), /^FROM node:24$/m, /^RUN npm install -g pnpm && pnpm install$/m],
+  ['node pnpm pinned', project({ language: 'node', packageManager: 'pnpm', runtimeVersion: '24', corepackPin: 'pnpm@9.15.9+sha512.68046141893c66fad01c079231128e9afb89ef87e2691d69e4d40eee228988295fd4682181bae55b58418c3a253bde65a505ec7c5f9403ece5cc3cd37dcf2531' }), /^FROM node:24$/m, /^RUN npm install -g pnpm@9\.15\.9 && pnpm install$/m],
+  ['node pnpm odd pin', project({ language: 'node', packageManager: 'pnpm', runtimeVersion: '24', corepackPin: 'pnpm@9 && rm -rf /' }), /^FROM node:24$/m, /^RUN npm install -g pnpm && pnpm install$/m],
   ['node yarn classic', project({ language: 'node', packageManager: 'yarn' }), /^FROM node:22$/m, /^RUN yarn install$/m],
   ['node yarn pinned', project({ language: 'node', packageManager: 'yarn', corepackPin: 'yarn@4.5.0' }), /^FROM node:22$/m, /^RUN corepack enable && yarn install$/m],
   ['python requirements', project({ language: 'python', packageManager: 'pip', runtimeVersion: '3.13', has: (f) => f === 'requirements.txt' }), /^FROM python:3\.13$/m, /^RUN pip install --no-cache-dir -r requirements.txt$/m],
