@@ -30,18 +30,18 @@ export const MONOREPO_ARGS = ['--app', 'apps/app-000'];
 
 /**
  * Fixtures for the image part: the e2e cases (test/e2e/cases.ts, the apps that build offline
- * here: npm-registry dependencies, standard-library Python/Go/Java, vendored Go modules) with
- * their pinning flags, plus the README's example. The rebuild cost is measured on a few of them.
+ * here: npm-registry dependencies, standard-library Python/Go/Java/Rust) with their flags, plus
+ * the README's example. The rebuild cost is measured where the case says the app has registry
+ * dependencies (`dependencies: true`): only there does a Dockerfile have an install step for the
+ * layer cache to keep.
  */
-const EXAMPLE = { name: 'express-api', dir: 'examples/express-api', args: [], sourceFile: 'server.js' };
-const REBUILD = new Set(['express-api', 'go-stdlib-http', 'python-stdlib-distroless']);
+const EXAMPLE = { id: 'express-api', dir: 'examples/express-api', args: [], touch: { file: 'server.js' }, dependencies: true };
 /** Used only when test/e2e/cases.ts is missing or cannot be read. */
 const FALLBACK_CASES = [
-  { fixture: 'node-express-npm', args: ['--runtime-version', '24'], touch: { file: 'src/server.js' } },
-  { fixture: 'node-hapi', args: [], touch: { file: 'lib/server.js' } },
-  { fixture: 'go-stdlib-http', args: [], touch: { file: 'main.go' } },
-  { fixture: 'python-stdlib-distroless', args: [], touch: { file: 'server.py' } },
-  { fixture: 'java-javac-http', args: [], touch: { file: 'src/main/java/com/example/hello/Main.java' } },
+  { id: 'node-npm-distroless', fixture: 'node-express-npm', args: ['--runtime-version', '24'], touch: { file: 'src/server.js' }, dependencies: true },
+  { id: 'python-distroless', fixture: 'python-stdlib-distroless', args: [], touch: { file: 'server.py' }, dependencies: false },
+  { id: 'go-scratch', fixture: 'go-stdlib-http', args: [], touch: { file: 'main.go' }, dependencies: false },
+  { id: 'java-distroless', fixture: 'java-javac-http', args: [], touch: { file: 'src/main/java/com/example/hello/Main.java' }, dependencies: false },
 ];
 
 /** The e2e cases: the CASES array literal of test/e2e/cases.ts (plain data), read without a TypeScript loader. */
@@ -63,11 +63,14 @@ function e2eCases() {
 
 function imageFixtures() {
   const { cases, from } = e2eCases();
-  const list = [
-    EXAMPLE,
-    ...cases.map((c) => ({ name: c.fixture, dir: path.join('test', 'fixtures', c.fixture), args: c.args, sourceFile: c.touch?.file ?? null })),
-  ];
-  return { list: list.map((f) => ({ ...f, rebuild: REBUILD.has(f.name) && f.sourceFile !== null })), from };
+  const list = [EXAMPLE, ...cases].map((c) => ({
+    name: c.id ?? c.fixture,
+    dir: c.dir ?? path.join('test', c.own ? 'e2e' : '', 'fixtures', c.fixture),
+    args: c.args ?? [],
+    sourceFile: c.touch?.file ?? null,
+    rebuild: c.dependencies === true && Boolean(c.touch?.file),
+  }));
+  return { list, from };
 }
 
 const log = (text) => process.stderr.write(`bench: ${text}\n`);
@@ -154,7 +157,7 @@ async function main() {
       log(`images: ${fixture.name}`);
       try {
         const measured = await measureFixture({ ...fixture, dir, args }, { repo: REPO, engine, otherCli, log });
-        images.fixtures.push({ ...measured, sourceFile: fixture.sourceFile, measuredAt: result.date });
+        images.fixtures.push({ ...measured, dir: fixture.dir, args, sourceFile: fixture.sourceFile, measuredAt: result.date });
         images.fixtures.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
       } catch (error) {
         images.failed.push({ name: fixture.name, problem: String(error.message ?? error).split('\n')[0] });

@@ -43,12 +43,14 @@ export async function run(flags: Options, output: Output, interaction?: Interact
   const context = buildContextOf(detected.facts);
   const files = renderStep(project, detected, plan, options);
   const placed = placeFiles(files, context);
+  // Verify before writing, from a copy: a failed verify leaves the project exactly as it was.
+  const verification = options.verify ? await verifyStep(project, detected, plan, files, options, output, context !== null) : undefined;
   const states = options.check ? checkStep(project, placed) : await writeStep(project, placed, options, interaction);
   if (!options.check && !options.dryRun) configStep(project, detected, plan, options, output);
   if (context) output.info(`Build it from the repository root (${context.context}): ${context.command}`);
-  const verification = options.verify ? await verifyStep(project, detected, files, options, output) : undefined;
-  const report: Report = { ...buildReport(detected.facts, plan, files, verification), ...(context ? { buildContext: context } : {}) };
+  const report: Report = { ...buildReport(detected.facts, plan, files, verification?.json), ...(context ? { buildContext: context } : {}) };
   reportStep(report, detected, plan, states, options, output);
+  if (verification && !options.json) output.out(verification.text);
   return { report, states };
 }
 
@@ -156,21 +158,28 @@ async function writeStep(project: Project, files: RenderedFiles, options: Option
   });
 }
 
-async function verifyStep(project: Project, detected: Detected, files: RenderedFiles, options: Options, output: Output) {
-  const { verify } = await import('./verify/index.js');
-  return verify({
+async function verifyStep(project: Project, detected: Detected, plan: Plan, files: RenderedFiles, options: Options, output: Output, monorepoApp: boolean) {
+  if (monorepoApp) {
+    throw new UserError('--verify does not build monorepo apps yet (their build context is the repository root). Generate without --verify, then build from the root as printed.');
+  }
+  const { verify, verifyJson, formatVerify } = await import('./verify/index.js');
+  const report = await verify({
     projectDir: project.root,
     files,
-    written: !options.dryRun && !options.check,
+    written: false,
     language: detected.facts.language,
     port: detected.facts.port.value,
     packageManager: detected.facts.packageManager.value,
+    runtimeVersion: plan.runtimeVersion,
     engine: options.engine ?? process.env.SLIM_IMAGE_ENGINE,
     keepImage: options.keepImage,
     compare: options.compare,
     json: options.json,
     output,
   });
+  const text = formatVerify(report);
+  if (!report.ok) throw new UserError(`The image built but did not pass verification, so nothing was written:\n${text}`);
+  return { json: verifyJson(report), text };
 }
 
 function reportStep(report: Report, detected: Detected, plan: Plan, states: FileState[], options: Options, output: Output): void {

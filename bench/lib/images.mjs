@@ -168,7 +168,7 @@ function build(engine, context, file, tag, buildArgs, layers) {
     let cached = 0;
     const keep = (chunk) => {
       const lines = String(chunk).split('\n').filter((line) => line.trim() !== '');
-      steps += lines.filter((line) => /^STEP \d+\/\d+:/.test(line)).length;
+      steps += lines.filter((line) => /^(\[\d+\/\d+\] )?STEP \d+\/\d+:/.test(line)).length;
       cached += lines.filter((line) => /Using cache/.test(line)).length;
       tail.push(...lines);
       tail.splice(0, Math.max(0, tail.length - 8));

@@ -106,20 +106,21 @@ export function markdown(result, { chartFile }) {
   } else {
     const rows = sizeRows(images);
     p(
-      `Fixtures: the README's example and the end-to-end cases from ${images.fixtureList ?? 'test/e2e/cases.ts'}, with their flags.`,
+      `Cases: the README's example and the end-to-end cases from ${images.fixtureList ?? 'test/e2e/cases.ts'}, with their flags`,
+      '(the fixture\'s .slim-args.json first, then the case\'s).',
       `Final image size (\`${images.engine} image inspect --format '{{.Size}}'\`, decimal MB) of each fixture built with our`,
       'Dockerfile, with the one @flydotio/dockerfile writes (Node apps only; it has no other languages) and with the',
       'naive single-stage Dockerfile (src/verify/naive.ts, the same one `--verify --compare` builds: the',
       "language's full default image, `COPY . .`, install, no second stage). Ratio = other / ours.",
       images.measuredAt !== result.date ? `\nThese image numbers are from an earlier run (${images.measuredAt}); this run skipped the builds.` : '',
       '',
-      '| fixture | our base | ours | @flydotio/dockerfile | naive | naive / ours | fly / ours |',
-      '|---|---|---|---|---|---|---|',
+      '| case | fixture and flags | our base | ours | @flydotio/dockerfile | naive | naive / ours | fly / ours |',
+      '|---|---|---|---|---|---|---|---|',
     );
     for (const f of images.fixtures) {
       const row = rows.find((r) => r.name === f.name);
       p(
-        `| ${f.name} | ${f.base ?? '?'} | ${cell(f.ours)} | ${f.language === 'node' ? cell(f.other) : 'n/a (not Node)'} | ${cell(f.naive)} | ${row.ratio ? `${row.ratio.toFixed(1)}x` : '-'} | ${row.otherRatio ? `${row.otherRatio.toFixed(1)}x` : '-'} |`,
+        `| ${f.name} | ${f.dir ? `\`${[f.dir, ...(f.args ?? [])].join(' ')}\`` : '-'} | ${f.base ?? '?'} | ${cell(f.ours)} | ${f.language === 'node' ? cell(f.other) : 'n/a (not Node)'} | ${cell(f.naive)} | ${row.ratio ? `${row.ratio.toFixed(1)}x` : '-'} | ${row.otherRatio ? `${row.otherRatio.toFixed(1)}x` : '-'} |`,
       );
     }
     const summary = sizeSummary(images);
@@ -147,11 +148,12 @@ export function markdown(result, { chartFile }) {
     else {
       p(
         'Each Dockerfile is built once with layer caching, then one comment line is appended to one source file and the',
-        'same build runs again; the time is that second build, ours against the naive one. With podman\'s vfs storage',
+        'same build runs again; the time is that second build, ours against the naive one. Measured for the cases with',
+        'registry dependencies, the ones with an install step for the layer cache to keep. With podman\'s vfs storage',
         'driver (this machine) every new layer is a full copy of the file system, so even a cached install costs seconds;',
         'what the Dockerfile controls is which steps the cache answers (last column).',
         '',
-        '| fixture | changed file | ours | naive | naive / ours | steps from the layer cache, ours / naive |',
+        '| case | changed file | ours | naive | naive / ours | steps from the layer cache, ours / naive |',
         '|---|---|---|---|---|---|',
       );
       for (const f of rebuilt) {

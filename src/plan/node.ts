@@ -106,6 +106,7 @@ export function nodeView(facts: NodeFacts, plan: Plan) {
   const start = facts.start.value;
   const argv = start.kind === 'exec' ? start.argv : ['/bin/sh', '-c', start.command];
   const runtimeFiles = facts.runtimeFiles;
+  const prodDeps = !facts.selfContained && facts.hasProductionDependencies;
   const copies = runtimeFiles === null
     ? []
     : runtimeFiles.map((path) => ({
@@ -138,7 +139,9 @@ export function nodeView(facts: NodeFacts, plan: Plan) {
     installProd: recipe.installProd,
     buildCommand: facts.buildScript === null ? null : [...recipe.run, facts.buildScript],
     // A self-contained build (Next standalone, Nuxt) needs no separate production node_modules.
-    prodDeps: !facts.selfContained,
+    prodDeps,
+    // With nothing to install or build (no dependencies, no build script) there is no builder at all.
+    needsBuilder: prodDeps || facts.buildScript !== null,
     copySources: runtimeFiles === null,
     copies,
     // Next.js writes its image cache under .next at run time, so the app user owns that copy.

@@ -32,9 +32,9 @@ export function stepProgress(output: Output, label: string, heartbeatMs = HEARTB
       since = Date.now();
       output.info(`  ${label} ${step.position}: ${shorten(step.instruction)}`);
     },
-    cached(step) {
-      // Podman prints the cache hit after the step line; say it on its own short line.
-      output.info(`  ${label} ${step.position}: cached`);
+    cached() {
+      // Not a line of its own (it would double the output of a cached rebuild); the summary
+      // counts the steps the cache answered.
     },
     note(text) {
       output.info(`  ${text}`);

@@ -17,6 +17,11 @@ export interface E2eCase {
   args: string[];
   /** The final base the generator must choose for it. */
   base: 'scratch' | 'distroless' | 'alpine' | 'slim';
+  /**
+   * The app has registry dependencies, so its Dockerfile has an install step whose layer a
+   * source change must not invalidate (checked by a rebuild; apps without one skip it).
+   */
+  dependencies: boolean;
   /** A source file to change for the layer-cache check, and the comment syntax to append. */
   touch: { file: string; comment: string };
   /** What the case covers, for the test name. */
@@ -26,6 +31,7 @@ export interface E2eCase {
 export const CASES: E2eCase[] = [
   {
     id: 'node-npm-distroless',
+    dependencies: true,
     fixture: 'node-express-npm',
     args: ['--runtime-version', '24'],
     base: 'distroless',
@@ -34,6 +40,7 @@ export const CASES: E2eCase[] = [
   },
   {
     id: 'node-npm-slim',
+    dependencies: true,
     fixture: 'node-express-npm',
     args: ['--runtime-version', '22', '--base', 'slim'],
     base: 'slim',
@@ -42,6 +49,7 @@ export const CASES: E2eCase[] = [
   },
   {
     id: 'node-pnpm-distroless',
+    dependencies: true,
     fixture: 'node-pnpm-http',
     own: true,
     args: [],
@@ -51,6 +59,7 @@ export const CASES: E2eCase[] = [
   },
   {
     id: 'node-yarn-distroless',
+    dependencies: true,
     fixture: 'node-yarn-http',
     own: true,
     args: [],
@@ -60,6 +69,7 @@ export const CASES: E2eCase[] = [
   },
   {
     id: 'python-distroless',
+    dependencies: false,
     fixture: 'python-stdlib-distroless',
     args: [],
     base: 'distroless',
@@ -68,6 +78,7 @@ export const CASES: E2eCase[] = [
   },
   {
     id: 'python-slim',
+    dependencies: false,
     fixture: 'python-stdlib-slim-311',
     args: [],
     base: 'slim',
@@ -76,6 +87,7 @@ export const CASES: E2eCase[] = [
   },
   {
     id: 'go-scratch',
+    dependencies: false,
     fixture: 'go-stdlib-http',
     args: [],
     base: 'scratch',
@@ -84,6 +96,7 @@ export const CASES: E2eCase[] = [
   },
   {
     id: 'go-distroless',
+    dependencies: false,
     fixture: 'go-stdlib-http',
     args: ['--base', 'distroless'],
     base: 'distroless',
@@ -92,6 +105,7 @@ export const CASES: E2eCase[] = [
   },
   {
     id: 'rust-slim',
+    dependencies: false,
     fixture: 'rust-std-http',
     args: ['--base', 'slim'],
     base: 'slim',
@@ -100,6 +114,7 @@ export const CASES: E2eCase[] = [
   },
   {
     id: 'java-distroless',
+    dependencies: false,
     fixture: 'java-javac-http',
     args: [],
     base: 'distroless',

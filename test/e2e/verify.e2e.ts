@@ -140,7 +140,7 @@ describe.skipIf(skipReason !== null)(`e2e with ${typeof engine === 'string' ? 'n
       expect(v.sizeBytes).toBeLessThan(v.naive?.sizeBytes ?? 0);
     });
 
-    it('reuses the dependency layer when one source file changes', async () => {
+    it.runIf(testCase.dependencies)('reuses the dependency layer when one source file changes', async () => {
       verified();
       await appendFile(path.join(dir, testCase.touch.file), `\n${testCase.touch.comment}\n`);
       const again = await runCli(cliArgs([]));
@@ -148,13 +148,8 @@ describe.skipIf(skipReason !== null)(`e2e with ${typeof engine === 'string' ? 'n
       const v = (JSON.parse(again.stdout) as ReportJson).verify;
       Object.assign(row, { rebuildSeconds: v.buildSeconds, cachedSteps: `${v.cache.cached}/${v.cache.steps}`, installStepCached: v.cache.installStepCached });
       expect(v.ok).toBe(true);
-      // Steps before the sources are copied come from the cache in any case.
-      expect(v.cache.cached).toBeGreaterThan(0);
-      if (v.cache.installStepCached === null) {
-        console.warn(`[e2e] ${testCase.fixture}: no dependency install step in the Dockerfile; only the cached step count is checked`);
-      } else {
-        expect(v.cache.installStepCached).toBe(true);
-      }
+      // null would mean no install step was recognised: the Dockerfile or the log format changed.
+      expect(v.cache.installStepCached).toBe(true);
     });
   });
 });

@@ -16,6 +16,7 @@ export function nodeFacts(overrides: Partial<NodeFacts> = {}): NodeFacts {
     lockfile: 'package-lock.json',
     installFiles: ['package.json', 'package-lock.json'],
     installSecrets: [],
+    hasProductionDependencies: true,
     buildScript: null,
     runtimeFiles: null,
     selfContained: false,

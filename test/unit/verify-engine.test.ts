@@ -10,12 +10,11 @@ const missing: ExecResult = { exitCode: undefined, stdout: '', stderr: '', faile
 /** A fake machine: command name -> what its probe returns; records what was run. */
 function machine(answers: Record<string, ExecResult>): Exec & { calls: string[] } {
   const calls: string[] = [];
-  const fake = (async (command: string, args: readonly string[]) => {
+  const run: Exec = async (command, args) => {
     calls.push(`${command} ${args.join(' ')}`);
     return answers[command] ?? answers[`${command} ${args[0]}`] ?? missing;
-  }) as Exec & { calls: string[] };
-  fake.calls = calls;
-  return fake;
+  };
+  return Object.assign(run, { calls });
 }
 
 describe('detectEngine (automatic)', () => {

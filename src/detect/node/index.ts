@@ -82,6 +82,7 @@ export function detectNode(project: Project, options: DetectOptions): NodeFacts 
     yarnBerry: pm.yarnBerry,
     lockfile: pm.lockfile,
     installFiles: pm.installFiles,
+    hasProductionDependencies: Object.keys(pkg.dependencies).length > 0 || Object.keys(stringMapOf(pkg.raw, 'optionalDependencies')).length > 0,
     installSecrets: pm.installSecrets,
     framework: fw.framework,
     runtime: version.runtime,
@@ -127,4 +128,9 @@ function endOfLifeWarning(runtime: RuntimeRequirement, now: Date): string | null
   const release = NODE_RELEASES.find((r) => r.major === major);
   if (!release || Date.parse(`${release.end}T00:00:00Z`) > now.getTime()) return null;
   return `Node ${major} (pinned by ${runtime.source}) reached end of life on ${release.end}: its images get no security fixes. Move to a maintained LTS line (${ltsMajors(now).sort((a, b) => a - b).join(', ')}).`;
+}
+
+function stringMapOf(raw: Record<string, unknown>, key: string): Record<string, unknown> {
+  const value = raw[key];
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }

@@ -24,6 +24,11 @@ export interface NodeFacts extends CommonFacts {
    * build context (minus .dockerignore) is copied.
    */
   runtimeFiles: string[] | null;
+  /**
+   * package.json lists production dependencies. Without any, an install creates no node_modules,
+   * so there is no production-dependency stage to copy from.
+   */
+  hasProductionDependencies: boolean;
   /** The build output runs without node_modules (Next.js standalone, Nuxt .output). */
   selfContained: boolean;
   /** Next.js `output: 'standalone'` in next.config.*. */
