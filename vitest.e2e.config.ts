@@ -9,6 +9,6 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 15 * 60_000,
     hookTimeout: 5 * 60_000,
-    reporters: ['verbose'],
+    reporters: ['verbose', './test/reporters/counts.ts'],
   },
 });

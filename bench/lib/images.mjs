@@ -154,7 +154,18 @@ async function buildAndSize(engine, context, file, tag, buildArgs, keepForRebuil
   return Number.isFinite(bytes) ? { bytes, seconds: built.seconds } : { problem: `image inspect failed: ${size.stderr.trim()}` };
 }
 
-function build(engine, context, file, tag, buildArgs, layers) {
+/**
+ * One build; retried once when the engine lost a cached layer under us ("layer not known": on a
+ * shared machine another process removed images while this build looked its cache up).
+ */
+async function build(engine, context, file, tag, buildArgs, layers) {
+  const first = await buildOnce(engine, context, file, tag, buildArgs, layers);
+  if (first.ok || !/(layer|image) not known/.test(first.problem)) return first;
+  const second = await buildOnce(engine, context, file, tag, buildArgs, layers);
+  return second.ok ? { ...second, retried: first.problem } : second;
+}
+
+function buildOnce(engine, context, file, tag, buildArgs, layers) {
   const args = ['build', `--layers=${layers}`, '-t', tag, '-f', file];
   for (const [key, value] of Object.entries(buildArgs)) args.push('--build-arg', `${key}=${value}`);
   args.push(context);
