@@ -133,7 +133,10 @@ export function markdown(result, { chartFile }) {
       ...['ours', 'other', 'naive'].filter((k) => f[k]?.problem).map((k) => `- ${f.name}, ${k === 'other' ? '@flydotio/dockerfile' : k}: ${f[k].problem}`),
     ]);
     const older = images.fixtures.filter((f) => f.measuredAt && f.measuredAt !== images.measuredAt);
-    if (older.length > 0) notes.push(...older.map((f) => `- ${f.name}: measured in an earlier run (${f.measuredAt}); this run measured only the fixtures named with --fixtures.`));
+    if (older.length > 0) {
+      const runs = [...new Set(older.map((f) => f.measuredAt ?? 'an earlier run'))].join(', ');
+      notes.push(`- This run measured only ${images.fixtures.filter((f) => !older.includes(f)).map((f) => f.name).join(', ')} (--fixtures); the other rows are from the run of ${runs}.`);
+    }
     if (images.failed?.length) notes.push(...images.failed.map((f) => `- ${f.name}: not measured: ${f.problem}`));
     if (notes.length > 0) p('Notes:', '', ...notes, '');
     p(
