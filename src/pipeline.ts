@@ -16,7 +16,7 @@ import { Project } from './project.js';
 import { applyConfig, CONFIG_FILE, readConfig, recordedChoices, saveConfig } from './config/config.js';
 import { extraView, restrictForAdditions } from './config/extra.js';
 import { buildContextOf, placeFiles } from './config/layout.js';
-import { chooseWorkspaceApp } from './detect/node/workspaces.js';
+import { chooseWorkspaceApp } from './ecosystems/node/workspaces.js';
 import { eject, projectTemplateDir, type EjectResult } from './eject.js';
 
 /** The prompts the interactive run needs; tests swap in scripted answers. */

@@ -3,7 +3,7 @@
 // .dockerignore in the app folder would be ignored; Docker (BuildKit) reads an ignore file named
 // after the Dockerfile and placed next to it instead, so the app gets Dockerfile and
 // Dockerfile.dockerignore (https://docs.docker.com/build/concepts/context/#filename-and-location).
-import type { NodeFacts } from '../detect/node/types.js';
+import type { NodeFacts } from '../ecosystems/node/types.js';
 import type { CommonFacts, RenderedFiles } from '../types.js';
 
 export interface BuildContext {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { chooseBase } from '../../src/plan/choose-base.js';
-import { assessNode, nodeView } from '../../src/plan/node.js';
+import { assessNode, nodeView } from '../../src/ecosystems/node/plan.js';
 import { allows, familyRange, pickVersion } from '../../src/plan/versions.js';
-import { nodeFacts } from './node-facts.js';
+import { nodeFacts } from '../../src/ecosystems/node/test/facts.js';
 import type { NativeDependency } from '../../src/types.js';
 
 const TODAY = new Date('2026-11-27T00:00:00Z');

@@ -5,10 +5,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseBase } from '../../src/plan/choose-base.js';
-import { assessNode, nodeView } from '../../src/plan/node.js';
+import { assessNode, nodeView } from '../../src/ecosystems/node/plan.js';
 import { render, templateHash } from '../../src/render/render.js';
 import { commonView } from '../../src/render/view.js';
-import { nodeFacts } from './node-facts.js';
+import { nodeFacts } from '../../src/ecosystems/node/test/facts.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PRECOMPILED = join(ROOT, 'dist', 'render', 'precompiled.cjs');

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { chooseBase } from '../../src/plan/choose-base.js';
-import { assessNode, nodeView } from '../../src/plan/node.js';
+import { assessNode, nodeView } from '../../src/ecosystems/node/plan.js';
 import { render } from '../../src/render/render.js';
 import { commonView } from '../../src/render/view.js';
-import { nodeFacts } from './node-facts.js';
+import { nodeFacts } from '../../src/ecosystems/node/test/facts.js';
 
 function overrides(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'slim-tpl-'));

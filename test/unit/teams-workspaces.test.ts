@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseWorkspaceApp, findWorkspaceRoot, readWorkspaceLayout, workspaceFacts } from '../../src/detect/node/workspaces.js';
+import { chooseWorkspaceApp, findWorkspaceRoot, readWorkspaceLayout, workspaceFacts } from '../../src/ecosystems/node/workspaces.js';
 import { UserError } from '../../src/errors.js';
 import { Project } from '../../src/project.js';
 import type { Interaction } from '../../src/pipeline.js';

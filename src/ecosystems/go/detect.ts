@@ -1,0 +1,253 @@
+// Go detection: go.mod (or go.work), the main package to build, whether cgo is needed, the
+// framework and the port. Pure over the project files.
+import { UserError } from '../../errors.js';
+import { GO_FRAMEWORKS, goModuleRule, type GoModuleRule } from './knowledge/modules.js';
+import { goLine } from './knowledge/versions.js';
+import type { DetectOptions } from '../../ecosystem.js';
+import { shorten, type Project } from '../../project.js';
+import type { Fact, NativeDependency, RuntimeRequirement } from '../../types.js';
+import { parseGoMod, parseGoWork, vendoredModules, type GoMod } from './go-mod.js';
+import { goFileInfo, goPort, type GoFileInfo, type PortHit } from './sources.js';
+import type { GoFacts } from './types.js';
+
+export const goMarkers = ['go.mod', 'go.work'];
+
+export function recognizesGo(project: Project): boolean {
+  return goMarkers.some((m) => project.isFile(m));
+}
+
+/** Folders whose main packages are samples or tooling, not the app. */
+const NOT_APPS = new Set(['testdata', 'example', 'examples', '_examples', 'tools', 'hack', 'scripts', 'internal']);
+
+interface Module {
+  dir: string;
+  file: string;
+  mod: GoMod;
+}
+
+export function detectGo(project: Project, options: DetectOptions): GoFacts {
+  const warnings: string[] = [];
+  const modules = readModules(project);
+  const work = project.isFile('go.work') ? parseGoWork(project.readText('go.work') ?? '', 'go.work') : null;
+  const root = modules.find((m) => m.dir === '.') ?? null;
+
+  const runtime = goRuntime(work?.toolchain ?? null, work?.go ?? null, root, work !== null);
+  const manifestFiles = manifests(project, modules, work !== null);
+  const vendored = project.isFile('vendor/modules.txt');
+  if (vendored && work !== null) warnings.push('vendor/ is ignored in go.work workspace mode; modules are downloaded instead.');
+
+  const files = goFiles(project, modules.map((m) => m.dir));
+  const mains = mainPackages(files, modules.map((m) => m.dir));
+  const mainPackage = chooseMain(mains, options.main, modules);
+
+  // Requirements: go.mod (Go >= 1.17 lists every module the build needs), vendor/modules.txt, and
+  // go.sum's code entries for older modules whose go.mod lists only direct requirements.
+  const requirePaths = new Set<string>();
+  for (const m of modules) for (const r of m.mod.requires) requirePaths.add(r.path);
+  if (vendored && work === null) for (const p of vendoredModules(project.readText('vendor/modules.txt') ?? '')) requirePaths.add(p);
+  if (root && olderThan117(root.mod.go)) for (const p of goSumModules(project.readText('go.sum') ?? '')) requirePaths.add(p);
+
+  const imports = new Set<string>();
+  for (const f of files) for (const i of f.info.imports) imports.add(i);
+  const rules = [...requirePaths].map((path) => ({ path, rule: goModuleRule(path) }))
+    .filter((x): x is { path: string; rule: GoModuleRule } => x.rule !== null)
+    .filter(({ rule }) => rule.importPath === null || [...imports].some((i) => i === rule.importPath || i.startsWith(`${rule.importPath}/`)))
+    .sort((a, b) => a.path.localeCompare(b.path));
+  const cgoRules = rules.filter(({ rule }) => rule.cgo);
+
+  const cgoFiles = files.filter((f) => f.info.imports.includes('C') && !f.info.cgoOptional).map((f) => f.path);
+  const cgo = [
+    ...cgoFiles.slice(0, 5).map((p) => `${p} imports "C"`),
+    ...(cgoFiles.length > 5 ? [`${cgoFiles.length - 5} more files import "C"`] : []),
+    ...cgoRules.map(({ path, rule }) => `${path} ${rule.note}`),
+  ];
+  const source = vendored ? 'vendor/modules.txt' : 'go.mod';
+  const nativeDependencies: NativeDependency[] = cgoRules.map(({ path, rule }) => ({
+    name: path,
+    version: modules.flatMap((m) => m.mod.requires).find((r) => r.path === path)?.version ?? null,
+    glibcOnly: rule.glibcOnly,
+    build: rule.build,
+    runtime: rule.runtime,
+    blocksDistroless: null,
+    note: rule.note,
+    source,
+    reference: rule.source,
+  }));
+  if (cgoFiles.length > 0) {
+    nativeDependencies.push({
+      name: 'cgo', version: null, glibcOnly: false, build: { debian: [], alpine: [] }, runtime: { debian: [], alpine: [] },
+      blocksDistroless: null, note: `the module's own C code (${cgoFiles.length} file${cgoFiles.length === 1 ? '' : 's'} with import "C") links libc`,
+      source: cgoFiles[0] as string, reference: 'https://pkg.go.dev/cmd/cgo',
+    });
+  }
+
+  const direct = new Set(modules.flatMap((m) => m.mod.requires.filter((r) => !r.indirect).map((r) => r.path)));
+  const framework = GO_FRAMEWORKS.find((f) => f.modules.some((m) => direct.has(m))) ?? null;
+  const port = goPortFact(files, mainPackage.value, framework, warnings);
+
+  return {
+    language: 'go',
+    packageManager: { value: 'go', source: work ? 'go.work' : 'go.mod' },
+    framework: { value: framework?.id ?? null, source: framework ? `go.mod requires ${framework.modules.find((m) => direct.has(m))}` : 'go.mod (net/http or no known framework)' },
+    runtime,
+    port,
+    start: { value: { kind: 'exec', argv: ['/app'] }, source: `the binary built from ${mainPackage.value}` },
+    nativeDependencies,
+    warnings,
+    module: root?.mod.module ?? null,
+    manifestFiles,
+    hasRequirements: requirePaths.size > 0,
+    vendored: vendored && work === null,
+    mainPackage,
+    mainCandidates: mains,
+    cgo,
+    libstdcxx: cgoRules.some(({ rule }) => rule.libstdcxx),
+    muslTags: [...new Set(cgoRules.flatMap(({ rule }) => rule.muslTags))].sort(),
+  };
+}
+
+function readModules(project: Project): Module[] {
+  const dirs = ['.'];
+  if (project.isFile('go.work')) {
+    for (const dir of parseGoWork(project.readText('go.work') ?? '', 'go.work').use) if (!dirs.includes(dir)) dirs.push(dir);
+  }
+  const modules: Module[] = [];
+  for (const dir of dirs) {
+    const file = dir === '.' ? 'go.mod' : `${dir}/go.mod`;
+    const text = project.readText(file);
+    if (text === null) {
+      if (dir === '.') continue;
+      throw new UserError(`go.work uses ${dir}, but ${file} does not exist. Fix go.work (\`go work use\`) and run again.`);
+    }
+    modules.push({ dir, file, mod: parseGoMod(text, file) });
+  }
+  if (modules.length === 0) throw new UserError('go.work uses no module with a go.mod. Add one with `go work use ./dir` and run again.');
+  return modules;
+}
+
+/**
+ * The toolchain line wins, then the go line: what Go's own toolchain selection would use
+ * (https://go.dev/doc/toolchain). Either names one line, so it is a pin.
+ */
+function goRuntime(workToolchain: string | null, workGo: string | null, root: Module | null, workspace: boolean): RuntimeRequirement {
+  const file = workspace ? 'go.work' : 'go.mod';
+  const candidates: Array<[string | null, string]> = [
+    [workToolchain, 'go.work toolchain'],
+    [workGo, 'go.work go'],
+    [root?.mod.toolchain ?? null, 'go.mod toolchain'],
+    [root?.mod.go ?? null, 'go.mod go'],
+  ];
+  // Every line is checked, not only the one that wins: the go command rejects a go.mod whose go
+  // line is not a version even when a toolchain line follows, and other checks read the go line.
+  let chosen: RuntimeRequirement | null = null;
+  for (const [value, source] of candidates) {
+    if (value === null || value === 'default') continue;
+    const line = goLine(value);
+    if (line === null) throw new UserError(`${source.split(' ')[0]} names Go version ${JSON.stringify(shorten(value, 60))} in its ${source.split(' ')[1]} line, which is not a version like 1.24 or go1.24.2. Fix ${file} and run again.`);
+    chosen ??= { constraint: line, pinned: true, source: `${source} ${value}` };
+  }
+  if (chosen) return chosen;
+  return { constraint: null, pinned: false, source: `${file} (no go line)` };
+}
+
+function manifests(project: Project, modules: Module[], workspace: boolean): string[] {
+  const files: string[] = [];
+  if (workspace) files.push('go.work', 'go.work.sum');
+  for (const m of modules) {
+    const prefix = m.dir === '.' ? '' : `${m.dir}/`;
+    files.push(`${prefix}go.mod`, `${prefix}go.sum`);
+  }
+  return files.filter((f) => project.isFile(f));
+}
+
+interface SourceFile {
+  path: string;
+  dir: string;
+  info: GoFileInfo;
+  text: string;
+}
+
+function goFiles(project: Project, moduleDirs: string[]): SourceFile[] {
+  const found = project.find({ extensions: ['.go'], under: moduleDirs, maxDepth: 8, maxFiles: 3000 });
+  const files: SourceFile[] = [];
+  for (const path of [...new Set(found)].sort()) {
+    if (path.endsWith('_test.go') || path.split('/').some((part) => part === 'testdata' || part.startsWith('_'))) continue;
+    const text = project.readText(path) ?? '';
+    const info = goFileInfo(text);
+    if (info.ignored) continue;
+    const slash = path.lastIndexOf('/');
+    files.push({ path, dir: slash < 0 ? '.' : path.slice(0, slash), info, text });
+  }
+  return files;
+}
+
+const asPackage = (dir: string): string => (dir === '.' ? '.' : `./${dir}`);
+
+/** Main packages as `go build` arguments; root and cmd/<name> first, samples and tools only if nothing else. */
+function mainPackages(files: SourceFile[], moduleDirs: string[]): string[] {
+  const dirs = [...new Set(files.filter((f) => f.info.packageName === 'main' && f.info.hasMain).map((f) => f.dir))];
+  // A module root, <module>/cmd/<name>, or a folder right under a module root (server/, worker/).
+  const isPrimary = (dir: string) => moduleDirs.some((m) => {
+    const rest = m === '.' ? dir : dir.startsWith(`${m}/`) ? dir.slice(m.length + 1) : dir === m ? '.' : null;
+    return rest !== null && (rest === '.' || /^cmd\/[^/]+$/.test(rest) || !rest.includes('/'));
+  });
+  const primary = dirs.filter((d) => isPrimary(d) && !d.split('/').some((p) => NOT_APPS.has(p)));
+  return (primary.length > 0 ? primary : dirs).sort((a, b) => (a === '.' ? -1 : b === '.' ? 1 : a.localeCompare(b))).map(asPackage);
+}
+
+function chooseMain(mains: string[], wanted: string | undefined, modules: Module[]): Fact<string> {
+  if (mains.length === 0) {
+    const where = modules.map((m) => m.dir).join(', ');
+    throw new UserError(`No main package found in ${where}: no non-test .go file has "package main" with "func main()". Add one (a root main.go or cmd/<name>/main.go) and run again.`);
+  }
+  if (wanted !== undefined) {
+    const want = wanted.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+    const matches = mains.filter((m) => {
+      const dir = m === '.' ? '.' : m.slice(2);
+      return dir === want || (want !== '.' && (dir.endsWith(`/cmd/${want}`) || dir === `cmd/${want}` || dir.split('/').pop() === want));
+    });
+    const exact = matches.find((m) => m.slice(2) === want || (m === '.' && want === '.'));
+    const chosen = exact ?? (matches.length === 1 ? matches[0] : undefined);
+    if (chosen === undefined) {
+      throw new UserError(`--main ${wanted} ${matches.length > 1 ? 'matches several' : 'matches none of the'} main packages: ${mains.join(', ')}. Pass --main with one of them.`);
+    }
+    return { value: chosen, source: `--main ${wanted}` };
+  }
+  if (mains.length === 1) return { value: mains[0] as string, source: 'the only main package' };
+  throw new UserError(`This module has several main packages: ${mains.join(', ')}. Pass --main with the one to build (for example --main ${mains[1] ?? mains[0]}).`);
+}
+
+function goPortFact(files: SourceFile[], mainPackage: string, framework: { id: string; defaultPort: number | null; modules: string[] } | null, warnings: string[]): Fact<number | null> {
+  const mainDir = mainPackage === '.' ? '.' : mainPackage.slice(2);
+  const ordered = [...files.filter((f) => f.dir === mainDir), ...files.filter((f) => f.dir !== mainDir)];
+  let hit: (PortHit & { path: string }) | null = null;
+  for (const f of ordered) {
+    const found = goPort(f.text);
+    if (found) {
+      hit = { ...found, path: f.path };
+      break;
+    }
+  }
+  if (hit) {
+    if (hit.loopback) warnings.push(`${hit.path} listens on ${hit.evidence}, a loopback address: the app is unreachable from outside the container. Listen on ":${hit.port}" instead.`);
+    return { value: hit.port, source: `${hit.path} (${hit.evidence})` };
+  }
+  if (framework?.defaultPort) return { value: framework.defaultPort, source: `${framework.id} default` };
+  return { value: null, source: 'no listen address found in the sources' };
+}
+
+function olderThan117(go: string | null): boolean {
+  if (go === null) return true;
+  const minor = Number(/^1\.(\d+)/.exec(go)?.[1] ?? '0');
+  return minor < 17;
+}
+
+/** Modules whose code (not only go.mod) go.sum records: "path version h1:..." without "/go.mod". */
+export function goSumModules(text: string): string[] {
+  const paths = new Set<string>();
+  for (const line of text.split(/\r?\n/)) {
+    const [path, version] = line.trim().split(/\s+/);
+    if (path && version && !version.endsWith('/go.mod')) paths.add(path);
+  }
+  return [...paths];
+}

@@ -1,0 +1,136 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectGo } from '../detect.js';
+import { parseGoMod, parseGoWork } from '../go-mod.js';
+import { goFileInfo, goPort } from '../sources.js';
+import { UserError } from '../../../errors.js';
+import { Project } from '../../../project.js';
+
+function project(files: Record<string, string>): Project {
+  const root = mkdtempSync(join(tmpdir(), 'slim-go-'));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, rel)), { recursive: true });
+    writeFileSync(join(root, rel), text);
+  }
+  return new Project(root);
+}
+
+const MAIN = 'package main\n\nfunc main() {}\n';
+
+describe('go.mod and go.work', () => {
+  it('reads directives, blocks, quoted paths and // indirect', () => {
+    const mod = parseGoMod('module "example.com/x"\n\ngo 1.24.2\ntoolchain go1.25.1\n\nrequire (\n\tgithub.com/a/b v1.0.0\n\tgithub.com/c/d v0.2.0 // indirect\n)\nrequire github.com/e/f v3.0.0 // keep\n');
+    expect(mod.module).toBe('example.com/x');
+    expect(mod.go).toBe('1.24.2');
+    expect(mod.toolchain).toBe('go1.25.1');
+    expect(mod.requires).toEqual([
+      { path: 'github.com/a/b', version: 'v1.0.0', indirect: false },
+      { path: 'github.com/c/d', version: 'v0.2.0', indirect: true },
+      { path: 'github.com/e/f', version: 'v3.0.0', indirect: false },
+    ]);
+  });
+
+  it('rejects an unclosed block with the file named', () => {
+    expect(() => parseGoMod('module x\nrequire (\n a v1\n')).toThrow(/go.mod has a "require \(" block/);
+  });
+
+  it('reads go.work use folders and refuses ones outside the context', () => {
+    expect(parseGoWork('go 1.25\nuse (\n\t./api\n\t./libs/shared/\n)\n').use).toEqual(['api', 'libs/shared']);
+    expect(() => parseGoWork('use ../other\n')).toThrow(UserError);
+  });
+});
+
+describe('Go sources', () => {
+  it('finds import "C" in single and grouped imports, and skips commented ones', () => {
+    expect(goFileInfo('package x\n\n// #include <stdio.h>\nimport "C"\n').imports).toContain('C');
+    expect(goFileInfo('package x\n\nimport (\n\t"fmt"\n\t"C"\n)\n').imports).toEqual(['fmt', 'C']);
+    expect(goFileInfo('package x\n\n// import "C"\nimport "fmt"\n').imports).toEqual(['fmt']);
+  });
+
+  it('reads build constraints that change what is built', () => {
+    expect(goFileInfo('//go:build ignore\n\npackage main\n').ignored).toBe(true);
+    expect(goFileInfo('//go:build linux && cgo\n\npackage x\nimport "C"\n').cgoOptional).toBe(true);
+    expect(goFileInfo('//go:build !cgo\n\npackage x\n').cgoOptional).toBe(false);
+  });
+
+  it('takes listen addresses, not client addresses, as the port', () => {
+    expect(goPort('http.ListenAndServe(":8080", nil)')?.port).toBe(8080);
+    expect(goPort('app.Listen("0.0.0.0:3000")')?.port).toBe(3000);
+    expect(goPort('cfg := "kafka:9092"')).toBeNull();
+    expect(goPort('port := os.Getenv("PORT")\nif port == "" { port = "5000" }')?.port).toBe(5000);
+    expect(goPort('http.ListenAndServe("localhost:8080", nil)')?.loopback).toBe(true);
+  });
+});
+
+describe('detectGo', () => {
+  it('asks for --main when there are several main packages, naming them', () => {
+    const p = project({ 'go.mod': 'module x\ngo 1.26\n', 'cmd/api/main.go': MAIN, 'cmd/worker/main.go': MAIN });
+    expect(() => detectGo(p, {})).toThrow(/several main packages: \.\/cmd\/api, \.\/cmd\/worker\. Pass --main/);
+    expect(detectGo(p, { main: 'worker' }).mainPackage.value).toBe('./cmd/worker');
+    expect(detectGo(p, { main: './cmd/api' }).mainPackage.value).toBe('./cmd/api');
+    expect(() => detectGo(p, { main: 'nope' })).toThrow(/--main nope matches none/);
+  });
+
+  it('ignores examples and go:build ignore programs when the app has its own main', () => {
+    const p = project({ 'go.mod': 'module x\ngo 1.26\n', 'main.go': MAIN, 'examples/demo/main.go': MAIN, 'gen.go': `//go:build ignore\n\n${MAIN}` });
+    expect(detectGo(p, {}).mainCandidates).toEqual(['.']);
+  });
+
+  it('builds with the toolchain line over the go line, as a pin', () => {
+    const p = project({ 'go.mod': 'module x\ngo 1.24.0\ntoolchain go1.25.3\n', 'main.go': MAIN });
+    expect(detectGo(p, {}).runtime).toEqual({ constraint: '1.25', pinned: true, source: 'go.mod toolchain go1.25.3' });
+  });
+
+  it('needs cgo for import "C" outside tests, not in _test.go or cgo-only twins', () => {
+    const cgoFile = 'package x\n\nimport "C"\n';
+    expect(detectGo(project({ 'go.mod': 'module x\ngo 1.26\n', 'main.go': MAIN, 'x/x_test.go': cgoFile }), {}).cgo).toEqual([]);
+    expect(detectGo(project({ 'go.mod': 'module x\ngo 1.26\n', 'main.go': MAIN, 'x/x.go': `//go:build cgo\n\n${cgoFile}` }), {}).cgo).toEqual([]);
+    const facts = detectGo(project({ 'go.mod': 'module x\ngo 1.26\n', 'main.go': MAIN, 'x/x.go': cgoFile }), {});
+    expect(facts.cgo).toEqual(['x/x.go imports "C"']);
+    expect(facts.nativeDependencies.map((d) => d.name)).toEqual(['cgo']);
+  });
+
+  it('reads cgo modules from go.mod, pure-Go drivers are not native', () => {
+    const sqlite = detectGo(project({ 'go.mod': 'module x\ngo 1.26\nrequire github.com/mattn/go-sqlite3 v1.14.22 // indirect\n', 'main.go': MAIN }), {});
+    expect(sqlite.nativeDependencies.map((d) => d.name)).toEqual(['github.com/mattn/go-sqlite3']);
+    const pure = detectGo(project({ 'go.mod': 'module x\ngo 1.26\nrequire modernc.org/sqlite v1.33.1\n', 'main.go': MAIN }), {});
+    expect(pure.cgo).toEqual([]);
+    expect(pure.nativeDependencies).toEqual([]);
+  });
+
+  it('counts gopacket only when the pcap package is imported', () => {
+    const mod = 'module x\ngo 1.26\nrequire github.com/google/gopacket v1.1.19\n';
+    expect(detectGo(project({ 'go.mod': mod, 'main.go': 'package main\nimport "github.com/google/gopacket/layers"\nfunc main() {}\n' }), {}).cgo).toEqual([]);
+    expect(detectGo(project({ 'go.mod': mod, 'main.go': 'package main\nimport "github.com/google/gopacket/pcap"\nfunc main() {}\n' }), {}).cgo).toHaveLength(1);
+  });
+
+  it('reads go.sum code entries for pre-1.17 modules whose go.mod lists only direct requirements', () => {
+    const p = project({
+      'go.mod': 'module x\ngo 1.16\nrequire gorm.io/driver/sqlite v1.1.4\n',
+      'go.sum': 'github.com/mattn/go-sqlite3 v1.14.5 h1:abc=\ngithub.com/mattn/go-sqlite3 v1.14.5/go.mod h1:def=\n',
+      'main.go': MAIN,
+    });
+    expect(detectGo(p, {}).nativeDependencies.map((d) => d.name)).toEqual(['github.com/mattn/go-sqlite3']);
+  });
+
+  it('builds from vendor/ when vendor/modules.txt exists', () => {
+    const p = project({ 'go.mod': 'module x\ngo 1.24\nrequire github.com/google/uuid v1.6.0\n', 'vendor/modules.txt': '# github.com/google/uuid v1.6.0\n', 'main.go': MAIN });
+    expect(detectGo(p, {}).vendored).toBe(true);
+  });
+
+  it('finds the framework from direct requirements and the port from the main package', () => {
+    const p = project({
+      'go.mod': 'module x\ngo 1.26\nrequire github.com/gin-gonic/gin v1.10.0\n',
+      'main.go': 'package main\nimport "github.com/gin-gonic/gin"\nfunc main() { gin.Default().Run() }\n',
+    });
+    const facts = detectGo(p, {});
+    expect(facts.framework.value).toBe('gin');
+    expect(facts.port).toEqual({ value: 8080, source: 'gin default' });
+  });
+
+  it('reports a module without any main package', () => {
+    expect(() => detectGo(project({ 'go.mod': 'module x\ngo 1.26\n', 'lib.go': 'package x\n' }), {})).toThrow(/No main package found/);
+  });
+});

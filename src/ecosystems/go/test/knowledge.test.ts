@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { GO_FRAMEWORKS, GO_MODULES, goModuleRule } from '../knowledge/modules.js';
+import { GO_RELEASES, goEndOfSupport, goLine, releasedGoLines } from '../knowledge/versions.js';
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+describe('Go release catalog', () => {
+  it('reads go.mod and toolchain spellings as a line', () => {
+    expect(goLine('1.24')).toBe('1.24');
+    expect(goLine('1.24.4')).toBe('1.24');
+    expect(goLine('go1.25.3')).toBe('1.25');
+    expect(goLine('1.21rc2')).toBe('1.21');
+    expect(goLine('latest')).toBeNull();
+    expect(goLine('2')).toBeNull();
+  });
+
+  it('offers only lines released by the day, newest first', () => {
+    expect(releasedGoLines(day('2026-11-27'))[0]).toBe('1.27');
+    expect(releasedGoLines(day('2026-08-18'))[0]).toBe('1.26');
+  });
+
+  it('ends support when the second newer line ships (Go release policy)', () => {
+    expect(goEndOfSupport('1.24', day('2026-11-27'))).toBe('2026-02-10');
+    expect(goEndOfSupport('1.25', day('2026-11-27'))).toBe('2026-08-19');
+    expect(goEndOfSupport('1.26', day('2026-11-27'))).toBeNull();
+    expect(goEndOfSupport('1.25', day('2026-08-18'))).toBeNull();
+  });
+
+  it('keeps releases in order with a source each', () => {
+    const dates = GO_RELEASES.map((r) => r.released);
+    expect([...dates].sort()).toEqual(dates);
+    for (const r of GO_RELEASES) expect(r.source).toMatch(/^https:\/\//);
+  });
+});
+
+describe('Go module knowledge', () => {
+  it('is sorted by module path, each row with a source', () => {
+    const paths = GO_MODULES.map((r) => r.module);
+    expect([...paths].sort((a, b) => a.localeCompare(b))).toEqual(paths);
+    for (const r of GO_MODULES) expect(r.source).toMatch(/^https:\/\//);
+  });
+
+  it('knows which SQLite drivers need cgo', () => {
+    expect(goModuleRule('github.com/mattn/go-sqlite3')?.cgo).toBe(true);
+    expect(goModuleRule('modernc.org/sqlite')?.cgo).toBe(false);
+    expect(goModuleRule('github.com/ncruces/go-sqlite3')?.cgo).toBe(false);
+  });
+
+  it('matches major-version module paths and needs -tags musl for confluent-kafka-go on Alpine', () => {
+    const kafka = goModuleRule('github.com/confluentinc/confluent-kafka-go/v2');
+    expect(kafka?.cgo).toBe(true);
+    expect(kafka?.muslTags).toEqual(['musl']);
+    expect(goModuleRule('github.com/unknown/thing')).toBeNull();
+  });
+
+  it('marks valyala/gozstd glibc-only (prebuilt glibc archive)', () => {
+    expect(goModuleRule('github.com/valyala/gozstd')?.glibcOnly).toBe(true);
+  });
+
+  it('gives build packages to every row that needs run-time libraries', () => {
+    for (const r of GO_MODULES) {
+      if (r.runtime.debian.length > 0) expect(r.build.debian.length, r.module).toBeGreaterThan(0);
+      if (!r.cgo) expect([...r.build.debian, ...r.runtime.debian], r.module).toEqual([]);
+    }
+  });
+
+  it('names frameworks by module with docs', () => {
+    expect(GO_FRAMEWORKS.find((f) => f.id === 'gin')?.defaultPort).toBe(8080);
+    for (const f of GO_FRAMEWORKS) expect(f.docs).toMatch(/^https:\/\//);
+  });
+});

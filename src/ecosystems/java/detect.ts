@@ -1,0 +1,187 @@
+// The Java detector: which build tool, framework, Java version, port, artifact and start
+// command, each with where it came from. Pure over the project files; Maven and Gradle are
+// never run.
+import type { DetectOptions } from '../../ecosystem.js';
+import { UserError } from '../../errors.js';
+import type { Project } from '../../project.js';
+import { classifyJavaDependency } from './knowledge/native.js';
+import { FRAMEWORK_DEFAULTS, FRAMEWORK_JVM_OPTIONS, springBootLayering } from './knowledge/frameworks.js';
+import type { Fact, NativeDependency, StartCommand } from '../../types.js';
+import type { BuildInfo } from './build-info.js';
+import { configuredPort, quarkusPackageType, RESOURCES } from './config.js';
+import { readGradle } from './gradle.js';
+import { readMaven } from './maven.js';
+import { findMainClasses, javaSources, sourcePort } from './sources.js';
+import type { JavaArtifact, JavaBuildTool, JavaFacts } from './types.js';
+import { JAVA_BUILD_TOOLS } from './types.js';
+import { pinnedJavaVersion } from './version-files.js';
+
+export const MAVEN_FILES = ['pom.xml'];
+export const GRADLE_FILES = ['build.gradle.kts', 'build.gradle', 'settings.gradle.kts', 'settings.gradle'];
+
+/** The file name the final image runs; fixed, so the final stage never depends on project strings. */
+export const APP_JAR = 'app.jar';
+
+export function recognizesJava(project: Project): boolean {
+  if ([...MAVEN_FILES, ...GRADLE_FILES].some((f) => project.isFile(f))) return true;
+  const sources = javaSources(project);
+  return sources !== null && findMainClasses(project, sources.files).length > 0;
+}
+
+export function detectJava(project: Project, options: DetectOptions = {}): JavaFacts {
+  const tool = chooseTool(project, options.packageManager);
+  const warnings: string[] = [];
+  const build = tool.value === 'maven' ? readMaven(project) : tool.value === 'gradle' ? readGradle(project) : null;
+  if (build) warnings.push(...build.warnings);
+  if (tool.value === 'maven' && GRADLE_FILES.some((f) => project.isFile(f)) && !options.packageManager) {
+    warnings.push('Both pom.xml and a Gradle build are present; Maven was chosen. Pass --package-manager gradle to build with Gradle.');
+  }
+
+  const framework: Fact<JavaFacts['framework']['value']> = build?.framework
+    ? { value: build.framework.value, source: build.framework.source }
+    : { value: null, source: build ? `no framework plugin or parent in ${build.file}` : 'no build tool' };
+  const frameworkVersion = build?.framework?.version ?? null;
+
+  const pinned = pinnedJavaVersion(project);
+  const javaVersion: Fact<string | null> = pinned ?? build?.javaVersion ?? { value: null, source: 'not set in the build or a version file' };
+
+  const sources = javaSources(project);
+  const mains = sources ? findMainClasses(project, sources.files) : [];
+  const mainClass: Fact<string | null> = build?.mainClass
+    ? { value: build.mainClass.value, source: build.mainClass.source }
+    : mains[0]
+      ? { value: mains[0].className, source: mains[0].file }
+      : { value: null, source: 'no main class found' };
+  if (!build?.mainClass && mains.length > 1) {
+    warnings.push(`Several classes have a main method (${mains.map((m) => m.className).join(', ')}); ${mains[0]!.className} was taken. Pass --cmd to choose another.`);
+  }
+
+  const { artifact, jar } = chooseArtifact(project, tool.value, build, framework.value, frameworkVersion, sources?.root ?? null, warnings);
+  if (artifact.kind === 'javac' && mainClass.value === null) {
+    throw new UserError('No class with a main method was found under src/main/java, src or the project root; add one, or pass --language to pick another ecosystem.');
+  }
+  if (artifact.kind === 'jar' && framework.value === null && build && !build.fatJar && build.dependencies.length > 0) {
+    warnings.push(`${build.file} has runtime dependencies but no fat-jar plugin (maven-shade-plugin, maven-assembly-plugin or Shadow), so the jar does not contain them and will fail with ClassNotFoundException; add one.`);
+  }
+  if (artifact.kind === 'jar' && framework.value === null && mainClass.value === null) {
+    warnings.push('No main class was found in the build or the sources; the jar must name one in its manifest (Main-Class) for java -jar to start it.');
+  }
+
+  const start = startCommand(artifact, framework.value, build, mainClass.value);
+  const port = detectPort(project, framework.value, sources?.files ?? []);
+  if (port.value === null && port.source.startsWith(RESOURCES)) {
+    // A value that is not a port (a placeholder without default, or junk) is never put into EXPOSE;
+    // say so, since the image then documents no port.
+    warnings.push(`${port.source} does not name a fixed port (a whole number from 1 to 65535), so the Dockerfile exposes none; pass --port to set one.`);
+  }
+
+  const nativeDependencies: NativeDependency[] = [];
+  for (const dep of build?.dependencies ?? []) {
+    const native = classifyJavaDependency(dep.coordinates, dep.version, build!.file);
+    if (native && !nativeDependencies.some((n) => n.name === native.name)) nativeDependencies.push(native);
+  }
+
+  return {
+    language: 'java',
+    packageManager: tool,
+    framework,
+    frameworkVersion,
+    javaVersion,
+    runtime: {
+      constraint: javaVersion.value,
+      pinned: javaVersion.value !== null,
+      source: javaVersion.source,
+    },
+    port,
+    start,
+    nativeDependencies,
+    warnings,
+    wrapper: build?.wrapper ?? null,
+    buildFiles: build?.buildFiles ?? [],
+    buildDirs: build?.buildDirs ?? [],
+    outputDir: build?.outputDir ?? null,
+    jar,
+    artifact,
+    mainClass,
+    jvmOptions: framework.value ? FRAMEWORK_JVM_OPTIONS[framework.value].options : [],
+  };
+}
+
+function chooseTool(project: Project, requested: string | undefined): Fact<JavaBuildTool> {
+  if (requested !== undefined) {
+    if (!(JAVA_BUILD_TOOLS as readonly string[]).includes(requested)) {
+      throw new UserError(`--package-manager ${requested} is not a Java build tool; use one of: ${JAVA_BUILD_TOOLS.join(', ')}.`);
+    }
+    const needs = requested === 'maven' ? MAVEN_FILES : requested === 'gradle' ? GRADLE_FILES : [];
+    if (needs.length > 0 && !needs.some((f) => project.isFile(f))) {
+      throw new UserError(`--package-manager ${requested} was given, but there is no ${needs.join(' or ')} in the project; add the build file or pick another build tool.`);
+    }
+    return { value: requested as JavaBuildTool, source: '--package-manager' };
+  }
+  if (project.isFile('pom.xml')) return { value: 'maven', source: 'pom.xml' };
+  const gradleFile = GRADLE_FILES.find((f) => project.isFile(f));
+  if (gradleFile) return { value: 'gradle', source: gradleFile };
+  return { value: 'javac', source: 'no pom.xml or build.gradle: Java sources compiled with javac' };
+}
+
+function chooseArtifact(
+  project: Project,
+  tool: JavaBuildTool,
+  build: BuildInfo | null,
+  framework: JavaFacts['framework']['value'],
+  frameworkVersion: string | null,
+  sourceRoot: string | null,
+  warnings: string[],
+): { artifact: JavaArtifact; jar: string | null } {
+  if (tool === 'javac' || build === null) {
+    const root = sourceRoot ?? '.';
+    const resources = root === 'src/main/java' && project.isDir('src/main/resources') ? 'src/main/resources' : null;
+    return { artifact: { kind: 'javac', sourceRoot: root, resources }, jar: null };
+  }
+  const jarPath = (dir: string, suffix: string) => (build.jarBase === null ? null : `${dir}/${build.jarBase}${suffix}.${build.extension}`);
+  if (framework === 'quarkus') {
+    const type = quarkusPackageType(project);
+    if (type === 'uber-jar') return { artifact: { kind: 'jar' }, jar: jarPath(build.buildDir, '-runner') };
+    if (type !== null && type !== 'fast-jar' && type !== 'jar') {
+      warnings.push(`Quarkus packaging "${type}" is not supported here; the Dockerfile expects the default fast-jar (${build.buildDir}/quarkus-app).`);
+    }
+    return { artifact: { kind: 'quarkus', dir: `${build.buildDir}/quarkus-app` }, jar: null };
+  }
+  const jar = jarPath(build.outputDir, build.jarSuffix);
+  if (jar === null) {
+    warnings.push(`The jar name depends on values only the build knows (${build.file}); the Dockerfile picks the one runnable jar in ${build.outputDir} at build time.`);
+  }
+  if (framework === 'spring-boot') {
+    const layering = springBootLayering(frameworkVersion);
+    if (layering.extract !== null) return { artifact: { kind: 'spring-boot', extract: layering.extract, launcher: layering.launcher }, jar };
+  }
+  return { artifact: { kind: 'jar' }, jar };
+}
+
+function startCommand(artifact: JavaArtifact, framework: JavaFacts['framework']['value'], build: BuildInfo | null, mainClass: string | null): Fact<StartCommand> {
+  switch (artifact.kind) {
+    case 'spring-boot':
+      return artifact.launcher
+        ? { value: { kind: 'exec', argv: ['java', artifact.launcher] }, source: 'Spring Boot layertools extraction runs the JarLauncher' }
+        : { value: { kind: 'exec', argv: ['java', '-jar', APP_JAR] }, source: 'Spring Boot tools extraction keeps a runnable jar' };
+    case 'quarkus':
+      return { value: { kind: 'exec', argv: ['java', '-jar', 'quarkus-run.jar'] }, source: 'Quarkus fast-jar' };
+    case 'javac':
+      return { value: { kind: 'exec', argv: ['java', '-jar', APP_JAR] }, source: 'jar --main-class in the builder' };
+    case 'jar': {
+      // A framework jar or a manifest entry makes the jar runnable; otherwise name the class.
+      const runnable = framework !== null || build?.mainClass?.inManifest === true || mainClass === null;
+      return runnable
+        ? { value: { kind: 'exec', argv: ['java', '-jar', APP_JAR] }, source: build?.mainClass?.source ?? `${framework ?? 'runnable'} jar` }
+        : { value: { kind: 'exec', argv: ['java', '-cp', APP_JAR, mainClass] }, source: `${build?.mainClass?.source ?? 'the Java sources'}: main class ${mainClass} (the jar manifest names none)` };
+    }
+  }
+}
+
+function detectPort(project: Project, framework: JavaFacts['framework']['value'], files: string[]): Fact<number | null> {
+  if (framework !== null) {
+    const defaults = FRAMEWORK_DEFAULTS[framework];
+    return configuredPort(project, defaults.configFiles, defaults.portKey) ?? { value: defaults.defaultPort, source: `${framework} default` };
+  }
+  return sourcePort(project, files) ?? { value: null, source: 'no port found in the sources' };
+}

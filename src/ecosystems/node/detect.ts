@@ -1,0 +1,136 @@
+// Node.js detection: a handful of small questions answered from the project files, each answer
+// with its source. Pure over the Project view; throws UserError for malformed manifests.
+import type { DetectOptions } from '../../ecosystem.js';
+import { Project } from '../../project.js';
+import { today } from '../../knowledge/clock.js';
+import { ltsMajors, NODE_RELEASES } from './knowledge/versions.js';
+import type { RuntimeRequirement } from '../../types.js';
+import semver from 'semver';
+import { analyzeNativeDependencies, packagesNeedingInstallScripts } from './native.js';
+import type { NodeFacts } from './types.js';
+import { readPackageJson } from './manifest.js';
+import { detectPackageManager } from './package-manager.js';
+import { detectNodeVersion } from './version.js';
+import { detectFramework } from './framework.js';
+import { detectStart, nodeEntry } from './start.js';
+import { detectBuild } from './build.js';
+import { detectPort } from './port.js';
+import { findWorkspaceRoot, workspaceFacts } from './workspaces.js';
+import { UserError } from '../../errors.js';
+
+/** Root files that mark a Node.js project. */
+export const nodeMarkers = ['package.json'];
+
+export function recognizesNode(project: Project): boolean {
+  return project.isFile('package.json');
+}
+
+export function detectNode(project: Project, options: DetectOptions): NodeFacts {
+  const pkg = readPackageJson(project);
+  // An app inside a workspace: the lockfile, install config and native packages live at the root.
+  const ws = findWorkspaceRoot(project.root);
+  const root = ws ? new Project(ws.layout.root) : project;
+  const rootPkg = ws ? readPackageJson(root) : pkg;
+  const pm = detectPackageManager(root, rootPkg, options.packageManager);
+  if (ws && pm.packageManager.value === 'bun') {
+    throw new UserError(`${ws.app.dir} is a Bun workspace package; Bun monorepos are not supported yet. Generate from a folder that installs on its own, or use npm, yarn or pnpm workspaces.`);
+  }
+  let version = detectNodeVersion(project, pkg, today());
+  if (ws && version.runtime.constraint === null) version = detectNodeVersion(root, rootPkg, today());
+  const fw = detectFramework(project, pkg);
+  const start = detectStart(project, pkg, fw);
+  const build = detectBuild(project, pkg, fw, start.start.value);
+
+  const entry = nodeEntry(start.start.value);
+  const output = build.output;
+  const inOutput = entry !== null && output !== null && (entry === output || entry.startsWith(`${output}/`));
+  const frameworkServer =
+    fw.rule !== null &&
+    (!start.start.source.startsWith('package.json') || entry === null || entry.startsWith('node_modules/') || inOutput);
+  const port = detectPort(project, {
+    rule: fw.rule,
+    entry: entry === null ? null : sourceOf(project, entry, output),
+    commandPort: start.port,
+    frameworkServer,
+  });
+
+  const warnings = [...pm.warnings, ...version.warnings, ...fw.warnings, ...start.warnings, ...build.warnings, ...port.warnings];
+  if (pkg.workspaces || project.isFile('pnpm-workspace.yaml')) {
+    warnings.push('This is a workspace (monorepo) root; the image is generated for the root package. Run the tool in the app\'s own folder for one app.');
+  }
+  const eol = endOfLifeWarning(version.runtime, today());
+  if (eol) warnings.push(eol);
+  const native = analyzeNativeDependencies(root, { lockfile: pm.lockfile, manifest: ws ? rootPkg.raw : pkg.raw });
+  const nativeDependencies = native.dependencies;
+  warnings.push(...native.warnings);
+  const unapproved = packagesNeedingInstallScripts(nativeDependencies, pkg.raw);
+  if (unapproved.length > 0 && pm.packageManager.value === 'npm') {
+    const names = [...new Set(unapproved.map((d) => d.name))];
+    // A long list helps nobody in a warning; `npm install-scripts ls` shows them all.
+    const shown = names.length > 6 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
+    const command = names.length > 6 ? 'npm install-scripts ls` to review them, then `npm install-scripts approve <name>...' : `npm install-scripts approve ${names.join(' ')}`;
+    warnings.push(
+      `${shown} ${names.length > 1 ? 'get their binaries' : 'gets its binary'} from an install script, which npm 12 and newer skip unless package.json allows it ` +
+        `(allowScripts). Run \`${command}\` and commit the change, or the image may fail at run time with a missing module.`,
+    );
+  }
+
+  return {
+    language: 'node',
+    packageManager: pm.packageManager,
+    packageManagerVersion: pm.packageManagerVersion,
+    yarnBerry: pm.yarnBerry,
+    lockfile: pm.lockfile,
+    installFiles: pm.installFiles,
+    hasProductionDependencies: Object.keys(pkg.dependencies).length > 0 || Object.keys(stringMapOf(pkg.raw, 'optionalDependencies')).length > 0,
+    installSecrets: pm.installSecrets,
+    framework: fw.framework,
+    runtime: version.runtime,
+    port: port.port,
+    start: start.start,
+    nativeDependencies,
+    warnings,
+    buildScript: build.buildScript,
+    runtimeFiles: build.runtimeFiles,
+    selfContained: build.selfContained,
+    nextStandalone: fw.nextStandalone,
+    typescript: build.typescript,
+    env: sortKeys({ ...build.env, ...start.env, ...port.env }),
+    workspace: ws ? workspaceFacts(ws.layout, ws.app, project.root) : null,
+  };
+}
+
+/**
+ * The project file behind an entry: itself when it exists, the TypeScript/JavaScript source for
+ * a build output path (dist/main.js -> src/main.ts), or null (node_modules, unknown).
+ */
+function sourceOf(project: Project, entry: string, output: string | null): string | null {
+  if (entry.startsWith('node_modules/')) return null;
+  if (project.isFile(entry)) return entry;
+  if (output === null || !entry.startsWith(`${output}/`)) return null;
+  const stem = entry.slice(output.length + 1).replace(/\.(c|m)?js$/, '');
+  for (const dir of ['src/', '']) {
+    for (const ext of ['.ts', '.mts', '.js', '.mjs']) {
+      if (project.isFile(`${dir}${stem}${ext}`)) return `${dir}${stem}${ext}`;
+    }
+  }
+  return null;
+}
+
+function sortKeys(env: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** A pinned Node line past its end of life still builds, but the user should hear about it. */
+function endOfLifeWarning(runtime: RuntimeRequirement, now: Date): string | null {
+  if (!runtime.pinned || runtime.constraint === null) return null;
+  const major = semver.coerce(runtime.constraint)?.major;
+  const release = NODE_RELEASES.find((r) => r.major === major);
+  if (!release || Date.parse(`${release.end}T00:00:00Z`) > now.getTime()) return null;
+  return `Node ${major} (pinned by ${runtime.source}) reached end of life on ${release.end}: its images get no security fixes. Move to a maintained LTS line (${ltsMajors(now).sort((a, b) => a - b).join(', ')}).`;
+}
+
+function stringMapOf(raw: Record<string, unknown>, key: string): Record<string, unknown> {
+  const value = raw[key];
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { detectPort } from '../port.js';
+import { NODE_FRAMEWORKS } from '../knowledge/frameworks.js';
+import { projectWith } from './fixture-helper.js';
+
+const rule = (id: string) => NODE_FRAMEWORKS.find((r) => r.id === id) ?? null;
+const port = (files: Record<string, string>, entry: string | null = 'server.js', id: string | null = null, frameworkServer = false) =>
+  detectPort(projectWith({ 'package.json': '{}', ...files }), { rule: id ? rule(id) : null, entry, commandPort: null, frameworkServer });
+
+describe('detectPort from code', () => {
+  it.each([
+    ['app.listen(process.env.PORT || 3000);', 3000],
+    ["const port = process.env.PORT ?? '8080';\napp.listen(port);", 8080],
+    ['server.listen(Number(process.env.PORT) || 5050);', 5050],
+    ["const port = parseInt(process.env['PORT'] || '4000', 10);", 4000],
+    ['const { PORT = 7000 } = process.env;\napp.listen(PORT);', 7000],
+    ['const PORT = env.PORT ?? 9000;', 9000],
+    ['app.listen(3001, () => {});', 3001],
+    ["await fastify.listen({ port: 8081, host: '0.0.0.0' });", 8081],
+    ["const server = Hapi.server({ port: process.env.PORT || 8000, host: '0.0.0.0' });", 8000],
+    ['const port = 3333;\nserver.listen(port);', 3333],
+  ])('%s -> %d', (code, expected) => {
+    const r = port({ 'server.js': code });
+    expect(r.port.value).toBe(expected);
+    expect(r.port.source).toMatch(/^server\.js: /);
+    expect(r.env).toEqual({});
+  });
+
+  it('ignores commented-out code', () => {
+    expect(port({ 'server.js': '// app.listen(9999)\n/* listen(8888) */\napp.listen(process.env.PORT || 3000);' }).port.value).toBe(3000);
+  });
+
+  it('prefers an env default anywhere over a bare literal, and finds files under src/', () => {
+    const r = port({ 'src/db.js': 'const db = { port: 5432 };', 'src/main.ts': 'await app.listen(process.env.PORT ?? 3000);' }, null);
+    expect(r.port).toEqual({ value: 3000, source: 'src/main.ts: process.env.PORT with a default' });
+  });
+
+  it('does not take a database port for the HTTP port', () => {
+    expect(port({ 'src/config.js': 'export default { database: { host: "db", port: 5432 } };' }, null).port.value).toBeNull();
+  });
+
+  it('chooses 3000 and sets PORT when the code reads PORT without a default', () => {
+    const r = port({ 'server.js': 'server.listen(process.env.PORT);' });
+    expect(r.port.value).toBe(3000);
+    expect(r.port.source).toMatch(/server\.js reads process\.env\.PORT with no default; 3000 chosen and set as PORT/);
+    expect(r.env).toEqual({ PORT: '3000' });
+  });
+
+  it('says so when nothing is found', () => {
+    const r = port({ 'server.js': 'console.log("batch job")' });
+    expect(r.port).toEqual({ value: null, source: expect.stringMatching(/no port found/) });
+  });
+});
+
+describe('detectPort precedence', () => {
+  it('takes the port from the start command first', () => {
+    const r = detectPort(projectWith({ 'server.js': 'app.listen(3000)' }), {
+      rule: null, entry: 'server.js', commandPort: { value: 8080, source: 'package.json scripts.start' }, frameworkServer: false,
+    });
+    expect(r.port).toEqual({ value: 8080, source: 'package.json scripts.start' });
+  });
+
+  it.each([
+    ['next', 3000], ['nuxt', 3000], ['sveltekit', 3000], ['remix', 3000], ['react-router', 3000], ['astro', 4321],
+  ])('uses the %s default when the framework runs its own server', (id, expected) => {
+    const r = port({ 'src/lib/db.ts': 'const pool = { port: 5432 }; app.listen(5432)' }, null, id, true);
+    expect(r.port.value).toBe(expected);
+    expect(r.port.source).toMatch(/default port \(https:/);
+  });
+
+  it('reads a custom server over the framework default', () => {
+    expect(port({ 'server.js': 'server.listen(process.env.PORT || 8080)' }, 'server.js', 'next', false).port.value).toBe(8080);
+  });
+
+  it('uses the Nest default only when main.ts says nothing', () => {
+    expect(port({ 'src/main.ts': 'await app.listen(4000);' }, 'src/main.ts', 'nestjs', true).port.value).toBe(4000);
+    expect(port({ 'src/main.ts': 'await app.listen(config.port);' }, 'src/main.ts', 'nestjs', true).port).toMatchObject({ value: 3000, source: expect.stringMatching(/NestJS default/) });
+  });
+
+  it('warns when Fastify would listen on localhost only', () => {
+    expect(port({ 'server.js': 'fastify.listen({ port: 3000 })' }, 'server.js', 'fastify').warnings[0]).toMatch(/0\.0\.0\.0/);
+    expect(port({ 'server.js': "fastify.listen({ port: 3000, host: '0.0.0.0' })" }, 'server.js', 'fastify').warnings).toEqual([]);
+  });
+});

@@ -1,0 +1,194 @@
+// The Python detector: package manager, Python version, dependencies (with native ones
+// classified), framework, start command and port, each with the file it came from.
+import { UsageError, UserError } from '../../errors.js';
+import type { DetectOptions } from '../../ecosystem.js';
+import { normalizePackageName } from './knowledge/native.js';
+import type { Project } from '../../project.js';
+import type { Fact } from '../../types.js';
+import { detectApp } from './app.js';
+import { checkIndexCredentials } from './credentials.js';
+import { readPdmLock, readPipfileLock, readPoetryLock, readUvLock } from './lockfiles.js';
+import { classifyNative } from './native.js';
+import { detectPythonVersion } from './python-version.js';
+import { findRequirementsFile, readRequirements } from './requirements.js';
+import { PYTHON_PACKAGE_MANAGERS, type PythonFacts, type PythonPackage, type PythonPackageManager } from './types.js';
+
+type Table = Record<string, unknown>;
+const isTable = (value: unknown): value is Table => typeof value === 'object' && value !== null && !Array.isArray(value);
+const table = (value: unknown): Table => (isTable(value) ? value : {});
+
+/** Root files that mark a Python project. */
+export const PYTHON_MARKERS = ['pyproject.toml', 'requirements.txt', 'Pipfile', 'uv.lock', 'poetry.lock', 'pdm.lock', 'setup.py', 'manage.py', '.python-version'];
+/** A lone script also counts, when nothing else marks the folder. */
+const SCRIPT_MARKERS = ['main.py', 'app.py', 'server.py'];
+
+export function recognizesPython(project: Project): boolean {
+  return PYTHON_MARKERS.some((m) => project.isFile(m)) || SCRIPT_MARKERS.some((m) => project.isFile(m));
+}
+
+/** Which tool manages dependencies, judged by lockfiles first, then manifests. */
+function detectPackageManager(project: Project, pyproject: Table | null, requested: string | undefined): Fact<PythonPackageManager> {
+  if (requested !== undefined) {
+    if (!(PYTHON_PACKAGE_MANAGERS as readonly string[]).includes(requested)) {
+      throw new UsageError(`--package-manager ${requested} is not a Python package manager; use one of ${PYTHON_PACKAGE_MANAGERS.join(', ')}.`);
+    }
+    return { value: requested as PythonPackageManager, source: '--package-manager' };
+  }
+  const tool = table(pyproject?.tool);
+  if (project.isFile('uv.lock')) return { value: 'uv', source: 'uv.lock' };
+  if (project.isFile('poetry.lock')) return { value: 'poetry', source: 'poetry.lock' };
+  if (project.isFile('pdm.lock')) return { value: 'pdm', source: 'pdm.lock' };
+  if (project.isFile('Pipfile.lock')) return { value: 'pipenv', source: 'Pipfile.lock' };
+  if (project.isFile('Pipfile')) return { value: 'pipenv', source: 'Pipfile' };
+  if (isTable(tool.poetry)) return { value: 'poetry', source: 'pyproject.toml [tool.poetry]' };
+  if (isTable(tool.pdm)) return { value: 'pdm', source: 'pyproject.toml [tool.pdm]' };
+  const requirements = findRequirementsFile(project);
+  if (requirements) return { value: 'pip', source: requirements };
+  if (isTable(pyproject?.project)) return { value: 'pip', source: 'pyproject.toml [project]' };
+  return { value: 'pip', source: 'default (no dependency manifest: standard library only)' };
+}
+
+/** Names in a PEP 508 list: "fastapi[standard]>=0.110; python_version>'3.8'" -> "fastapi". */
+function pep508Names(list: unknown): string[] {
+  if (!Array.isArray(list)) return [];
+  return list
+    .map((item) => /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(String(item))?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(normalizePackageName);
+}
+
+function directDependencies(pyproject: Table | null, pipfile: Table | null): string[] {
+  const project = table(pyproject?.project);
+  const poetry = table(table(pyproject?.tool).poetry);
+  return [
+    ...pep508Names(project.dependencies),
+    ...Object.keys(table(poetry.dependencies)).filter((n) => n !== 'python').map(normalizePackageName),
+    ...Object.keys(table(pipfile?.packages)).map(normalizePackageName),
+  ];
+}
+
+function requireLock(project: Project, file: string, manager: string, command: string): void {
+  // Something that is there but not a file (a folder, a FIFO) is named as such, not as missing.
+  if (project.exists(file) && !project.isFile(file)) project.readText(file);
+  if (!project.isFile(file)) {
+    throw new UserError(`This is a ${manager} project but ${file} is missing, so the image cannot install the locked dependencies. Run \`${command}\`, commit ${file}, and run again.`);
+  }
+}
+
+export function detectPython(project: Project, options: DetectOptions): PythonFacts {
+  const warnings: string[] = [];
+  const pyproject = project.readToml('pyproject.toml');
+  const pipfile = project.readToml('Pipfile');
+  const packageManager = detectPackageManager(project, pyproject, options.packageManager);
+
+  let packages: PythonPackage[] = [];
+  let lockfile: string | null = null;
+  let installFiles: string[] = [];
+  let requirementsFile: string | null = null;
+  let lockPython: { constraint: string; file: string } | null = null;
+  let installFromSources = false;
+
+  switch (packageManager.value) {
+    case 'uv': {
+      requireLock(project, 'uv.lock', 'uv', 'uv lock');
+      const lock = readUvLock(project);
+      packages = lock.packages;
+      lockfile = 'uv.lock';
+      installFiles = ['pyproject.toml', 'uv.lock'];
+      if (lock.requiresPython) lockPython = { constraint: lock.requiresPython, file: 'uv.lock' };
+      break;
+    }
+    case 'poetry': {
+      requireLock(project, 'poetry.lock', 'Poetry', 'poetry lock');
+      const lock = readPoetryLock(project);
+      packages = lock.packages;
+      lockfile = 'poetry.lock';
+      installFiles = ['pyproject.toml', 'poetry.lock'];
+      if (lock.pythonVersions) lockPython = { constraint: lock.pythonVersions, file: 'poetry.lock' };
+      break;
+    }
+    case 'pdm': {
+      requireLock(project, 'pdm.lock', 'PDM', 'pdm lock');
+      const lock = readPdmLock(project);
+      packages = lock.packages;
+      lockfile = 'pdm.lock';
+      installFiles = ['pyproject.toml', 'pdm.lock'];
+      if (lock.requiresPython) lockPython = { constraint: lock.requiresPython, file: 'pdm.lock' };
+      break;
+    }
+    case 'pipenv': {
+      requireLock(project, 'Pipfile.lock', 'Pipenv', 'pipenv lock');
+      const lock = readPipfileLock(project);
+      packages = lock.packages;
+      lockfile = 'Pipfile.lock';
+      installFiles = ['Pipfile', 'Pipfile.lock'];
+      break;
+    }
+    case 'pip': {
+      requirementsFile = findRequirementsFile(project);
+      if (requirementsFile) {
+        const requirements = readRequirements(project, requirementsFile);
+        packages = requirements.packages;
+        installFiles = requirements.files;
+        installFromSources = requirements.needsSources;
+        const loose = packages.filter((p) => p.version === null).map((p) => p.name);
+        if (loose.length > 0) {
+          warnings.push(`${requirementsFile} does not pin ${loose.join(', ')} with ==, so two builds may install different versions; pin them (pip freeze, pip-compile or uv pip compile).`);
+        }
+      } else if (isTable(pyproject?.project)) {
+        packages = pep508Names(table(pyproject.project).dependencies).map((name) => ({ name, version: null, wheels: [] }));
+        installFiles = ['pyproject.toml'];
+        installFromSources = true;
+        warnings.push('pyproject.toml has no lockfile next to it, so the image installs whatever versions are newest at build time; lock them (uv lock, pdm lock, or a pinned requirements.txt).');
+      }
+      break;
+    }
+  }
+
+  // The image copies these files (the whole project, for the final stage): a credential in an
+  // index URL is refused, and variables an index URL reads are named, since the build must get them.
+  const credentialFiles = [...new Set([...installFiles, 'pyproject.toml', 'Pipfile', 'uv.toml', 'poetry.toml'])];
+  const installSecrets = new Set<string>();
+  for (const { file, names } of checkIndexCredentials(project, credentialFiles)) {
+    for (const name of names) installSecrets.add(name);
+    warnings.push(
+      `${file} reads ${names.map((n) => `\${${n}}`).join(', ')} in a package-index URL; the install step reads ${names.length > 1 ? 'them' : 'it'} as build secrets: ` +
+        `build with ${names.map((n) => `\`--secret id=${n},env=${n}\``).join(' ')} (README "Registry credentials").`,
+    );
+  }
+
+  // The lock covers the whole tree; the manifests name what the project imports directly.
+  const direct = new Set(directDependencies(pyproject, pipfile));
+  for (const name of direct) {
+    if (lockfile === null && !packages.some((p) => p.name === name)) packages.push({ name, version: null, wheels: [] });
+  }
+  const installed = new Set(packages.map((p) => p.name));
+
+  const runtime = detectPythonVersion(project, { pyproject, pipfile, lock: lockPython }, warnings);
+
+  const projectTable = table(pyproject?.project);
+  const poetryTable = table(table(pyproject?.tool).poetry);
+  const scripts = Object.keys({ ...table(poetryTable.scripts), ...table(projectTable.scripts) });
+  const projectName = typeof projectTable.name === 'string' ? projectTable.name : typeof poetryTable.name === 'string' ? poetryTable.name : null;
+  const app = detectApp(project, { installed, direct, scripts, projectName }, warnings);
+
+  const nativeSource = lockfile ?? requirementsFile ?? 'pyproject.toml';
+  return {
+    language: 'python',
+    packageManager,
+    framework: app.framework,
+    runtime,
+    port: app.port,
+    start: app.start,
+    nativeDependencies: classifyNative(packages, nativeSource),
+    warnings,
+    installSecrets: [...installSecrets].sort(),
+    lockfile,
+    installFiles,
+    requirementsFile,
+    installProject: installFromSources || app.needsProjectInstall,
+    packages: [...packages].sort((a, b) => a.name.localeCompare(b.name)),
+    server: app.server,
+    django: app.django,
+  };
+}

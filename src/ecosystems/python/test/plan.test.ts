@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import type { PythonFacts } from '../types.js';
+import { classifyNative } from '../native.js';
+import { UserError } from '../../../errors.js';
+import { chooseBase } from '../../../plan/choose-base.js';
+import { assessPython, pythonView } from '../plan.js';
+import { pythonConstraintToSemver } from '../constraint.js';
+
+const TODAY = new Date('2026-11-27T00:00:00Z');
+
+function facts(overrides: Partial<PythonFacts> = {}): PythonFacts {
+  return {
+    language: 'python',
+    packageManager: { value: 'pip', source: 'requirements.txt' },
+    framework: { value: 'fastapi', source: 'test' },
+    runtime: { constraint: null, pinned: false, source: 'default' },
+    port: { value: 8000, source: 'uvicorn default' },
+    start: { value: { kind: 'exec', argv: ['python', '-m', 'uvicorn', 'main:app'] }, source: 'test' },
+    nativeDependencies: [],
+    warnings: [],
+    installSecrets: [],
+    lockfile: null,
+    installFiles: ['requirements.txt'],
+    requirementsFile: 'requirements.txt',
+    installProject: false,
+    packages: [],
+    server: 'uvicorn',
+    django: null,
+    ...overrides,
+  };
+}
+
+const range = (text: string) => ({ constraint: pythonConstraintToSemver(text), pinned: false, source: 'pyproject.toml requires-python' });
+const native = (...names: string[]) => classifyNative(names.map((name) => ({ name, version: null, wheels: [] })), 'requirements.txt');
+const plan = (f: PythonFacts, base: 'auto' | 'slim' | 'alpine' | 'distroless' = 'auto') => chooseBase(assessPython(f, TODAY), base);
+
+describe('choosing a base for Python', () => {
+  it('never offers scratch, and says why', () => {
+    const [scratch] = assessPython(facts(), TODAY);
+    expect(scratch).toMatchObject({ kind: 'scratch', possible: false });
+    expect(scratch?.why).toMatch(/interpreter/);
+  });
+
+  it('builds a ">=3.11" project on 3.13, because distroless carries 3.13', () => {
+    const p = plan(facts({ runtime: range('>=3.11') }));
+    expect(p).toMatchObject({ base: 'distroless', runtimeVersion: '3.13', builderImage: 'python:3.13-slim-trixie', runtimeImage: 'gcr.io/distroless/python3-debian13:nonroot' });
+  });
+
+  it('gives a pin exactly its version: 3.12 rules distroless out and builds on alpine 3.12', () => {
+    const options = assessPython(facts({ runtime: { constraint: '3.12', pinned: true, source: '.python-version' } }), TODAY);
+    expect(options[1]).toMatchObject({ kind: 'distroless', possible: false });
+    expect(options[1]?.why).toMatch(/carries only Python 3.13/);
+    expect(options[2]).toMatchObject({ kind: 'alpine', possible: true, runtimeVersion: '3.12', runtimeImage: 'python:3.12-alpine' });
+    expect(options[3]).toMatchObject({ kind: 'slim', runtimeVersion: '3.12', runtimeImage: 'python:3.12-slim-bookworm' });
+  });
+
+  it('takes the newest maintained version a range allows once distroless is out', () => {
+    const p = plan(facts({ runtime: range('>=3.11'), nativeDependencies: native('psycopg2') }));
+    expect(p).toMatchObject({ base: 'slim', runtimeVersion: '3.14', runtimeImage: 'python:3.14-slim-trixie' });
+  });
+
+  it('rules out alpine for torch, which has no musllinux wheels', () => {
+    const options = assessPython(facts({ runtime: { constraint: '3.12', pinned: true, source: 'runtime.txt' }, nativeDependencies: native('torch') }), TODAY);
+    expect(options[2]?.possible).toBe(false);
+    expect(options[2]?.why).toMatch(/torch has no musllinux wheels/);
+    expect(chooseBase(options, 'auto').base).toBe('slim');
+    expect(() => chooseBase(options, 'alpine')).toThrow(UserError);
+  });
+
+  it('rules out distroless when a dependency needs an OS library', () => {
+    const options = assessPython(facts({ nativeDependencies: native('psycopg2') }), TODAY);
+    expect(options[1]?.why).toMatch(/psycopg2 needs libpq5 at run time/);
+  });
+
+  it('keeps distroless for self-contained wheels', () => {
+    expect(plan(facts({ nativeDependencies: native('psycopg2-binary', 'numpy', 'pydantic-core') })).base).toBe('distroless');
+  });
+
+  it('rules out distroless for a start command that needs a shell', () => {
+    const options = assessPython(facts({ start: { value: { kind: 'shell', command: 'python a.py && python b.py' }, source: '--cmd' } }), TODAY);
+    expect(options[1]?.why).toMatch(/needs a shell/);
+  });
+
+  it('explains an end-of-life pin on every kind', () => {
+    const options = assessPython(facts({ runtime: { constraint: '3.9', pinned: false, source: '.python-version' } }), TODAY);
+    expect(options.every((o) => !o.possible)).toBe(true);
+    const eol = assessPython(facts({ runtime: { constraint: '3.10', pinned: true, source: '.python-version' } }), TODAY);
+    expect(eol[3]?.why).toMatch(/Python 3.10 \(.python-version\) reached end of life in 2026-10/);
+  });
+
+  it('asks for --cmd when no start command was found', () => {
+    expect(() => assessPython(facts({ start: { value: { kind: 'exec', argv: [] }, source: 'not found' } }), TODAY)).toThrow(/--cmd/);
+  });
+});
+
+describe('the Python template view', () => {
+  it('on distroless: venv made through /usr/bin/python, venv python as entrypoint, CMD holds arguments only', () => {
+    const f = facts();
+    const view = pythonView(f, plan(f));
+    expect(view).toMatchObject({
+      linkInterpreter: true, venvPython: '/usr/bin/python', entrypoint: ['/opt/venv/bin/python'],
+      cmd: ['-m', 'uvicorn', 'main:app'], user: '65532:65532', builderFrom: 'python:${PYTHON_VERSION}-slim-trixie',
+    });
+    expect(view.env).toContainEqual({ name: 'UVICORN_PORT', value: '8000' });
+    expect(view.env).toContainEqual({ name: 'PYTHONUNBUFFERED', value: '1' });
+  });
+
+  it('runs an entry point script with the venv python on distroless', () => {
+    const f = facts({ start: { value: { kind: 'exec', argv: ['notifier', '--once'] }, source: '[project.scripts]' }, server: null });
+    expect(pythonView(f, plan(f)).cmd).toEqual(['/opt/venv/bin/notifier', '--once']);
+  });
+
+  it('puts the port into the server environment, so --port needs no change to the command', () => {
+    const f = facts({ port: { value: 9090, source: '--port' }, server: 'gunicorn' });
+    expect(pythonView(f, plan(f)).env).toContainEqual({ name: 'GUNICORN_CMD_ARGS', value: '--bind=0.0.0.0:9090' });
+  });
+
+  it('on slim: creates a user, installs exactly the runtime libraries of the release, CMD is the whole command', () => {
+    const f = facts({ runtime: { constraint: '3.12', pinned: true, source: '.python-version' }, nativeDependencies: native('python-ldap', 'psycopg2') });
+    const view = pythonView(f, plan(f));
+    expect(view.runtimePackages).toEqual({ apt: true, apk: false, packages: ['libldap-2.5-0', 'libpq5', 'libsasl2-2'] });
+    expect(view.buildPackages.packages).toEqual(['gcc', 'libc6-dev', 'libldap-dev', 'libpq-dev', 'libsasl2-dev']);
+    expect(view.createUser).toEqual({ debian: true, alpine: false, uid: 10001 });
+    expect(view.entrypoint).toBeNull();
+    expect(view.cmd).toEqual(['python', '-m', 'uvicorn', 'main:app']);
+  });
+
+  it('exports Poetry, Pipenv and PDM locks to hashed requirements and installs them without the tool', () => {
+    for (const [pm, first] of [['poetry', 'poetry'], ['pipenv', 'pipenv'], ['pdm', 'pdm']] as const) {
+      const f = facts({ packageManager: { value: pm, source: 'lock' } });
+      const view = pythonView(f, plan(f));
+      expect(view.installBefore[0]?.argv[0]).toBe(first);
+      expect(view.installBefore[1]?.argv).toEqual(['pip', '--python', '/opt/venv/bin/python', 'install', '--no-deps', '--requirement', '/tmp/requirements.txt']);
+    }
+  });
+
+  it('syncs uv from the lock without dev dependencies and without downloading Python', () => {
+    const f = facts({ packageManager: { value: 'uv', source: 'uv.lock' }, installFiles: ['pyproject.toml', 'uv.lock'] });
+    const view = pythonView(f, plan(f));
+    expect(view.installBefore[0]?.argv).toEqual(['uv', 'sync', '--frozen', '--no-dev', '--no-install-project', '--no-editable']);
+    expect(view.uvImage).toMatch(/^ghcr\.io\/astral-sh\/uv:\d+\.\d+\.\d+$/);
+    expect(view.uvPython).toBe('/usr/bin/python');
+  });
+
+  it('copies nested requirement includes to their own folders', () => {
+    const f = facts({ installFiles: ['requirements.txt', 'requirements/base.txt', 'requirements/constraints.txt'] });
+    expect(pythonView(f, plan(f)).installCopies).toEqual([
+      { sources: ['requirements.txt'], destination: './' },
+      { sources: ['requirements/base.txt', 'requirements/constraints.txt'], destination: 'requirements/' },
+    ]);
+  });
+});
+
+describe('index credentials', () => {
+  it('reach the install steps as secret variables, never as ARG or ENV', () => {
+    const f = facts({ installSecrets: ['PYPI_TOKEN'] });
+    const view = pythonView(f, plan(f, 'slim'));
+    expect(view.installMounts).toBe('--mount=type=cache,target=/root/.cache/pip --mount=type=secret,id=PYPI_TOKEN,env=PYPI_TOKEN');
+  });
+});

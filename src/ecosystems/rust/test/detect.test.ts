@@ -1,0 +1,122 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectRust } from '../detect.js';
+import { rustPort } from '../port.js';
+import { Project } from '../../../project.js';
+
+function project(files: Record<string, string>): Project {
+  const root = mkdtempSync(join(tmpdir(), 'slim-rust-'));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, rel)), { recursive: true });
+    writeFileSync(join(root, rel), text);
+  }
+  return new Project(root);
+}
+
+const MAIN = 'fn main() {}\n';
+const pkg = (name: string, extra = '') => `[package]\nname = "${name}"\nversion = "0.1.0"\nedition = "2021"\n${extra}`;
+const lock = (...pkgs: Array<[string, string[]]>) =>
+  `version = 4\n${pkgs.map(([name, deps]) => `\n[[package]]\nname = "${name}"\nversion = "1.0.0"\ndependencies = [${deps.map((d) => `"${d}"`).join(', ')}]\n`).join('')}`;
+
+const WORKSPACE = {
+  'Cargo.toml': '[workspace]\nmembers = ["crates/*"]\n[workspace.package]\nrust-version = "1.85"\n',
+  'crates/api/Cargo.toml': `${pkg('api', 'rust-version.workspace = true\n')}\n[dependencies]\naxum = "0.8"\n`,
+  'crates/api/src/main.rs': 'fn main() { let _ = "0.0.0.0:4000"; }\n',
+  'crates/worker/Cargo.toml': `${pkg('worker')}\n[dependencies]\nopenssl = "0.10"\n`,
+  'crates/worker/src/main.rs': MAIN,
+  'crates/lib/Cargo.toml': pkg('lib'),
+  'crates/lib/src/lib.rs': '',
+  'Cargo.lock': lock(['api', ['axum']], ['axum', []], ['worker', ['openssl']], ['openssl', ['openssl-sys']], ['openssl-sys', []], ['lib', []]),
+};
+
+describe('detectRust: which binary', () => {
+  it('asks for --main in a workspace with several binaries, naming them', () => {
+    expect(() => detectRust(project(WORKSPACE), {})).toThrow(/several binaries: api, worker\. Pass --main/);
+  });
+
+  it('builds the chosen package and reads only its dependency graph', () => {
+    const api = detectRust(project(WORKSPACE), { main: 'api' });
+    expect([api.package, api.bin.value]).toEqual(['api', 'api']);
+    expect(api.framework.value).toBe('axum');
+    expect(api.port.value).toBe(4000);
+    expect(api.systemLinked).toEqual([]);
+    expect(api.runtime).toMatchObject({ constraint: '>=1.85.0', pinned: false });
+    const worker = detectRust(project(WORKSPACE), { main: 'worker/worker' });
+    expect(worker.systemLinked).toEqual([{ name: 'openssl-sys', inDistroless: true }]);
+    expect(() => detectRust(project(WORKSPACE), { main: 'lib' })).toThrow(/matches none of the binaries: api, worker/);
+  });
+
+  it('finds src/bin targets and honours default-run', () => {
+    const files = { 'Cargo.toml': pkg('kv', 'default-run = "server"\n'), 'src/bin/server.rs': MAIN, 'src/bin/admin/main.rs': MAIN };
+    const facts = detectRust(project(files), {});
+    expect(facts.binCandidates.sort()).toEqual(['admin', 'server']);
+    expect(facts.bin).toEqual({ value: 'server', source: 'Cargo.toml package.default-run' });
+  });
+
+  it('says a library has nothing to run', () => {
+    expect(() => detectRust(project({ 'Cargo.toml': pkg('lib'), 'src/lib.rs': '' }), {})).toThrow(/No binary target found/);
+  });
+});
+
+describe('detectRust: native dependencies', () => {
+  const app = (deps: string, lockText: string) => project({ 'Cargo.toml': `${pkg('app')}\n[dependencies]\n${deps}`, 'src/main.rs': MAIN, 'Cargo.lock': lockText });
+
+  it('links OpenSSL from the system, unless openssl-src (vendored) is in the lockfile', () => {
+    const system = detectRust(app('openssl = "0.10"\n', lock(['app', ['openssl']], ['openssl', ['openssl-sys']], ['openssl-sys', []])), {});
+    expect(system.tls).toBe('openssl');
+    expect(system.nativeDependencies[0]?.runtime.debian).toEqual(['libssl3']);
+    const vendored = detectRust(app('openssl = { version = "0.10", features = ["vendored"] }\n', lock(['app', ['openssl']], ['openssl', ['openssl-sys']], ['openssl-sys', ['openssl-src']], ['openssl-src', []])), {});
+    expect(vendored.tls).toBe('openssl-vendored');
+    expect(vendored.systemLinked).toEqual([]);
+    expect(vendored.nativeDependencies[0]?.build.debian).toEqual(['make', 'perl']);
+  });
+
+  it('compiles SQLite in with rusqlite\'s bundled feature, links it otherwise', () => {
+    const graph = lock(['app', ['rusqlite']], ['rusqlite', ['libsqlite3-sys']], ['libsqlite3-sys', []]);
+    expect(detectRust(app('rusqlite = { version = "0.32", features = ["bundled"] }\n', graph), {}).systemLinked).toEqual([]);
+    expect(detectRust(app('rusqlite = "0.32"\n', graph), {}).systemLinked).toEqual([{ name: 'libsqlite3-sys', inDistroless: false }]);
+  });
+
+  it('sees rustls as pure Rust (CA certificates only)', () => {
+    const facts = detectRust(app('rustls = "0.23"\n', lock(['app', ['rustls']], ['rustls', ['ring']], ['ring', []])), {});
+    expect(facts.tls).toBe('rustls');
+    expect(facts.systemLinked).toEqual([]);
+    expect(facts.nativeDependencies.map((d) => d.name)).toEqual(['ring']);
+  });
+
+  it('warns without Cargo.lock and falls back to direct dependencies', () => {
+    const facts = detectRust(project({ 'Cargo.toml': `${pkg('app')}\n[dependencies]\nopenssl-sys = "0.9"\n`, 'src/main.rs': MAIN }), {});
+    expect(facts.lockfile).toBe(false);
+    expect(facts.warnings.join(' ')).toMatch(/no Cargo.lock/);
+    expect(facts.systemLinked.map((s) => s.name)).toEqual(['openssl-sys']);
+  });
+});
+
+describe('detectRust: version, framework, port', () => {
+  it('pins a rust-toolchain.toml version; rust-version and edition are minimums', () => {
+    const pinned = detectRust(project({ 'Cargo.toml': pkg('a', 'rust-version = "1.80"\n'), 'rust-toolchain.toml': '[toolchain]\nchannel = "1.85.0"\n', 'src/main.rs': MAIN }), {});
+    expect(pinned.runtime).toEqual({ constraint: '1.85', pinned: true, source: 'rust-toolchain.toml channel 1.85.0' });
+    const minimum = detectRust(project({ 'Cargo.toml': pkg('a', 'rust-version = "1.80"\n'), 'src/main.rs': MAIN }), {});
+    expect(minimum.runtime).toMatchObject({ constraint: '>=1.80.0', pinned: false });
+    const edition = detectRust(project({ 'Cargo.toml': pkg('a').replace('2021', '2024'), 'rust-toolchain': 'stable\n', 'src/main.rs': MAIN }), {});
+    expect(edition.runtime).toMatchObject({ constraint: '>=1.85.0', pinned: false });
+  });
+
+  it('gives Rocket its default port, 0.0.0.0 and Rocket.toml', () => {
+    const facts = detectRust(project({ 'Cargo.toml': `${pkg('blog')}\n[dependencies]\nrocket = "0.5"\n`, 'src/main.rs': MAIN, 'Rocket.toml': '[default]\nport = 8001\n' }), {});
+    expect(facts.framework.value).toBe('rocket');
+    expect(facts.port).toEqual({ value: 8001, source: 'Rocket.toml [default] port' });
+    expect(facts.env).toEqual({ ROCKET_ADDRESS: '0.0.0.0' });
+    expect(facts.runtimeFiles).toEqual(['Rocket.toml']);
+  });
+
+  it('reads listen addresses in the forms axum, actix and warp use, and flags loopback', () => {
+    expect(rustPort('let addr = SocketAddr::from(([0, 0, 0, 0], 3000));')?.port).toBe(3000);
+    expect(rustPort('.bind(("0.0.0.0", 8080))?')?.port).toBe(8080);
+    expect(rustPort('warp::serve(r).run(([127, 0, 0, 1], 3030))')).toMatchObject({ port: 3030, loopback: true });
+    expect(rustPort('env::var("PORT").unwrap_or_else(|_| "8090".to_string())')?.port).toBe(8090);
+    expect(rustPort('let url = "postgres://db:5432/app";')).toBeNull();
+  });
+});
