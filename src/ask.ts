@@ -4,7 +4,7 @@
 import { applyOverrides, type Detected } from './detect/index.js';
 import { validateFacts } from './detect/validate.js';
 import type { Options } from './options.js';
-import type { Interaction } from './pipeline.js';
+import type { Interaction } from './interaction.js';
 import type { Project } from './project.js';
 import { startArgv } from './report.js';
 import type { BaseKind, Plan } from './types.js';
@@ -58,7 +58,7 @@ export async function askFacts(project: Project, detected: Detected, options: Op
     if (cmd !== '' && cmd !== shown) answers.cmd = cmd;
   }
   const facts2 = applyOverrides(current.facts, answers);
-  validateFacts(facts2);
+  validateFacts(facts2, current.ecosystem);
   return { ecosystem: current.ecosystem, facts: facts2 };
 }
 

@@ -4,9 +4,11 @@ import { CancelledError, DriftError, UsageError, UserError } from './errors.js';
 import { DEFAULTS, emptyAdditions, type Options } from './options.js';
 import { AdditionProblem, parseBuildArg, parseEnv, parseLabel, parsePackage } from './config/additions.js';
 import { consoleOutput, type Output } from './output.js';
-import { ejectStep, run, type Interaction } from './pipeline.js';
+import { ejectStep, run } from './pipeline.js';
+import type { Interaction } from './interaction.js';
+import { LANGUAGES } from './ecosystems/index.js';
 import { packageVersion } from './version.js';
-import { BASE_KINDS, LANGUAGES, type BaseKind, type Language } from './types.js';
+import { BASE_KINDS, type BaseKind } from './types.js';
 
 interface FlagSpec {
   long: string;
@@ -45,8 +47,8 @@ export const FLAGS: FlagSpec[] = [
   {
     long: 'language', value: 'name', description: `skip language detection (${LANGUAGES.join(', ')})`,
     apply: (o, raw) => {
-      if (!(LANGUAGES as readonly string[]).includes(String(raw))) throw new UsageError(`--language must be one of ${LANGUAGES.join(', ')}; got "${String(raw)}".`);
-      o.language = raw as Language;
+      if (!LANGUAGES.includes(String(raw))) throw new UsageError(`--language must be one of ${LANGUAGES.join(', ')}; got "${String(raw)}".`);
+      o.language = String(raw);
     },
   },
   {

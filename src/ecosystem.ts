@@ -1,6 +1,8 @@
-// The contract every language implements. Adding an ecosystem means one module that satisfies
-// this interface (detector + base assessment + template view), one template folder
-// `templates/<language>/`, fixtures and snapshots; it is then listed in src/ecosystems.ts.
+// The contract every ecosystem implements: everything that differs per language is a member here,
+// so generic code (cli, pipeline, config, render, write, verify, report) never names a language.
+// Adding an ecosystem = one folder src/ecosystems/<lang>/ whose index.ts exports an object of this
+// type, one line in src/ecosystems/index.ts, templates/<lang>/, fixtures and snapshots.
+import type { Interaction } from './interaction.js';
 import type { Project } from './project.js';
 import type { BaseOption, CommonFacts, Language, Plan } from './types.js';
 
@@ -11,16 +13,72 @@ export interface DetectOptions {
   main?: string | undefined;
 }
 
+/** Which app of a monorepo to containerize, and where it is built from. */
+export interface AppSelector<F extends CommonFacts = CommonFacts> {
+  /** What kind of monorepo this understands, for messages ("a Node.js monorepo (npm, yarn or pnpm workspaces)"). */
+  describes: string;
+  /**
+   * With `--app`, or at a repository root holding apps, the app's folder as the project (and a
+   * note when it was picked without being asked); null when the folder is no such monorepo.
+   */
+  select(project: Project, app: string | undefined, interaction?: Interaction): Promise<AppChoice | null>;
+  /** The build context when the app lives inside a monorepo, from the detected facts. */
+  buildContext(facts: F): AppContext | null;
+}
+
+export interface AppChoice {
+  project: Project;
+  /** Said to the user when the app was picked without --app. */
+  note: string | null;
+}
+
+export interface AppContext {
+  /** The repository root relative to the app folder ("../.."): the Docker build context. */
+  context: string;
+  /** The app folder relative to the repository root ("apps/api"). */
+  appDir: string;
+}
+
+/** How a validation error names an ecosystem field: "The Cargo package name (from Cargo.toml [package] name)". */
+export interface FieldLabel<F extends CommonFacts = CommonFacts> {
+  label: string;
+  /** The file the value comes from, when the fact itself names none. */
+  fallback: string;
+  /** The fact's own source, preferred when it names a file. */
+  source?(facts: F): string;
+}
+
+/** What --compare's naive Dockerfile may know of the project: fixed-set values and file presence. */
+export interface NaiveInput {
+  packageManager: string;
+  /** A checked version string ("22", "3.13"). */
+  runtimeVersion: string;
+  /** True when the file exists at the root of the build context. */
+  has(file: string): boolean;
+  /** A file's text at the root of the build context, or null. */
+  read(file: string): string | null;
+}
+
 export interface Ecosystem<F extends CommonFacts = CommonFacts> {
   language: Language;
   /** Root files that mark this ecosystem; also named in "nothing recognisable" errors. */
   markers: string[];
   /** Cheap check: does the folder look like this ecosystem? */
   recognizes(project: Project): boolean;
+  /** Monorepo support, or null when this ecosystem has none (then --app is refused for it). */
+  apps: AppSelector<F> | null;
   /** Pure over the project files; throws UserError for malformed manifests. */
   detect(project: Project, options: DetectOptions): F;
   /** One BaseOption per kind, in BASE_KINDS order, each with its version, images and reason. */
   assess(facts: F): BaseOption[];
   /** Data for templates/<language>/Dockerfile.hbs; everything decided, nothing left to logic. */
   view(facts: F, plan: Plan): Record<string, unknown>;
+  /** Labels of this ecosystem's own fact fields, so a refused value names the file to fix. */
+  fields: Record<string, FieldLabel<F>>;
+  /** File extensions whose names, in a fact's source, count as naming a file ("mod", "gradle"). */
+  manifestExtensions: string[];
+  /** The single-stage Dockerfile a person writes first (lines after the header), for --compare; null when there is none for this package manager. */
+  naive(input: NaiveInput): string[] | null;
+  /** RUN instructions that install dependencies, by the package managers' own commands (the cache report). */
+  installCommand: RegExp;
 }

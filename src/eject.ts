@@ -7,7 +7,7 @@ import { ECOSYSTEMS } from './ecosystems/index.js';
 import { UserError } from './errors.js';
 import type { Options } from './options.js';
 import type { Output } from './output.js';
-import type { Interaction } from './pipeline.js';
+import type { Interaction } from './interaction.js';
 import type { Project } from './project.js';
 import { BUILTIN_TEMPLATES } from './render/render.js';
 import type { Language } from './types.js';

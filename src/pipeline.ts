@@ -1,34 +1,59 @@
-// The whole story in one place: detect -> plan -> ask -> render -> write (-> verify) -> report.
-// Nothing touches the project folder until everything is decided and rendered.
+// The whole story in one place: STEPS run in order over one run context. Each step declares the
+// slice of the context it reads (Pick<Context, ...>) and returns the fields it adds; none changes
+// another step's data. Nothing touches the project folder until everything is decided and
+// rendered: verify builds from a copy, and write and record come after it.
 import { statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { detectStep, type Detected } from './detect/index.js';
+import { resolve } from 'node:path';
+import { applyConfig, CONFIG_FILE, readConfig, recordedChoices, saveConfig } from './config/config.js';
+import { extraView, restrictForAdditions } from './config/extra.js';
+import { buildContextOf, placeFiles, type BuildContext } from './config/layout.js';
+import { detectEcosystem } from './detect/index.js';
+import type { Ecosystem } from './ecosystem.js';
+import { ECOSYSTEMS } from './ecosystems/index.js';
+import { eject, projectTemplateDir, type EjectResult } from './eject.js';
 import { DriftError, UserError } from './errors.js';
+import type { Interaction } from './interaction.js';
 import type { Options } from './options.js';
 import type { Output } from './output.js';
 import { chooseBase } from './plan/choose-base.js';
+import { Project } from './project.js';
 import { render } from './render/render.js';
 import { commonView } from './render/view.js';
 import { buildReport, formatSummary, type Report } from './report.js';
-import type { BaseKind, Language, Plan, RenderedFiles } from './types.js';
+import type { BaseKind, CommonFacts, Plan, RenderedFiles } from './types.js';
 import { compareFiles, unifiedDiff, writeFiles, type FileState } from './write/write.js';
-import { Project } from './project.js';
-import { applyConfig, CONFIG_FILE, readConfig, recordedChoices, saveConfig } from './config/config.js';
-import { extraView, restrictForAdditions } from './config/extra.js';
-import { buildContextOf, placeFiles } from './config/layout.js';
-import { chooseWorkspaceApp } from './ecosystems/node/workspaces.js';
-import { eject, projectTemplateDir, type EjectResult } from './eject.js';
 
-/** The prompts the interactive run needs; tests swap in scripted answers. */
-export interface Interaction {
-  select<T extends string>(question: {
-    message: string;
-    choices: Array<{ value: T; name: string; description?: string; disabled?: string | false }>;
-    default?: T;
-  }): Promise<T>;
-  input(question: { message: string; default?: string; validate?: (value: string) => true | string }): Promise<string>;
-  confirm(question: { message: string; default?: boolean }): Promise<boolean>;
+/** Everything one run knows, filled in step by step. */
+export interface Context {
+  /** The command line as parsed. */
+  flags: Options;
+  output: Output;
+  /** Set only when the run may ask (decided once, in cli.ts). */
+  interaction: Interaction | undefined;
+  /** The folder to containerize (the app's, in a monorepo). */
+  project: Project;
+  /** The flags over the project's recorded choices (.slim-image/config.json). */
+  options: Options;
+  ecosystem: Ecosystem;
+  /** Detected, with the flags and the answers at the prompts laid on top. */
+  facts: CommonFacts;
+  plan: Plan;
+  /** Said once, at the end: the detector's and the additions'. */
+  warnings: string[];
+  /** Set for a monorepo app: the repository root is the build context. */
+  buildContext: BuildContext | null;
+  /** The rendered files, by name. */
+  files: RenderedFiles;
+  /** --verify's outcome, when asked for. */
+  verification: { json: unknown; text: string } | undefined;
+  /** What happened (or would happen) to each file on disk. */
+  states: FileState[];
+  report: Report;
 }
+
+type Step = (context: Context) => Partial<Context> | Promise<Partial<Context>>;
+
+const STEPS: Step[] = [openStep, detectStep, planStep, askStep, renderStep, verifyStep, writeStep, recordStep, reportStep];
 
 export interface RunResult {
   report: Report;
@@ -36,22 +61,10 @@ export interface RunResult {
 }
 
 export async function run(flags: Options, output: Output, interaction?: Interaction): Promise<RunResult> {
-  const { project, options } = await projectStep(flags, output, interaction);
-  let detected = await detectStep(project, options, interaction);
-  let plan = planStep(detected, options);
-  if (interaction) ({ detected, plan } = await askStep(project, detected, options, interaction));
-  const context = buildContextOf(detected.facts);
-  const files = renderStep(project, detected, plan, options);
-  const placed = placeFiles(files, context);
-  // Verify before writing, from a copy: a failed verify leaves the project exactly as it was.
-  const verification = options.verify ? await verifyStep(project, detected, plan, files, options, output, context !== null) : undefined;
-  const states = options.check ? checkStep(project, placed) : await writeStep(project, placed, options, interaction);
-  if (!options.check && !options.dryRun) configStep(project, detected, plan, options, output);
-  if (context) output.info(`Build it from the repository root (${context.context}): ${context.command}`);
-  const report: Report = { ...buildReport(detected.facts, plan, files, verification?.json), ...(context ? { buildContext: context } : {}) };
-  reportStep(report, detected, plan, states, options, output);
-  if (verification && !options.json) output.out(verification.text);
-  return { report, states };
+  // The fields after these three are added by the steps, in order.
+  const context = { flags, output, interaction } as Context;
+  for (const step of STEPS) Object.assign(context, await step(context));
+  return { report: context.report, states: context.states };
 }
 
 /** --eject: copy the built-in templates into the override folder, and stop. */
@@ -60,35 +73,24 @@ export async function ejectStep(options: Options, output: Output, interaction?: 
 }
 
 /**
- * The project folder (the app's, in a monorepo) and the options with the project's recorded
- * choices (.slim-image/config.json) laid under the flags.
+ * The project folder (in a monorepo, the app's: the ecosystems with monorepo support pick it) and
+ * the options with the project's recorded choices laid under the flags.
  */
-async function projectStep(flags: Options, output: Output, interaction?: Interaction): Promise<{ project: Project; options: Options }> {
+async function openStep({ flags, output, interaction }: Pick<Context, 'flags' | 'output' | 'interaction'>): Promise<Pick<Context, 'project' | 'options'>> {
   let project = openProject(flags.dir);
-  if (flags.language === undefined || flags.language === 'node') {
-    const choice = await chooseWorkspaceApp(project, flags.app, interaction);
+  const selectors = ECOSYSTEMS.filter((e) => flags.language === undefined || e.language === flags.language).flatMap((e) => (e.apps ? [e.apps] : []));
+  if (flags.app !== undefined && selectors.length === 0) {
+    const kinds = ECOSYSTEMS.flatMap((e) => (e.apps ? [e.apps.describes] : [])).join(' or ');
+    throw new UserError(`--app picks an app of ${kinds}; it does not go with --language ${flags.language}.`);
+  }
+  for (const selector of selectors) {
+    const choice = await selector.select(project, flags.app, interaction);
+    if (choice === null) continue;
     if (choice.note) output.info(choice.note);
     project = choice.project;
-  } else if (flags.app !== undefined) {
-    throw new UserError('--app picks an app of a Node.js monorepo (npm, yarn or pnpm workspaces); it does not go with --language ' + flags.language + '.');
+    break;
   }
   return { project, options: applyConfig(flags, readConfig(project), project.root) };
-}
-
-/** Records the choices that differ from detection, so a rerun needs no flags (README "Reproducible reruns"). */
-function configStep(project: Project, detected: Detected, plan: Plan, options: Options, output: Output): void {
-  let recommended: BaseKind = plan.base;
-  if (options.base === 'auto') {
-    try {
-      recommended = planStep(detected, { base: 'auto', additions: options.additions }).base;
-    } catch {
-      recommended = plan.base;
-    }
-  }
-  const status = saveConfig(project.root, recordedChoices(options, detected.facts, plan, recommended, project.root));
-  if (status === 'created' || status === 'updated') {
-    output.info(`${status === 'created' ? 'Recorded' : 'Updated'} your choices in ${CONFIG_FILE}; commit it, and reruns (and --check in CI) need no flags.`);
-  }
 }
 
 function openProject(dir: string): Project {
@@ -103,22 +105,43 @@ function openProject(dir: string): Project {
   return new Project(root);
 }
 
-export function planStep(detected: Detected, options: Pick<Options, 'base'> & Partial<Pick<Options, 'additions'>>): Plan {
-  const assessed = detected.ecosystem.assess(detected.facts);
+async function detectStep({ project, options, interaction }: Pick<Context, 'project' | 'options' | 'interaction'>): Promise<Pick<Context, 'ecosystem' | 'facts'>> {
+  return detectEcosystem(project, options, interaction);
+}
+
+function planStep({ ecosystem, facts, options }: Pick<Context, 'ecosystem' | 'facts' | 'options'>): Pick<Context, 'plan'> {
+  return { plan: planFor(ecosystem, facts, options) };
+}
+
+/** The base choice over the ecosystem's assessment, narrowed by --add-package and friends. */
+function planFor(ecosystem: Ecosystem, facts: CommonFacts, options: Pick<Options, 'base'> & Partial<Pick<Options, 'additions'>>): Plan {
+  const assessed = ecosystem.assess(facts);
   return chooseBase(options.additions ? restrictForAdditions(assessed, options.additions) : assessed, options.base);
 }
 
-async function askStep(project: Project, detected: Detected, options: Options, interaction: Interaction) {
+/** On a terminal: confirm or change the detected values, then pick the base from the menu. */
+async function askStep(context: Pick<Context, 'project' | 'ecosystem' | 'facts' | 'plan' | 'options' | 'interaction'>): Promise<Partial<Pick<Context, 'ecosystem' | 'facts' | 'plan'>>> {
+  const { project, options, interaction } = context;
+  if (!interaction) return {};
   const { askFacts, askBase } = await import('./ask.js');
-  const answered = await askFacts(project, detected, options, interaction);
-  const replanned = planStep(answered, options);
+  const { ecosystem, facts } = await askFacts(project, { ecosystem: context.ecosystem, facts: context.facts }, options, interaction);
+  const replanned = planFor(ecosystem, facts, options);
   const base = await askBase(replanned, interaction, options.base);
-  const finalPlan = base === replanned.base ? replanned : planStep(answered, { ...options, base });
-  return { detected: answered, plan: finalPlan };
+  return { ecosystem, facts, plan: base === replanned.base ? replanned : planFor(ecosystem, facts, { ...options, base }) };
+}
+
+function renderStep({ project, ecosystem, facts, plan, options }: Pick<Context, 'project' | 'ecosystem' | 'facts' | 'plan' | 'options'>): Pick<Context, 'files' | 'warnings' | 'buildContext'> {
+  const extra = extraView(options.additions, plan.base);
+  const view = { ...commonView(facts, plan, extra.view), ...ecosystem.view(facts, plan) };
+  return {
+    files: render(ecosystem.language, view, templateDir(project, options)),
+    warnings: [...facts.warnings, ...extra.warnings],
+    buildContext: buildContextOf(ecosystem, facts),
+  };
 }
 
 /** Overrides live in the project (.slim-image/templates/) or come from --templates. */
-export function templateDir(project: Project, options: Pick<Options, 'templates'>): string | undefined {
+function templateDir(project: Project, options: Pick<Options, 'templates'>): string | undefined {
   if (options.templates) {
     const dir = resolve(options.templates);
     if (!isDirectory(dir)) throw new UserError(`--templates ${options.templates} is not a folder. Pass a folder that mirrors the built-in templates/ layout.`);
@@ -128,14 +151,49 @@ export function templateDir(project: Project, options: Pick<Options, 'templates'
   return isDirectory(own) ? own : undefined;
 }
 
-function renderStep(project: Project, detected: Detected, plan: Plan, options: Options): RenderedFiles {
-  const extra = extraView(options.additions, plan.base);
-  detected.facts.warnings.push(...extra.warnings);
-  const view = { ...commonView(detected.facts, plan, extra.view), ...detected.ecosystem.view(detected.facts, plan) };
-  return render(detected.facts.language as Language, view, templateDir(project, options));
+/** --verify: build and run from a copy, before anything is written, so a failure changes nothing. */
+async function verifyStep(context: Pick<Context, 'project' | 'ecosystem' | 'facts' | 'plan' | 'files' | 'options' | 'output' | 'buildContext'>): Promise<Pick<Context, 'verification'>> {
+  const { project, ecosystem, facts, plan, files, options, output } = context;
+  if (!options.verify) return { verification: undefined };
+  if (context.buildContext !== null) {
+    throw new UserError('--verify does not build monorepo apps yet (their build context is the repository root). Generate without --verify, then build from the root as printed.');
+  }
+  const { verify, verifyJson, formatVerify } = await import('./verify/index.js');
+  const report = await verify({
+    projectDir: project.root,
+    files,
+    written: false,
+    ecosystem,
+    port: facts.port.value,
+    packageManager: facts.packageManager.value,
+    runtimeVersion: plan.runtimeVersion,
+    engine: options.engine ?? process.env.SLIM_IMAGE_ENGINE,
+    keepImage: options.keepImage,
+    compare: options.compare,
+    json: options.json,
+    output,
+  });
+  const text = formatVerify(report);
+  if (!report.ok) throw new UserError(`The image built but did not pass verification, so nothing was written:\n${text}`);
+  return { verification: { json: verifyJson(report), text } };
 }
 
-function checkStep(project: Project, files: RenderedFiles): FileState[] {
+/** --check compares, --dry-run only looks, otherwise the files are written (a monorepo app's beside its Dockerfile). */
+async function writeStep({ project, files, buildContext, options, interaction }: Pick<Context, 'project' | 'files' | 'buildContext' | 'options' | 'interaction'>): Promise<Pick<Context, 'states'>> {
+  const placed = placeFiles(files, buildContext);
+  if (options.check) return { states: checkFiles(project, placed) };
+  if (options.dryRun) return { states: compareFiles(project.root, placed) };
+  return {
+    states: await writeFiles(project.root, placed, {
+      force: options.force,
+      ...(interaction
+        ? { confirmOverwrite: (file: string) => interaction.confirm({ message: `${file} exists and differs. Overwrite it?`, default: false }) }
+        : {}),
+    }),
+  };
+}
+
+function checkFiles(project: Project, files: RenderedFiles): FileState[] {
   const states = compareFiles(project.root, files);
   const drifted = states.filter((s) => s.status !== 'identical');
   if (drifted.length > 0) {
@@ -148,47 +206,36 @@ function checkStep(project: Project, files: RenderedFiles): FileState[] {
   return states;
 }
 
-async function writeStep(project: Project, files: RenderedFiles, options: Options, interaction?: Interaction): Promise<FileState[]> {
-  if (options.dryRun) return compareFiles(project.root, files);
-  return writeFiles(project.root, files, {
-    force: options.force,
-    ...(interaction
-      ? { confirmOverwrite: (file: string) => interaction.confirm({ message: `${file} exists and differs. Overwrite it?`, default: false }) }
-      : {}),
-  });
-}
-
-async function verifyStep(project: Project, detected: Detected, plan: Plan, files: RenderedFiles, options: Options, output: Output, monorepoApp: boolean) {
-  if (monorepoApp) {
-    throw new UserError('--verify does not build monorepo apps yet (their build context is the repository root). Generate without --verify, then build from the root as printed.');
+/** Records the choices that differ from detection, so a rerun needs no flags (README "Reproducible reruns"). */
+function recordStep({ project, ecosystem, facts, plan, options, output }: Pick<Context, 'project' | 'ecosystem' | 'facts' | 'plan' | 'options' | 'output'>): Partial<Context> {
+  if (options.check || options.dryRun) return {};
+  let recommended: BaseKind = plan.base;
+  if (options.base === 'auto') {
+    try {
+      recommended = planFor(ecosystem, facts, { base: 'auto', additions: options.additions }).base;
+    } catch {
+      recommended = plan.base;
+    }
   }
-  const { verify, verifyJson, formatVerify } = await import('./verify/index.js');
-  const report = await verify({
-    projectDir: project.root,
-    files,
-    written: false,
-    language: detected.facts.language,
-    port: detected.facts.port.value,
-    packageManager: detected.facts.packageManager.value,
-    runtimeVersion: plan.runtimeVersion,
-    engine: options.engine ?? process.env.SLIM_IMAGE_ENGINE,
-    keepImage: options.keepImage,
-    compare: options.compare,
-    json: options.json,
-    output,
-  });
-  const text = formatVerify(report);
-  if (!report.ok) throw new UserError(`The image built but did not pass verification, so nothing was written:\n${text}`);
-  return { json: verifyJson(report), text };
+  const status = saveConfig(project.root, recordedChoices(options, facts, plan, recommended, project.root));
+  if (status === 'created' || status === 'updated') {
+    output.info(`${status === 'created' ? 'Recorded' : 'Updated'} your choices in ${CONFIG_FILE}; commit it, and reruns (and --check in CI) need no flags.`);
+  }
+  return {};
 }
 
-function reportStep(report: Report, detected: Detected, plan: Plan, states: FileState[], options: Options, output: Output): void {
-  for (const warning of detected.facts.warnings) output.warn(warning);
+function reportStep(context: Pick<Context, 'facts' | 'plan' | 'files' | 'warnings' | 'buildContext' | 'verification' | 'states' | 'options' | 'output'>): Pick<Context, 'report'> {
+  const { facts, plan, files, warnings, buildContext, verification, states, options, output } = context;
+  if (buildContext) output.info(`Build it from the repository root (${buildContext.context}): ${buildContext.command}`);
+  const report: Report = { ...buildReport(facts, plan, files, warnings, verification?.json), ...(buildContext ? { buildContext } : {}) };
+  for (const warning of warnings) output.warn(warning);
   if (options.json) {
     output.out(JSON.stringify(report, null, 2));
-    return;
+  } else {
+    output.out(formatSummary(report, facts, plan, states, options));
+    if (verification) output.out(verification.text);
   }
-  output.out(formatSummary(report, detected.facts, plan, states, options));
+  return { report };
 }
 
 function isDirectory(path: string): boolean {

@@ -35,7 +35,7 @@ export function startArgv(start: StartCommand): string[] {
   return start.kind === 'exec' ? start.argv : ['/bin/sh', '-c', start.command];
 }
 
-export function buildReport(facts: CommonFacts, plan: Plan, files: RenderedFiles, verify?: unknown): Report {
+export function buildReport(facts: CommonFacts, plan: Plan, files: RenderedFiles, warnings: string[], verify?: unknown): Report {
   const distro = plan.base === 'alpine' ? 'alpine' : 'debian';
   return {
     language: facts.language,
@@ -64,7 +64,7 @@ export function buildReport(facts: CommonFacts, plan: Plan, files: RenderedFiles
       port: facts.port.source,
       startCommand: facts.start.source,
     },
-    warnings: facts.warnings,
+    warnings,
     files,
     ...(verify === undefined ? {} : { verify }),
   };

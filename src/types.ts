@@ -1,8 +1,8 @@
 // The shared vocabulary of the pipeline: what detection finds (facts), what planning decides
 // (a plan with reasons) and what the report prints. Ecosystem-specific facts extend CommonFacts.
 
-export const LANGUAGES = ['node', 'python', 'go', 'rust', 'java'] as const;
-export type Language = (typeof LANGUAGES)[number];
+/** An ecosystem's name ("node", "python", ...): one of LANGUAGES in src/ecosystems/index.ts, the registry. */
+export type Language = string;
 
 /** Final-image kinds, smallest first: `--base auto` takes the first one that works. */
 export const BASE_KINDS = ['scratch', 'distroless', 'alpine', 'slim'] as const;

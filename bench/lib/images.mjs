@@ -122,23 +122,16 @@ function runOurs(repo, dir, args) {
 }
 
 async function naiveFor(repo, dir, report) {
+  // The same naive Dockerfile --compare builds: the ecosystem's own, from the registry.
   const { naiveDockerfile } = await import(pathToFileURL(path.join(repo, 'dist/verify/naive.js')).href);
-  const read = (name) => (existsSync(path.join(dir, name)) ? readFileSync(path.join(dir, name), 'utf8') : null);
-  let corepackPin = null;
-  if (report.language === 'node') {
-    const pin = JSON.parse(read('package.json') ?? '{}').packageManager;
-    corepackPin = typeof pin === 'string' ? pin : null;
-  }
-  // Mirrors src/verify/index.ts naiveProject: does pyproject.toml declare dependencies?
-  const pyproject = read('pyproject.toml');
-  const pyprojectDependencies = pyproject !== null && /^\s*dependencies\s*=\s*\[\s*"/m.test(pyproject);
-  return naiveDockerfile({
-    language: report.language,
+  const { ECOSYSTEMS } = await import(pathToFileURL(path.join(repo, 'dist/ecosystems/index.js')).href);
+  const ecosystem = ECOSYSTEMS.find((e) => e.language === report.language);
+  if (!ecosystem) return null;
+  return naiveDockerfile(ecosystem, {
     packageManager: report.packageManager,
     runtimeVersion: report.runtimeVersion,
     has: (name) => existsSync(path.join(dir, name)),
-    corepackPin,
-    pyprojectDependencies,
+    read: (name) => (existsSync(path.join(dir, name)) ? readFileSync(path.join(dir, name), 'utf8') : null),
   });
 }
 

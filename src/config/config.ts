@@ -12,7 +12,8 @@ import { UserError } from '../errors.js';
 import type { Additions, Options } from '../options.js';
 import type { Project } from '../project.js';
 import { shellWord } from '../render/quote.js';
-import { BASE_KINDS, LANGUAGES, type BaseKind, type CommonFacts, type Language, type Plan } from '../types.js';
+import { LANGUAGES } from '../ecosystems/index.js';
+import { BASE_KINDS, type BaseKind, type CommonFacts, type Language, type Plan } from '../types.js';
 import { AdditionProblem, mergeAdditions, parseBuildArg, parseEnv, parseLabel, parsePackage } from './additions.js';
 
 export const CONFIG_FILE = '.slim-image/config.json';
@@ -59,7 +60,7 @@ export function readConfig(project: Project): SlimConfig | null {
   };
   const language = str('language');
   if (language !== undefined) {
-    if (!(LANGUAGES as readonly string[]).includes(language)) bad(`"language" must be one of ${LANGUAGES.join(', ')}`);
+    if (!LANGUAGES.includes(language)) bad(`"language" must be one of ${LANGUAGES.join(', ')}`);
     config.language = language as Language;
   }
   const base = str('base');

@@ -3,7 +3,7 @@
 // .dockerignore in the app folder would be ignored; Docker (BuildKit) reads an ignore file named
 // after the Dockerfile and placed next to it instead, so the app gets Dockerfile and
 // Dockerfile.dockerignore (https://docs.docker.com/build/concepts/context/#filename-and-location).
-import type { NodeFacts } from '../ecosystems/node/types.js';
+import type { Ecosystem } from '../ecosystem.js';
 import type { CommonFacts, RenderedFiles } from '../types.js';
 
 export interface BuildContext {
@@ -15,8 +15,8 @@ export interface BuildContext {
   command: string;
 }
 
-export function buildContextOf(facts: CommonFacts): BuildContext | null {
-  const ws = facts.language === 'node' ? (facts as NodeFacts).workspace ?? null : null;
+export function buildContextOf(ecosystem: Pick<Ecosystem, 'apps'>, facts: CommonFacts): BuildContext | null {
+  const ws = ecosystem.apps?.buildContext(facts) ?? null;
   if (!ws) return null;
   const dockerfile = `${ws.appDir}/Dockerfile`;
   return { context: ws.context, dockerfile, command: `docker build -f ${dockerfile} .` };

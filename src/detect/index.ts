@@ -3,7 +3,7 @@ import { UsageError, UserError } from '../errors.js';
 import type { Ecosystem } from '../ecosystem.js';
 import { ECOSYSTEMS } from '../ecosystems/index.js';
 import type { Options } from '../options.js';
-import type { Interaction } from '../pipeline.js';
+import type { Interaction } from '../interaction.js';
 import type { Project } from '../project.js';
 import { assertNoControl } from '../render/quote.js';
 import type { CommonFacts } from '../types.js';
@@ -15,11 +15,12 @@ export interface Detected {
   facts: CommonFacts;
 }
 
-export async function detectStep(project: Project, options: Options, interaction?: Interaction): Promise<Detected> {
+/** Which ecosystem the project is, its facts, and the flags laid on top, checked before any template sees them. */
+export async function detectEcosystem(project: Project, options: Options, interaction?: Interaction): Promise<Detected> {
   const ecosystem = await chooseEcosystem(project, options, interaction);
   const facts = ecosystem.detect(project, { packageManager: options.packageManager, main: options.main });
   const final = applyOverrides(facts, options);
-  validateFacts(final);
+  validateFacts(final, ecosystem);
   return { ecosystem, facts: final };
 }
 

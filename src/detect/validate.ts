@@ -3,6 +3,7 @@
 // refuses values that cannot be made safe, naming the field and the file it came from.
 import { UserError } from '../errors.js';
 import { shorten } from '../project.js';
+import type { Ecosystem } from '../ecosystem.js';
 import type { CommonFacts } from '../types.js';
 
 // eslint-disable-next-line no-control-regex
@@ -17,29 +18,32 @@ const PATH_KEY = /(^|[a-z])(Files?|Dirs?|Path|lockfile|entry|Manifests)$|^(manif
 /** Our own prose (notes, references, warnings) never reaches Dockerfile syntax unquoted. */
 const PROSE_KEYS = new Set(['warnings', 'note', 'reference', 'source', 'why']);
 
-export function validateFacts(facts: CommonFacts): void {
+/** Ecosystem fields are named by the ecosystem's own labels (Ecosystem.fields). */
+type Labels = Pick<Ecosystem, 'fields' | 'manifestExtensions'>;
+
+export function validateFacts(facts: CommonFacts, labels: Labels): void {
   const port = facts.port.value;
   if (port !== null && (!Number.isInteger(port) || port < 1 || port > 65535)) {
     throw new UserError(`The port ${String(port)} (from ${facts.port.source}) is not a whole number from 1 to 65535. Fix it there, or pass --port.`);
   }
-  walk(facts, [], facts);
+  walk(facts, [], facts, labels);
 }
 
-function walk(value: unknown, path: string[], facts: CommonFacts): void {
+function walk(value: unknown, path: string[], facts: CommonFacts, labels: Labels): void {
   if (typeof value === 'string') {
-    checkString(value, path, facts);
+    checkString(value, path, facts, labels);
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => walk(item, [...path, String(index)], facts));
+    value.forEach((item, index) => walk(item, [...path, String(index)], facts, labels));
   } else if (value !== null && typeof value === 'object') {
     for (const [key, child] of Object.entries(value)) {
       if (PROSE_KEYS.has(key)) continue;
-      walk(child, [...path, key], facts);
+      walk(child, [...path, key], facts, labels);
     }
   }
 }
 
-function checkString(value: string, path: string[], facts: CommonFacts): void {
-  const field = describe(path, facts);
+function checkString(value: string, path: string[], facts: CommonFacts, labels: Labels): void {
+  const field = describe(path, facts, labels);
   if (CONTROL.test(value)) {
     throw new UserError(
       `${field} contains a newline or control character (${JSON.stringify(value).slice(0, 60)}), which could add instructions to the Dockerfile. ` +
@@ -68,55 +72,13 @@ const LABELS: Record<string, [string, (f: CommonFacts) => string]> = {
   framework: ['The framework', (f) => f.framework.source],
 };
 
-type Facts = CommonFacts & Record<string, unknown>;
-const sourceOf = (key: string) => (f: Facts): string => {
-  const fact = f[key] as { source?: unknown } | undefined;
-  return typeof fact?.source === 'string' ? fact.source : '';
-};
-
-/**
- * Ecosystem fields, with the file (or folder name) each comes from, so a refusal names what to
- * fix: "The Cargo package name (from Cargo.toml [package] name)" rather than "package". A
- * Fact's own source wins when it names a file; the text after it is the fallback.
- */
-const FIELDS: Record<string, [string, (f: Facts) => string, string]> = {
-  // Go
-  module: ['The Go module path', () => '', 'go.mod module'],
-  mainPackage: ['The main package folder', sourceOf('mainPackage'), 'a folder name holding package main (go build ./<folder>)'],
-  mainCandidates: ['A main package folder', () => '', 'a folder name holding package main'],
-  manifestFiles: ['A Go manifest path', () => '', 'go.work use lines or the module folders'],
-  muslTags: ['A Go build tag', () => '', 'go.mod requirements'],
-  cgo: ['A cgo reason', () => '', 'the Go sources or go.mod requirements'],
-  // Rust
-  package: ['The Cargo package name', () => '', 'Cargo.toml [package] name'],
-  bin: ['The binary name', sourceOf('bin'), 'Cargo.toml [[bin]] name or a src/bin/<name>.rs file name'],
-  binCandidates: ['A binary name', () => '', 'Cargo.toml [[bin]] names or src/bin/<name>.rs file names'],
-  systemLinked: ['A crate name', () => '', 'Cargo.lock'],
-  // Java
-  jar: ['The jar file name', () => '', 'pom.xml artifactId, version and finalName, or build.gradle / settings.gradle / gradle.properties (rootProject.name, version, archiveFileName)'],
-  mainClass: ['The main class', sourceOf('mainClass'), 'pom.xml, build.gradle or the Java sources'],
-  javaVersion: ['The Java version', sourceOf('javaVersion'), 'pom.xml or build.gradle'],
-  frameworkVersion: ['The framework version', () => '', 'pom.xml or build.gradle'],
-  buildFiles: ['A build file name', () => '', 'the project folder'],
-  buildDirs: ['A build folder name', () => '', 'the project folder'],
-  artifact: ['The build artifact', () => '', 'pom.xml or build.gradle'],
-  jvmOptions: ['A JVM option', () => '', 'the framework configuration'],
-  // Python
-  packages: ['A dependency name or version', (f) => String(f.lockfile ?? f.requirementsFile ?? ''), 'pyproject.toml'],
-  installFiles: ['A dependency file name', () => '', 'requirements.txt -r/-c lines or the lockfile names'],
-  requirementsFile: ['The requirements file name', () => '', 'the project folder'],
-  django: ['The Django settings module', () => '', 'manage.py DJANGO_SETTINGS_MODULE'],
-  // Node
-  buildScript: ['The build script', () => '', 'package.json scripts'],
-  packageManagerVersion: ['The package manager version', () => '', 'package.json packageManager'],
-  runtimeFiles: ['A file the final image copies', () => '', 'package.json, the framework config or Rocket.toml'],
-  workspace: ['The workspace app folder', () => '', 'the workspaces in package.json or pnpm-workspace.yaml'],
-};
-
 /** Sources are prose ("the only binary target"); one that names no file gets the fallback. */
-const NAMES_A_FILE = /[\w-]+\.(toml|json|xml|mod|work|gradle|kts|lock|txt|py|properties|ya?ml|rs|java)\b|--\w/;
+function namesAFile(extensions: string[]): RegExp {
+  return new RegExp(`[\\w-]+\\.(${[...COMMON_EXTENSIONS, ...extensions].join('|')})\\b|--\\w`);
+}
+const COMMON_EXTENSIONS = ['json', 'toml', 'ya?ml', 'lock', 'txt'];
 
-function describe(path: string[], facts: CommonFacts): string {
+function describe(path: string[], facts: CommonFacts, labels: Labels): string {
   const top = path[0] ?? '';
   const label = LABELS[top];
   if (label) return `${label[0]} (from ${shorten(label[1](facts))})`;
@@ -124,10 +86,10 @@ function describe(path: string[], facts: CommonFacts): string {
     const dep = facts.nativeDependencies[Number(path[1])];
     return `The dependency name "${dep?.name.slice(0, 40) ?? '?'}" (from ${dep?.source ?? 'a lockfile'})`;
   }
-  const field = FIELDS[top];
+  const field = labels.fields[top];
   if (field) {
-    const source = field[1](facts as Facts);
-    return `${field[0]} (from ${shorten(NAMES_A_FILE.test(source) ? source : field[2])})`;
+    const source = field.source?.(facts) ?? '';
+    return `${field.label} (from ${shorten(namesAFile(labels.manifestExtensions).test(source) ? source : field.fallback)})`;
   }
   return `The detected value ${path.join('.')} (from the ${facts.language} project files)`;
 }

@@ -1,5 +1,6 @@
-// Every supported ecosystem, in the order auto-detection tries them. Adding a language means
-// adding its module here (and its detector, plan and template folder).
+// The registry: every supported ecosystem, in the order auto-detection tries them. Adding a
+// language is one folder under src/ecosystems/ and one line here (plus templates/<lang>/,
+// fixtures and snapshots); LANGUAGES, --help, --language and config validation follow from it.
 import type { Ecosystem } from '../ecosystem.js';
 import { node } from './node/index.js';
 import { go } from './go/index.js';
@@ -7,10 +8,13 @@ import { rust } from './rust/index.js';
 import { java } from './java/index.js';
 import { python } from './python/index.js';
 
-export const ECOSYSTEMS: Ecosystem[] = [
+export const ECOSYSTEMS: readonly Ecosystem[] = [
   node,
   go,
   rust,
   python,
   java,
 ];
+
+/** The names --language and .slim-image/config.json accept, in registry order. */
+export const LANGUAGES: readonly string[] = ECOSYSTEMS.map((e) => e.language);

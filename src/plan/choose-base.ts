@@ -3,6 +3,11 @@
 import { UserError } from '../errors.js';
 import type { BaseKind, BaseOption, Plan } from '../types.js';
 
+/** A kind that cannot work for this project, and why: no version, no images. */
+export function ruledOut(kind: BaseKind, why: string): BaseOption {
+  return { kind, possible: false, why, runtimeVersion: null, builderImage: null, runtimeImage: null };
+}
+
 export function chooseBase(options: BaseOption[], requested: BaseKind | 'auto'): Plan {
   const chosen =
     requested === 'auto' ? options.find((o) => o.possible && !o.onRequestOnly) : options.find((o) => o.kind === requested);

@@ -4,6 +4,15 @@ import semver from 'semver';
 import type { RuntimeRequirement } from '../types.js';
 
 /** The semver range a catalog family covers: "22" -> ">=22.0.0 <23.0.0-0", "3.13" -> ">=3.13.0 <3.14.0-0". */
+/**
+ * An image name with its literal version replaced by the Dockerfile's version ARG, so one ARG line
+ * pins every FROM (design rule 3). `at` lists where the version sits in this ecosystem's image
+ * names, `{v}` marking it ("node:{v}-", "nodejs{v}-"); the first match of each is replaced.
+ */
+export function withVersionArg(image: string, version: string, arg: string, at: readonly string[]): string {
+  return at.reduce((name, pattern) => name.replace(pattern.replace('{v}', version), () => pattern.replace('{v}', `\${${arg}}`)), image);
+}
+
 export function familyRange(family: string): string {
   const parts = family.split('.').map(Number);
   if (parts.length === 1) return `>=${parts[0]}.0.0 <${(parts[0] ?? 0) + 1}.0.0-0`;

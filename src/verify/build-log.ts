@@ -78,10 +78,7 @@ export class BuildLog {
   }
 }
 
-/** Steps that install dependencies, by the package managers' own commands. */
-const INSTALL_COMMAND =
-  /\b(npm (ci|install|i)\b|pnpm (install|i)\b|yarn( install)?(\s+--[\w=-]+)*\s*($|&&|;)|bun install|pip3? install|python3? -m pip install|uv (sync|pip install)|poetry install|pipenv (install|sync)|pdm (install|sync)|go mod download|cargo fetch|mvnw?\b.*dependency:|gradlew?\b.*dependencies)/;
-
-export function isInstallStep(step: BuildStep): boolean {
-  return /^RUN\b/.test(step.instruction) && INSTALL_COMMAND.test(step.instruction);
+/** A RUN step whose command installs dependencies (the ecosystem's `installCommand`). */
+export function isInstallStep(step: BuildStep, installCommand: RegExp): boolean {
+  return /^RUN\b/.test(step.instruction) && installCommand.test(step.instruction);
 }

@@ -8,7 +8,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
-import { parse as parseToml } from 'smol-toml';
 import { UserError } from '../errors.js';
 import type { Output } from '../output.js';
 import { buildImage, isStorageRace, type BuildResult } from './build.js';
@@ -16,10 +15,11 @@ import { isInstallStep } from './build-log.js';
 import { DEFAULT_RUN_TIMEOUTS, runAndProbe, type RunTimeouts } from './container.js';
 import { detectEngine, type Engine } from './engine.js';
 import { hasShell, inspectImage, removeImage } from './image.js';
-import { naiveDockerfile, versionFromDockerfile, type NaiveProject } from './naive.js';
+import { naiveDockerfile, versionFromDockerfile } from './naive.js';
+import type { Ecosystem, NaiveInput } from '../ecosystem.js';
 import { silentProgress, stepProgress, type Progress } from './progress.js';
 import { prepareWorkspace, readOptional, type Workspace } from './workspace.js';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 export { formatVerify, verifyJson } from './report.js';
 
@@ -30,7 +30,8 @@ export interface VerifyInput {
   files: Record<string, string>;
   /** false with --dry-run: build from a temp copy of the project plus the files. */
   written: boolean;
-  language: string;
+  /** What differs per language: the naive Dockerfile for --compare, the install-step pattern. */
+  ecosystem: Pick<Ecosystem, 'language' | 'naive' | 'installCommand'>;
   port: number | null;
   packageManager: string;
   /** The runtime version the plan chose ("22", "3.13"); read from the Dockerfile's ARG when absent. */
@@ -112,7 +113,7 @@ export async function verify(input: VerifyInput): Promise<VerifyReport> {
     say(`Built in ${build.seconds.toFixed(1)} s; inspecting the image`);
     const facts = await inspectImage(engine, image);
     const shell = await hasShell(engine, image);
-    const cache = cacheSummary(build);
+    const cache = cacheSummary(build, input.ecosystem.installCommand);
 
     const base = {
       engine: engine.kind,
@@ -159,8 +160,8 @@ export async function verify(input: VerifyInput): Promise<VerifyReport> {
   }
 }
 
-function cacheSummary(build: BuildResult): VerifyReport['cache'] {
-  const install = build.steps.filter(isInstallStep);
+function cacheSummary(build: BuildResult, installCommand: RegExp): VerifyReport['cache'] {
+  const install = build.steps.filter((step) => isInstallStep(step, installCommand));
   return {
     steps: build.steps.length,
     cached: build.steps.filter((step) => step.cached).length,
@@ -180,8 +181,8 @@ async function buildNaive(
 ): Promise<{ naive?: VerifyReport['naive']; problem?: string }> {
   const version = input.runtimeVersion ?? versionFromDockerfile(input.files['Dockerfile'] ?? '');
   if (version === null) return { problem: 'the runtime version is unknown, so there is no naive image to compare with' };
-  const dockerfile = naiveDockerfile(await naiveProject(input, workspace.context, version));
-  if (dockerfile === null) return { problem: `no naive Dockerfile is known for ${input.language} with ${input.packageManager}` };
+  const dockerfile = naiveDockerfile(input.ecosystem, naiveInput(input, workspace.context, version));
+  if (dockerfile === null) return { problem: `no naive Dockerfile is known for ${input.ecosystem.language} with ${input.packageManager}` };
   const file = path.join(workspace.scratch, 'naive.Dockerfile');
   await writeFile(file, dockerfile);
   const image = `localhost/slim-image-verify-naive-${slug(input.projectDir)}:${id}`;
@@ -203,36 +204,19 @@ async function buildNaive(
   }
 }
 
-async function naiveProject(input: VerifyInput, context: string, version: string): Promise<NaiveProject> {
+function naiveInput(input: VerifyInput, context: string, version: string): NaiveInput {
   const at = (name: string) => path.join(context, name);
-  let corepackPin: string | null = null;
-  if (input.language === 'node') {
-    const text = await readOptional(at('package.json'));
-    try {
-      const pin = text ? (JSON.parse(text) as { packageManager?: unknown }).packageManager : undefined;
-      corepackPin = typeof pin === 'string' ? pin : null;
-    } catch {
-      corepackPin = null;
-    }
-  }
-  let pyprojectDependencies = false;
-  if (input.language === 'python') {
-    const text = await readOptional(at('pyproject.toml'));
-    try {
-      const toml = text ? (parseToml(text) as { project?: { dependencies?: unknown[] }; tool?: { poetry?: { dependencies?: object } } }) : {};
-      const poetry = Object.keys(toml.tool?.poetry?.dependencies ?? {}).filter((name) => name !== 'python');
-      pyprojectDependencies = (toml.project?.dependencies?.length ?? 0) > 0 || poetry.length > 0;
-    } catch {
-      pyprojectDependencies = false;
-    }
-  }
   return {
-    language: input.language,
     packageManager: input.packageManager,
     runtimeVersion: version,
     has: (name) => existsSync(at(name)),
-    corepackPin,
-    pyprojectDependencies,
+    read: (name) => {
+      try {
+        return readFileSync(at(name), 'utf8');
+      } catch {
+        return null;
+      }
+    },
   };
 }
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { chooseWorkspaceApp, findWorkspaceRoot, readWorkspaceLayout, workspaceFacts } from '../../src/ecosystems/node/workspaces.js';
 import { UserError } from '../../src/errors.js';
 import { Project } from '../../src/project.js';
-import type { Interaction } from '../../src/pipeline.js';
+import type { Interaction } from '../../src/interaction.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
@@ -80,13 +80,13 @@ describe('an app inside a workspace', () => {
     } as unknown as Interaction;
     const picked = await chooseWorkspaceApp(root, undefined, interaction);
     expect(asked).toEqual(['apps/api', 'apps/worker']);
-    expect(picked.project.root).toBe(join(FIXTURES, 'monorepo-pnpm', 'apps', 'worker'));
+    expect(picked?.project.root).toBe(join(FIXTURES, 'monorepo-pnpm', 'apps', 'worker'));
   });
 
   it('--app takes a folder or a package name, and refuses what is not a workspace', async () => {
     const root = new Project(join(FIXTURES, 'monorepo-pnpm'));
-    expect((await chooseWorkspaceApp(root, './apps/api/')).project.root).toBe(join(FIXTURES, 'monorepo-pnpm', 'apps', 'api'));
-    expect((await chooseWorkspaceApp(root, 'worker')).project.root).toBe(join(FIXTURES, 'monorepo-pnpm', 'apps', 'worker'));
+    expect((await chooseWorkspaceApp(root, './apps/api/'))?.project.root).toBe(join(FIXTURES, 'monorepo-pnpm', 'apps', 'api'));
+    expect((await chooseWorkspaceApp(root, 'worker'))?.project.root).toBe(join(FIXTURES, 'monorepo-pnpm', 'apps', 'worker'));
     await expect(chooseWorkspaceApp(root, 'apps/nope')).rejects.toThrow(/not a workspace package.*apps\/api/);
     await expect(chooseWorkspaceApp(new Project(join(FIXTURES, 'node-express-npm')), 'apps/api')).rejects.toThrow(/declares no workspaces/);
   });
@@ -94,7 +94,7 @@ describe('an app inside a workspace', () => {
   it('one app: chosen, and said so', async () => {
     const dir = repo({ 'package.json': { workspaces: ['apps/*', 'packages/*'] }, 'apps/api/package.json': { name: 'api' }, 'packages/lib/package.json': { name: 'lib' } });
     const choice = await chooseWorkspaceApp(new Project(dir), undefined);
-    expect(choice.project.root).toBe(join(dir, 'apps', 'api'));
-    expect(choice.note).toContain('apps/api');
+    expect(choice?.project.root).toBe(join(dir, 'apps', 'api'));
+    expect(choice?.note).toContain('apps/api');
   });
 });

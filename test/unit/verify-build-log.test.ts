@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ECOSYSTEMS } from '../../src/ecosystems/index.js';
+import { node } from '../../src/ecosystems/node/index.js';
 import { BuildLog, isInstallStep } from '../../src/verify/build-log.js';
 
 // Output captured from podman 4.3.1 (buildah) here: a rebuild after a source change.
@@ -49,7 +51,7 @@ describe('BuildLog with podman output', () => {
   it('marks the steps the cache answered and only those', () => {
     const log = feed(PODMAN_REBUILD);
     expect(log.steps.filter((s) => s.cached).map((s) => s.position)).toEqual(['[1/2] 2/5', '[1/2] 3/5', '[1/2] 4/5']);
-    const install = log.steps.filter(isInstallStep);
+    const install = log.steps.filter((step) => isInstallStep(step, node.installCommand));
     expect(install).toHaveLength(1);
     expect(install[0]?.cached).toBe(true);
   });
@@ -83,24 +85,27 @@ describe('BuildLog with BuildKit plain output', () => {
   });
 });
 
-describe('isInstallStep', () => {
+describe('isInstallStep with each ecosystem\'s installCommand', () => {
   const step = (instruction: string) => ({ position: '1/1', instruction, cached: false });
+  const ecosystem = (language: string) => ECOSYSTEMS.find((e) => e.language === language)!;
   it.each([
-    'RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev',
-    'RUN pnpm install --frozen-lockfile --prod',
-    'RUN yarn install --immutable',
-    'RUN yarn --frozen-lockfile --production',
-    'RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt',
-    'RUN uv sync --frozen --no-dev',
-    'RUN go mod download',
-    'RUN cargo fetch',
-  ])('recognises %s', (instruction) => {
-    expect(isInstallStep(step(instruction))).toBe(true);
+    ['node', 'RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev'],
+    ['node', 'RUN pnpm install --frozen-lockfile --prod'],
+    ['node', 'RUN yarn install --immutable'],
+    ['node', 'RUN yarn --frozen-lockfile --production'],
+    ['python', 'RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt'],
+    ['python', 'RUN uv sync --frozen --no-dev'],
+    ['go', 'RUN go mod download'],
+    ['rust', 'RUN cargo fetch'],
+    ['java', 'RUN ./mvnw -B dependency:go-offline'],
+    ['java', 'RUN ./gradlew dependencies --no-daemon'],
+  ])('%s recognises %s', (language, instruction) => {
+    expect(isInstallStep(step(instruction), ecosystem(language).installCommand)).toBe(true);
   });
-  it.each(['COPY package.json ./', 'RUN go build -o /app .', 'RUN npm run build', 'RUN yarn build', 'RUN pnpm run build'])(
-    'does not take %s for an install',
+  it.each(['COPY package.json ./', 'RUN go build -o /app .', 'RUN npm run build', 'RUN yarn build', 'RUN pnpm run build', 'RUN cargo build --release', 'RUN ./gradlew bootJar'])(
+    'no ecosystem takes %s for an install',
     (instruction) => {
-      expect(isInstallStep(step(instruction))).toBe(false);
+      for (const e of ECOSYSTEMS) expect(isInstallStep(step(instruction), e.installCommand), e.language).toBe(false);
     },
   );
 });

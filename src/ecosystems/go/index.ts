@@ -1,14 +1,28 @@
-// Go: detection in src/detect/go/, bases and view in src/plan/go.ts, templates/go/.
-import { detectGo, goMarkers, recognizesGo } from './detect.js';
-import type { GoFacts } from './types.js';
+// Go: detection (detect.ts, go-mod.ts, sources.ts), bases and view (plan.ts), knowledge tables
+// (knowledge/), templates/go/.
 import type { Ecosystem } from '../../ecosystem.js';
+import { detectGo, goMarkers, recognizesGo } from './detect.js';
 import { assessGo, goView } from './plan.js';
+import type { GoFacts } from './types.js';
 
 export const go: Ecosystem<GoFacts> = {
   language: 'go',
   markers: goMarkers,
   recognizes: recognizesGo,
+  apps: null,
   detect: detectGo,
   assess: (facts) => assessGo(facts),
   view: goView,
+  fields: {
+    module: { label: 'The Go module path', fallback: 'go.mod module' },
+    mainPackage: { label: 'The main package folder', source: (f) => f.mainPackage.source, fallback: 'a folder name holding package main (go build ./<folder>)' },
+    mainCandidates: { label: 'A main package folder', fallback: 'a folder name holding package main' },
+    manifestFiles: { label: 'A Go manifest path', fallback: 'go.work use lines or the module folders' },
+    muslTags: { label: 'A Go build tag', fallback: 'go.mod requirements' },
+    cgo: { label: 'A cgo reason', fallback: 'the Go sources or go.mod requirements' },
+  },
+  manifestExtensions: ['mod', 'work', 'sum'],
+  // https://hub.docker.com/_/golang "Start a Go instance in your app"
+  naive: (input) => [`FROM golang:${input.runtimeVersion}`, 'WORKDIR /usr/src/app', 'COPY . .', 'RUN go build -v -o /usr/local/bin/ ./...', 'CMD ["app"]'],
+  installCommand: /\bgo mod download/,
 };

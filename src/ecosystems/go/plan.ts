@@ -9,10 +9,7 @@ import { goEndOfSupport, releasedGoLines } from './knowledge/versions.js';
 import type { BaseOption, Plan } from '../../types.js';
 import { collectPackages, osPackagesView, type Distro } from '../../plan/os-packages.js';
 import { pickVersion } from '../../plan/versions.js';
-
-const impossible = (kind: BaseOption['kind'], why: string): BaseOption => ({
-  kind, possible: false, why, runtimeVersion: null, builderImage: null, runtimeImage: null,
-});
+import { ruledOut } from '../../plan/choose-base.js';
 
 /** "Go 1.24 (go.mod go 1.24)", with a note when the line is past end of support. */
 function versionNote(facts: GoFacts, version: string, now: Date): string {
@@ -25,7 +22,7 @@ export function assessGo(facts: GoFacts, now: Date = today()): BaseOption[] {
   const version = pickVersion(facts.runtime, releasedGoLines(now));
   if (version === null) {
     const why = `no Go line in the catalog (${releasedGoLines(now).slice(-1)[0]}-${releasedGoLines(now)[0]}) matches ${facts.runtime.constraint} (${facts.runtime.source}); pass --runtime-version`;
-    return (['scratch', 'distroless', 'alpine', 'slim'] as const).map((kind) => impossible(kind, why));
+    return (['scratch', 'distroless', 'alpine', 'slim'] as const).map((kind) => ruledOut(kind, why));
   }
   const note = versionNote(facts, version, now);
   const deps = facts.nativeDependencies;
@@ -37,23 +34,23 @@ export function assessGo(facts: GoFacts, now: Date = today()): BaseOption[] {
   const glibc = goImages.debianBuilder(version);
 
   const scratch: BaseOption = cgo
-    ? impossible('scratch', `cgo is needed (${cgoWhy}), so the binary links libc`)
+    ? ruledOut('scratch', `cgo is needed (${cgoWhy}), so the binary links libc`)
     : shell
-      ? impossible('scratch', `${shell}, and scratch has none`)
+      ? ruledOut('scratch', `${shell}, and scratch has none`)
       : {
           kind: 'scratch', possible: true, runtimeVersion: version, builderImage: glibc, runtimeImage: BINARY_FINALS.scratch,
           why: `no cgo, so CGO_ENABLED=0 gives one static binary; scratch gets CA certificates, zoneinfo and user ${NONROOT_UID} from the builder; ${note}`,
         };
 
   let distroless: BaseOption;
-  if (shell) distroless = impossible('distroless', `${shell}, and distroless has none`);
+  if (shell) distroless = ruledOut('distroless', `${shell}, and distroless has none`);
   else if (!cgo) {
     distroless = {
       kind: 'distroless', possible: true, runtimeVersion: version, builderImage: glibc, runtimeImage: BINARY_FINALS.distrolessStatic,
       why: `a static CGO_ENABLED=0 binary on distroless static (CA certificates, tzdata, nonroot user); ${note}`,
     };
   } else if (runtimeDeps.length > 0) {
-    distroless = impossible('distroless', `${runtimeDeps.map((d) => `${d.name} needs ${d.runtime.debian.join(', ')}`).join('; ')} at run time, and distroless cannot install OS packages`);
+    distroless = ruledOut('distroless', `${runtimeDeps.map((d) => `${d.name} needs ${d.runtime.debian.join(', ')}`).join('; ')} at run time, and distroless cannot install OS packages`);
   } else {
     const image = facts.libstdcxx ? BINARY_FINALS.distrolessCc : BINARY_FINALS.distrolessBase;
     distroless = {
@@ -65,9 +62,9 @@ export function assessGo(facts: GoFacts, now: Date = today()): BaseOption[] {
   const glibcOnly = deps.filter((d) => d.glibcOnly);
   const noAlpineName = runtimeDeps.filter((d) => d.runtime.alpine.length === 0);
   const alpine: BaseOption = glibcOnly.length > 0
-    ? impossible('alpine', `${glibcOnly.map((d) => `${d.name} ${d.note}`).join('; ')}: alpine uses musl`)
+    ? ruledOut('alpine', `${glibcOnly.map((d) => `${d.name} ${d.note}`).join('; ')}: alpine uses musl`)
     : noAlpineName.length > 0
-      ? impossible('alpine', `${noAlpineName.map((d) => d.name).join(', ')} need OS libraries with no known Alpine package`)
+      ? ruledOut('alpine', `${noAlpineName.map((d) => d.name).join(', ')} need OS libraries with no known Alpine package`)
       : {
           kind: 'alpine', possible: true, runtimeVersion: version,
           builderImage: cgo ? goImages.alpineBuilder(version) : glibc, runtimeImage: BINARY_FINALS.alpine,

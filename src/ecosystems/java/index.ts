@@ -1,14 +1,30 @@
-// Java: detection in src/detect/java/, bases and view in src/plan/java.ts, templates/java/.
-import { detectJava, GRADLE_FILES, MAVEN_FILES, recognizesJava } from './detect.js';
-import type { JavaFacts } from './types.js';
+// Java: detection (detect.ts, maven.ts, gradle.ts, sources.ts, ...), bases and view (plan.ts),
+// knowledge tables (knowledge/), templates/java/.
 import type { Ecosystem } from '../../ecosystem.js';
+import { detectJava, GRADLE_FILES, MAVEN_FILES, recognizesJava } from './detect.js';
+import { naiveJava } from './naive.js';
 import { assessJava, javaView } from './plan.js';
+import type { JavaFacts } from './types.js';
 
 export const java: Ecosystem<JavaFacts> = {
   language: 'java',
   markers: [...MAVEN_FILES, ...GRADLE_FILES, '*.java with a main method'],
   recognizes: recognizesJava,
+  apps: null,
   detect: detectJava,
   assess: (facts) => assessJava(facts),
   view: javaView,
+  fields: {
+    jar: { label: 'The jar file name', fallback: 'pom.xml artifactId, version and finalName, or build.gradle / settings.gradle / gradle.properties (rootProject.name, version, archiveFileName)' },
+    mainClass: { label: 'The main class', source: (f) => f.mainClass.source, fallback: 'pom.xml, build.gradle or the Java sources' },
+    javaVersion: { label: 'The Java version', source: (f) => f.javaVersion.source, fallback: 'pom.xml or build.gradle' },
+    frameworkVersion: { label: 'The framework version', fallback: 'pom.xml or build.gradle' },
+    buildFiles: { label: 'A build file name', fallback: 'the project folder' },
+    buildDirs: { label: 'A build folder name', fallback: 'the project folder' },
+    artifact: { label: 'The build artifact', fallback: 'pom.xml or build.gradle' },
+    jvmOptions: { label: 'A JVM option', fallback: 'the framework configuration' },
+  },
+  manifestExtensions: ['xml', 'gradle', 'kts', 'properties', 'java'],
+  naive: naiveJava,
+  installCommand: /\b(mvnw?\b.*dependency:|gradlew?\b.*dependencies)/,
 };

@@ -17,7 +17,8 @@ import {
   supportedVersions,
 } from './knowledge/versions.js';
 import type { BaseOption, Plan } from '../../types.js';
-import { pickVersion } from '../../plan/versions.js';
+import { pickVersion, withVersionArg } from '../../plan/versions.js';
+import { ruledOut } from '../../plan/choose-base.js';
 
 /** The ARG that holds the Java version; every image tag uses it. */
 export const JAVA_VERSION_ARG = 'JAVA_VERSION';
@@ -65,10 +66,6 @@ export function builderImage(facts: JavaFacts, version: string): string {
   return facts.packageManager.value === 'maven' ? JAVA_IMAGES.maven(version) : JAVA_IMAGES.gradle(version);
 }
 
-const impossible = (kind: BaseOption['kind'], why: string): JavaBaseOption => ({
-  kind, possible: false, why, runtimeVersion: null, builderImage: null, runtimeImage: null,
-});
-
 export function assessJava(facts: JavaFacts, now: Date = today()): JavaBaseOption[] {
   const { versions, note } = candidateVersions(facts, now);
   const newest = versions[0] ?? null;
@@ -76,20 +73,20 @@ export function assessJava(facts: JavaFacts, now: Date = today()): JavaBaseOptio
   const glibcOnly = facts.nativeDependencies.filter((d) => d.glibcOnly);
   const blocking = facts.nativeDependencies.filter((d) => d.blocksDistroless !== null || d.runtime.debian.length > 0);
 
-  const scratch = impossible('scratch', 'a Java app needs a JVM, which needs a C library, a JRE and its shared libraries; scratch only fits one static binary (GraalVM native images are not generated)');
+  const scratch = ruledOut('scratch', 'a Java app needs a JVM, which needs a C library, a JRE and its shared libraries; scratch only fits one static binary (GraalVM native images are not generated)');
   if (newest === null) {
     const why = `no Java release matches ${facts.runtime.constraint} (${facts.runtime.source}); pass --runtime-version`;
-    return [scratch, impossible('distroless', why), impossible('alpine', why), impossible('slim', why)];
+    return [scratch, ruledOut('distroless', why), ruledOut('alpine', why), ruledOut('slim', why)];
   }
 
   const distrolessVersion = versions.find((v) => distrolessVersions().includes(v)) ?? null;
   let distroless: JavaBaseOption;
   if (distrolessVersion === null) {
-    distroless = impossible('distroless', `${note}, and distroless publishes Java images for ${distrolessVersions().slice().reverse().join(', ')} only (java<v>-debian13)`);
+    distroless = ruledOut('distroless', `${note}, and distroless publishes Java images for ${distrolessVersions().slice().reverse().join(', ')} only (java<v>-debian13)`);
   } else if (start.kind === 'shell') {
-    distroless = impossible('distroless', `the start command "${start.command}" needs a shell, and distroless has none`);
+    distroless = ruledOut('distroless', `the start command "${start.command}" needs a shell, and distroless has none`);
   } else if (blocking.length > 0) {
-    distroless = impossible('distroless', `${blocking.map((d) => `${d.name}: ${d.blocksDistroless ?? `needs ${d.runtime.debian.join(', ')}`}`).join('; ')}, and distroless cannot install OS packages`);
+    distroless = ruledOut('distroless', `${blocking.map((d) => `${d.name}: ${d.blocksDistroless ?? `needs ${d.runtime.debian.join(', ')}`}`).join('; ')}, and distroless cannot install OS packages`);
   } else {
     const image = distrolessImage(distrolessVersion)!;
     distroless = {
@@ -100,7 +97,7 @@ export function assessJava(facts: JavaFacts, now: Date = today()): JavaBaseOptio
 
   let alpine: JavaBaseOption;
   if (glibcOnly.length > 0) {
-    alpine = impossible('alpine', `${glibcOnly.map((d) => `${d.name}: ${d.note}`).join('; ')}; alpine uses musl`);
+    alpine = ruledOut('alpine', `${glibcOnly.map((d) => `${d.name}: ${d.note}`).join('; ')}; alpine uses musl`);
   } else {
     const version = distroless.possible ? distroless.runtimeVersion! : newest;
     alpine = {
@@ -121,12 +118,7 @@ export function assessJava(facts: JavaFacts, now: Date = today()): JavaBaseOptio
 
 /** Replace the literal version in an image name with the Dockerfile ARG, so one line pins it. */
 export function withArg(image: string, version: string): string {
-  const arg = `\${${JAVA_VERSION_ARG}}`;
-  return image
-    .replace(`eclipse-temurin:${version}-`, `eclipse-temurin:${arg}-`)
-    .replace(`maven:3-eclipse-temurin-${version}`, `maven:3-eclipse-temurin-${arg}`)
-    .replace(`gradle:jdk${version}`, `gradle:jdk${arg}`)
-    .replace(`distroless/java${version}-`, `distroless/java${arg}-`);
+  return withVersionArg(image, version, JAVA_VERSION_ARG, ['eclipse-temurin:{v}-', 'maven:3-eclipse-temurin-{v}', 'gradle:jdk{v}', 'distroless/java{v}-']);
 }
 
 interface Copy {

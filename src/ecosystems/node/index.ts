@@ -1,14 +1,31 @@
-// Node.js: detection in src/detect/node/, bases and view in src/plan/node.ts, templates/node/.
-import { detectNode, nodeMarkers, recognizesNode } from './detect.js';
-import type { NodeFacts } from './types.js';
+// Node.js: detection (detect.ts and its helpers), bases and view (plan.ts), monorepo workspaces
+// (workspaces.ts), knowledge tables (knowledge/), templates/node/.
 import type { Ecosystem } from '../../ecosystem.js';
+import { detectNode, nodeMarkers, recognizesNode } from './detect.js';
+import { naiveNode } from './naive.js';
 import { assessNode, nodeView } from './plan.js';
+import type { NodeFacts } from './types.js';
+import { chooseWorkspaceApp } from './workspaces.js';
 
 export const node: Ecosystem<NodeFacts> = {
   language: 'node',
   markers: nodeMarkers,
   recognizes: recognizesNode,
+  apps: {
+    describes: 'a Node.js monorepo (npm, yarn or pnpm workspaces)',
+    select: chooseWorkspaceApp,
+    buildContext: (facts) => (facts.workspace ? { context: facts.workspace.context, appDir: facts.workspace.appDir } : null),
+  },
   detect: detectNode,
   assess: (facts) => assessNode(facts),
   view: nodeView,
+  fields: {
+    buildScript: { label: 'The build script', fallback: 'package.json scripts' },
+    packageManagerVersion: { label: 'The package manager version', fallback: 'package.json packageManager' },
+    runtimeFiles: { label: 'A file the final image copies', fallback: 'package.json or the framework config' },
+    workspace: { label: 'The workspace app folder', fallback: 'the workspaces in package.json or pnpm-workspace.yaml' },
+  },
+  manifestExtensions: ['json', 'lock', 'ya?ml'],
+  naive: naiveNode,
+  installCommand: /\b(npm (ci|install|i)\b|pnpm (install|i)\b|yarn( install)?(\s+--[\w=-]+)*\s*($|&&|;)|bun install)/,
 };

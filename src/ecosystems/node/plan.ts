@@ -7,7 +7,8 @@ import { packageManagerRecipe, packageManagerSetup } from './knowledge/package-m
 import { ltsMajors, maintainedMajors, NODE_RELEASES } from './knowledge/versions.js';
 import type { BaseOption, Plan } from '../../types.js';
 import { collectPackages, osPackagesView, type Distro } from '../../plan/os-packages.js';
-import { pickVersion } from '../../plan/versions.js';
+import { pickVersion, withVersionArg } from '../../plan/versions.js';
+import { ruledOut } from '../../plan/choose-base.js';
 import { singlePackageFields, workspaceView } from './workspace-plan.js';
 
 interface Candidates {
@@ -47,10 +48,7 @@ export function assessNode(facts: NodeFacts, now: Date = today()): BaseOption[] 
   const glibcOnly = deps.filter((d) => d.glibcOnly);
   const start = facts.start.value;
 
-  const scratch: BaseOption = {
-    kind: 'scratch', possible: false, runtimeVersion: null, builderImage: null, runtimeImage: null,
-    why: 'a Node.js app needs the node runtime and its libraries; scratch only fits one static binary',
-  };
+  const scratch = ruledOut('scratch', 'a Node.js app needs the node runtime and its libraries; scratch only fits one static binary');
 
   const distrolessMajor = majors.find((m) => DISTROLESS_NODE_MAJORS.includes(Number(m))) ?? null;
   let distrolessWhy: string | null = null;
@@ -68,7 +66,7 @@ export function assessNode(facts: NodeFacts, now: Date = today()): BaseOption[] 
         builderImage: nodeImages.debianBuilder(distrolessMajor), runtimeImage: nodeImages.distroless(distrolessMajor),
         why: `${nodeImages.distroless(distrolessMajor)} carries Node ${distrolessMajor} (${note}), the start command runs without a shell and no dependency needs OS packages it lacks; no shell or package manager in the final image`,
       }
-    : { kind: 'distroless', possible: false, runtimeVersion: null, builderImage: null, runtimeImage: null, why: distrolessWhy ?? 'no distroless image fits' };
+    : ruledOut('distroless', distrolessWhy ?? 'no distroless image fits');
 
   const missingAlpine = deps.filter((d) => d.runtime.debian.length > 0 && d.runtime.alpine.length === 0);
   let alpineWhy: string | null = null;
@@ -80,21 +78,21 @@ export function assessNode(facts: NodeFacts, now: Date = today()): BaseOption[] 
         kind: 'alpine', possible: true, runtimeVersion: newest, builderImage: nodeImages.alpine(newest), runtimeImage: nodeImages.alpine(newest),
         why: `every native dependency has a musl build${deps.length === 0 ? ' (there are none)' : ''}; node:${newest}-alpine keeps a shell and apk`,
       }
-    : { kind: 'alpine', possible: false, runtimeVersion: null, builderImage: null, runtimeImage: null, why: alpineWhy ?? 'no alpine image fits' };
+    : ruledOut('alpine', alpineWhy ?? 'no alpine image fits');
 
   const slim: BaseOption = newest !== null
     ? {
         kind: 'slim', possible: true, runtimeVersion: newest, builderImage: nodeImages.debianBuilder(newest), runtimeImage: nodeImages.slim(newest),
         why: `Debian slim with glibc${needsRuntimePackages.length > 0 ? ` and the OS libraries ${collectPackages(deps, 'runtime', 'debian').join(', ')}` : ''} always works (Node ${newest}, ${note})`,
       }
-    : { kind: 'slim', possible: false, runtimeVersion: null, builderImage: null, runtimeImage: null, why: `no known Node line satisfies ${facts.runtime.constraint} (${facts.runtime.source}); pass --runtime-version` };
+    : ruledOut('slim', `no known Node line satisfies ${facts.runtime.constraint} (${facts.runtime.source}); pass --runtime-version`);
 
   return [scratch, distroless, alpine, slim];
 }
 
 /** Replace the literal version in an image name with the Dockerfile ARG, so one line pins it. */
 function withArg(image: string, version: string): string {
-  return image.replace(`node:${version}-`, `node:\${${NODE_VERSION_ARG}}-`).replace(`nodejs${version}-`, `nodejs\${${NODE_VERSION_ARG}}-`);
+  return withVersionArg(image, version, NODE_VERSION_ARG, ['node:{v}-', 'nodejs{v}-']);
 }
 
 export function nodeView(facts: NodeFacts, plan: Plan) {

@@ -9,7 +9,8 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { yaml } from '../../lazy.js';
 import { UserError } from '../../errors.js';
-import type { Interaction } from '../../pipeline.js';
+import type { AppChoice } from '../../ecosystem.js';
+import type { Interaction } from '../../interaction.js';
 import { NEVER_WALK, Project } from '../../project.js';
 
 export interface WorkspacePackage {
@@ -181,18 +182,13 @@ export function appCandidates(layout: WorkspaceLayout): WorkspacePackage[] {
   return layout.packages.filter((p) => p.scripts.start !== undefined || p.dir.startsWith('apps/'));
 }
 
-export interface AppChoice {
-  project: Project;
-  /** Said to the user when the app was picked without --app. */
-  note: string | null;
-}
-
 /**
  * The pipeline's monorepo step: with --app (or one obvious app, or an answer at the prompt) the
  * project becomes the app's folder; detection then finds the workspace root above it. Several
- * apps and no --app in a non-interactive run is an error naming them.
+ * apps and no --app in a non-interactive run is an error naming them. Null when the folder is
+ * no workspace root (or one without apps): the project stays as it is.
  */
-export async function chooseWorkspaceApp(project: Project, app: string | undefined, interaction?: Interaction): Promise<AppChoice> {
+export async function chooseWorkspaceApp(project: Project, app: string | undefined, interaction?: Interaction): Promise<AppChoice | null> {
   const layout = project.isFile('package.json') || project.isFile('pnpm-workspace.yaml') ? readWorkspaceLayout(project) : null;
   if (app !== undefined) {
     const wanted = normalizeGlob(app).join('/');
@@ -205,10 +201,10 @@ export async function chooseWorkspaceApp(project: Project, app: string | undefin
     }
     return { project: new Project(join(project.root, found.dir)), note: null };
   }
-  if (layout === null) return { project, note: null };
+  if (layout === null) return null;
   const rootStarts = Boolean((project.readJson('package.json') as { scripts?: { start?: unknown } } | null)?.scripts?.start);
   const apps = appCandidates(layout);
-  if (apps.length === 0) return { project, note: null };
+  if (apps.length === 0) return null;
   if (apps.length === 1 && !rootStarts) {
     const only = apps[0]!;
     return { project: new Project(join(project.root, only.dir)), note: `${basename(project.root)} is a workspace root with one app, ${only.dir}; generated for it (pass --app to choose another workspace).` };

@@ -1,14 +1,26 @@
-// Python: detection in src/detect/python/, bases and view in src/plan/python.ts, templates/python/.
-import { PYTHON_MARKERS, detectPython, recognizesPython } from './detect.js';
-import type { PythonFacts } from './types.js';
+// Python: detection (detect.ts and its helpers), bases and view (plan.ts), knowledge tables
+// (knowledge/), templates/python/.
 import type { Ecosystem } from '../../ecosystem.js';
+import { PYTHON_MARKERS, detectPython, recognizesPython } from './detect.js';
+import { naivePython } from './naive.js';
 import { assessPython, pythonView } from './plan.js';
+import type { PythonFacts } from './types.js';
 
 export const python: Ecosystem<PythonFacts> = {
   language: 'python',
   markers: PYTHON_MARKERS,
   recognizes: recognizesPython,
+  apps: null,
   detect: detectPython,
   assess: (facts) => assessPython(facts),
   view: pythonView,
+  fields: {
+    packages: { label: 'A dependency name or version', source: (f) => String(f.lockfile ?? f.requirementsFile ?? ''), fallback: 'pyproject.toml' },
+    installFiles: { label: 'A dependency file name', fallback: 'requirements.txt -r/-c lines or the lockfile names' },
+    requirementsFile: { label: 'The requirements file name', fallback: 'the project folder' },
+    django: { label: 'The Django settings module', fallback: 'manage.py DJANGO_SETTINGS_MODULE' },
+  },
+  manifestExtensions: ['toml', 'txt', 'py', 'lock', 'cfg'],
+  naive: naivePython,
+  installCommand: /\b(pip3? install|python3? -m pip install|uv (sync|pip install)|poetry install|pipenv (install|sync)|pdm (install|sync))/,
 };

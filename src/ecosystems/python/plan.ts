@@ -12,7 +12,8 @@ import {
 } from './knowledge/versions.js';
 import type { BaseOption, NativeDependency, Plan, StartCommand } from '../../types.js';
 import { collectPackages, osPackagesView, type Distro } from '../../plan/os-packages.js';
-import { pickVersion } from '../../plan/versions.js';
+import { pickVersion, withVersionArg } from '../../plan/versions.js';
+import { ruledOut } from '../../plan/choose-base.js';
 
 export const PYTHON_VERSION_ARG = 'PYTHON_VERSION';
 /** Where the venv lives, in the builder and in the final image alike (its scripts record the path). */
@@ -20,10 +21,6 @@ export const VENV = '/opt/venv';
 /** distroless's nonroot user; on slim and alpine the Dockerfile creates APP_UID. */
 export const DISTROLESS_NONROOT_UID = 65532;
 export const APP_UID = 10001;
-
-const unavailable = (kind: BaseOption['kind'], why: string): BaseOption => ({
-  kind, possible: false, why, runtimeVersion: null, builderImage: null, runtimeImage: null,
-});
 
 /** Why no maintained Python fits the requirement, for every kind's message. */
 function noVersionWhy(facts: PythonFacts, maintained: string[]): string {
@@ -61,10 +58,10 @@ export function assessPython(facts: PythonFacts, now: Date = today()): BaseOptio
     : `${facts.runtime.pinned ? 'pinned' : `"${facts.runtime.constraint}"`} by ${facts.runtime.source}`;
   const deps = facts.nativeDependencies;
 
-  const scratch = unavailable('scratch', 'a Python app needs the interpreter and its standard library at run time; scratch only fits one static binary');
+  const scratch = ruledOut('scratch', 'a Python app needs the interpreter and its standard library at run time; scratch only fits one static binary');
   if (version === null) {
     const why = noVersionWhy(facts, maintained);
-    return [scratch, unavailable('distroless', why), unavailable('alpine', why), unavailable('slim', why)];
+    return [scratch, ruledOut('distroless', why), ruledOut('alpine', why), ruledOut('slim', why)];
   }
 
   // distroless: Debian's Python 3.13 only, no shell, no package manager.
@@ -87,7 +84,7 @@ export function assessPython(facts: PythonFacts, now: Date = today()): BaseOptio
         builderImage: DISTROLESS_PYTHON.builder, runtimeImage: DISTROLESS_PYTHON.image,
         why: `${DISTROLESS_PYTHON.image} carries Python ${DISTROLESS_PYTHON.minor} (${versionNote}), the start command needs no shell and no dependency needs OS packages; no shell or package manager in the final image`,
       }
-    : unavailable('distroless', distrolessWhy);
+    : ruledOut('distroless', distrolessWhy);
 
   const glibcOnly = deps.filter((d) => d.glibcOnly);
   const noAlpineName = deps.filter((d) => d.runtime.debian.length > 0 && d.runtime.alpine.length === 0);
@@ -102,7 +99,7 @@ export function assessPython(facts: PythonFacts, now: Date = today()): BaseOptio
         kind: 'alpine', possible: true, runtimeVersion: version, builderImage: alpineImage(version), runtimeImage: alpineImage(version),
         why: `every native dependency has musllinux wheels${deps.length === 0 ? ' (there are none)' : ''}; Python ${version} (${versionNote}); python:${version}-alpine keeps a shell and apk`,
       }
-    : unavailable('alpine', alpineWhy);
+    : ruledOut('alpine', alpineWhy);
 
   const suite = pythonRelease(version)?.slimSuite ?? 'trixie';
   const libraries = collectPackages(withSuite(deps, suite), 'runtime', 'debian');
@@ -115,7 +112,7 @@ export function assessPython(facts: PythonFacts, now: Date = today()): BaseOptio
 
 /** Replace the literal version in an image name with the Dockerfile ARG, so one line pins it. */
 function withArg(image: string, version: string): string {
-  return image.replace(`python:${version}-`, `python:\${${PYTHON_VERSION_ARG}}-`);
+  return withVersionArg(image, version, PYTHON_VERSION_ARG, ['python:{v}-']);
 }
 
 /** One shell command of a RUN line: words, and where its output goes (pipenv has no --output). */

@@ -1,14 +1,27 @@
-// Rust: detection in src/detect/rust/, bases and view in src/plan/rust.ts, templates/rust/.
-import { detectRust, recognizesRust, rustMarkers } from './detect.js';
-import type { RustFacts } from './types.js';
+// Rust: detection (detect.ts, cargo.ts, port.ts), bases and view (plan.ts), knowledge tables
+// (knowledge/), templates/rust/.
 import type { Ecosystem } from '../../ecosystem.js';
+import { detectRust, recognizesRust, rustMarkers } from './detect.js';
 import { assessRust, rustView } from './plan.js';
+import type { RustFacts } from './types.js';
 
 export const rust: Ecosystem<RustFacts> = {
   language: 'rust',
   markers: rustMarkers,
   recognizes: recognizesRust,
+  apps: null,
   detect: detectRust,
   assess: (facts) => assessRust(facts),
   view: rustView,
+  fields: {
+    package: { label: 'The Cargo package name', fallback: 'Cargo.toml [package] name' },
+    bin: { label: 'The binary name', source: (f) => f.bin.source, fallback: 'Cargo.toml [[bin]] name or a src/bin/<name>.rs file name' },
+    binCandidates: { label: 'A binary name', fallback: 'Cargo.toml [[bin]] names or src/bin/<name>.rs file names' },
+    systemLinked: { label: 'A crate name', fallback: 'Cargo.lock' },
+    runtimeFiles: { label: 'A file the final image copies', fallback: 'Rocket.toml' },
+  },
+  manifestExtensions: ['toml', 'lock', 'rs'],
+  // https://hub.docker.com/_/rust "Start a Rust instance running your app"
+  naive: (input) => [`FROM rust:${input.runtimeVersion}`, 'WORKDIR /usr/src/app', 'COPY . .', 'RUN cargo install --path .', 'CMD ["app"]'],
+  installCommand: /\bcargo fetch/,
 };

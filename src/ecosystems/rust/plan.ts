@@ -9,10 +9,7 @@ import { releasedRustLines } from './knowledge/versions.js';
 import type { BaseOption, Plan } from '../../types.js';
 import { collectPackages, osPackagesView, type Distro } from '../../plan/os-packages.js';
 import { pickVersion } from '../../plan/versions.js';
-
-const impossible = (kind: BaseOption['kind'], why: string): BaseOption => ({
-  kind, possible: false, why, runtimeVersion: null, builderImage: null, runtimeImage: null,
-});
+import { ruledOut } from '../../plan/choose-base.js';
 
 function versionNote(facts: RustFacts, version: string, stable: string | undefined): string {
   const { runtime } = facts;
@@ -32,7 +29,7 @@ export function assessRust(facts: RustFacts, now: Date = today()): BaseOption[] 
   const version = pickVersion(facts.runtime, lines);
   if (version === null) {
     const why = `no Rust line in the catalog (1.${lines.length > 0 ? lines[lines.length - 1]?.slice(2) : '?'}-${lines[0]}) matches ${facts.runtime.constraint} (${facts.runtime.source}); pass --runtime-version`;
-    return (['scratch', 'distroless', 'alpine', 'slim'] as const).map((kind) => impossible(kind, why));
+    return (['scratch', 'distroless', 'alpine', 'slim'] as const).map((kind) => ruledOut(kind, why));
   }
   const note = versionNote(facts, version, lines[0]);
   const start = facts.start.value;
@@ -45,9 +42,9 @@ export function assessRust(facts: RustFacts, now: Date = today()): BaseOption[] 
   const glibc = rustImages.debianBuilder(version);
 
   const scratch: BaseOption = systemWhy
-    ? impossible('scratch', `${systemWhy} (use the \`vendored\`/\`bundled\` feature, or rustls, for a static binary)`)
+    ? ruledOut('scratch', `${systemWhy} (use the \`vendored\`/\`bundled\` feature, or rustls, for a static binary)`)
     : shell
-      ? impossible('scratch', `${shell}, and scratch has none`)
+      ? ruledOut('scratch', `${shell}, and scratch has none`)
       : {
           kind: 'scratch', possible: true, runtimeVersion: version, builderImage: musl, runtimeImage: BINARY_FINALS.scratch,
           why: `no crate links a system C library, so a musl build on rust:${version}-alpine is one static binary${tlsNote(facts)}; scratch gets CA certificates, zoneinfo and user ${NONROOT_UID} from the builder; ${note}`,
@@ -55,7 +52,7 @@ export function assessRust(facts: RustFacts, now: Date = today()): BaseOption[] 
 
   const missing = system.filter((s) => !s.inDistroless);
   let distroless: BaseOption;
-  if (shell) distroless = impossible('distroless', `${shell}, and distroless has none`);
+  if (shell) distroless = ruledOut('distroless', `${shell}, and distroless has none`);
   else if (!systemWhy) {
     distroless = {
       kind: 'distroless', possible: true, runtimeVersion: version, builderImage: musl, runtimeImage: BINARY_FINALS.distrolessStatic,
@@ -63,7 +60,7 @@ export function assessRust(facts: RustFacts, now: Date = today()): BaseOption[] 
     };
   } else if (missing.length > 0) {
     const deps = facts.nativeDependencies.filter((d) => missing.some((m) => m.name === d.name));
-    distroless = impossible('distroless', `${deps.map((d) => `${d.name} needs ${d.runtime.debian.join(', ')}`).join('; ')} at run time, and distroless cannot install OS packages`);
+    distroless = ruledOut('distroless', `${deps.map((d) => `${d.name} needs ${d.runtime.debian.join(', ')}`).join('; ')} at run time, and distroless cannot install OS packages`);
   } else {
     distroless = {
       kind: 'distroless', possible: true, runtimeVersion: version, builderImage: glibc, runtimeImage: BINARY_FINALS.distrolessCc,
@@ -72,7 +69,7 @@ export function assessRust(facts: RustFacts, now: Date = today()): BaseOption[] 
   }
 
   const alpine: BaseOption = systemWhy
-    ? impossible('alpine', `${systemWhy}; the musl toolchain links statically`)
+    ? ruledOut('alpine', `${systemWhy}; the musl toolchain links statically`)
     : {
         kind: 'alpine', possible: true, runtimeVersion: version, builderImage: musl, runtimeImage: BINARY_FINALS.alpine,
         why: `a static musl binary on Alpine keeps a shell and apk; ${note}`,
