@@ -42,7 +42,7 @@ const addition = <T>(flag: string, parse: (raw: string) => T, push: (options: Op
   };
 
 /** The flag table: the contract of design.md. Order here is the order in --help. */
-export const FLAGS: FlagSpec[] = [
+const FLAGS: FlagSpec[] = [
   { long: 'yes', short: 'y', description: 'accept detected values and the recommended base; never prompt (implied without a TTY or with CI set)', apply: bool('yes') },
   {
     long: 'language', value: 'name', description: `skip language detection (${LANGUAGES.join(', ')})`,
@@ -145,7 +145,7 @@ export function parseCommandLine(argv: string[]): Parsed {
   return { kind: 'run', options };
 }
 
-export function helpText(): string {
+function helpText(): string {
   const rows = FLAGS.map((f) => {
     const name = `${f.short ? `-${f.short}, ` : '    '}--${f.long}${f.value ? ` <${f.value}>` : ''}`;
     return `  ${name.padEnd(30)} ${f.description}`;
@@ -167,7 +167,7 @@ export function helpText(): string {
 }
 
 /** Decide interactivity once, at the edge: a TTY both ways, no CI, no --yes. */
-export function isInteractive(options: Options, env: NodeJS.ProcessEnv = process.env): boolean {
+function isInteractive(options: Options, env: NodeJS.ProcessEnv = process.env): boolean {
   return !options.yes && !options.json && !env.CI && Boolean(process.stdin.isTTY && process.stdout.isTTY);
 }
 

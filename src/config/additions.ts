@@ -11,9 +11,9 @@ const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/;
 /** Debian/Alpine package names (Debian policy 5.6.1: lower case, digits, + - .); `_` for Alpine. */
 export const PACKAGE_NAME = /^[a-z0-9][a-z0-9+._-]*$/;
 /** Environment and build-argument names as POSIX shells accept them. */
-export const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Label keys: reverse-DNS style (org.opencontainers.image.source) as the OCI annotations spec suggests. */
-export const LABEL_KEY = /^[a-z0-9][a-z0-9._-]*$/i;
+const LABEL_KEY = /^[a-z0-9][a-z0-9._-]*$/i;
 
 /** A problem with one value, said so the caller can prefix the flag or config field. */
 export class AdditionProblem extends Error {}
@@ -82,8 +82,4 @@ export function mergeAdditions(under: Additions, over: Additions): Additions {
     labels: byKey(under.labels, over.labels, (l) => l.key),
     buildArgs: byKey(under.buildArgs, over.buildArgs, (b) => b.name),
   };
-}
-
-export function hasAdditions(additions: Additions): boolean {
-  return additions.packages.length + additions.env.length + additions.labels.length + additions.buildArgs.length > 0;
 }

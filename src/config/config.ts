@@ -17,7 +17,7 @@ import { BASE_KINDS, type BaseKind, type CommonFacts, type Language, type Plan }
 import { AdditionProblem, mergeAdditions, parseBuildArg, parseEnv, parseLabel, parsePackage } from './additions.js';
 
 export const CONFIG_FILE = '.slim-image/config.json';
-export const CONFIG_VERSION = 1;
+const CONFIG_VERSION = 1;
 
 /** The file's shape (version 1). Every field but version is optional; absent means "detect". */
 export interface SlimConfig {
@@ -173,11 +173,11 @@ function portablePath(projectRoot: string, path: string): string {
   return rel === '' ? '.' : rel;
 }
 
-export function configText(config: SlimConfig): string {
+function configText(config: SlimConfig): string {
   return `${JSON.stringify(config, null, 2)}\n`;
 }
 
-export function isEmptyConfig(config: SlimConfig): boolean {
+function isEmptyConfig(config: SlimConfig): boolean {
   return Object.keys(config).length === 1;
 }
 

@@ -9,7 +9,7 @@ import type { CommonFacts } from '../types.js';
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/;
 /** Longest value we put into a Dockerfile; longer ones are refused, not truncated. */
-export const MAX_VALUE_LENGTH = 4096;
+const MAX_VALUE_LENGTH = 4096;
 /**
  * Keys whose strings are paths inside the project (relative, no `..`, no absolute): what COPY
  * and WORKDIR take. Workspace manifests and package folders count too.

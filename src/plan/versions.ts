@@ -34,8 +34,3 @@ export function allows(requirement: RuntimeRequirement, family: string): boolean
 export function pickVersion(requirement: RuntimeRequirement, candidates: readonly string[]): string | null {
   return candidates.find((family) => allows(requirement, family)) ?? null;
 }
-
-/** Is this a well-formed constraint? Used to reject garbage from manifests and flags. */
-export function isValidConstraint(constraint: string): boolean {
-  return semver.validRange(constraint, { loose: true }) !== null;
-}

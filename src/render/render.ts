@@ -15,7 +15,7 @@ import { commentText, copyArgs, dockerString, execForm, shellWord } from './quot
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 /** Output file -> template name inside templates/<language>/ (dotfiles kept under plain names). */
-export const TEMPLATE_FILES: Record<string, string> = {
+const TEMPLATE_FILES: Record<string, string> = {
   Dockerfile: 'Dockerfile.hbs',
   '.dockerignore': 'dockerignore.hbs',
 };

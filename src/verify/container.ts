@@ -96,7 +96,7 @@ async function logTail(engine: Engine, name: string, exec: Exec): Promise<string
 }
 
 /** Kill at once: an app without a SIGTERM handler as PID 1 would otherwise cost the stop timeout. */
-export async function removeContainer(engine: Engine, name: string, exec: Exec = defaultExec): Promise<void> {
+async function removeContainer(engine: Engine, name: string, exec: Exec = defaultExec): Promise<void> {
   const args = engine.kind === 'podman' ? ['rm', '-f', '-t', '0', name] : ['rm', '-f', name];
   await exec(engine.command, args, { timeoutMs: COMMAND_TIMEOUT_MS });
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { UserError } from '../errors.js';
 import { exec as defaultExec, lastLines, type Exec } from './exec.js';
 
-export const ENGINE_KINDS = ['docker', 'podman', 'buildah'] as const;
+const ENGINE_KINDS = ['docker', 'podman', 'buildah'] as const;
 export type EngineKind = (typeof ENGINE_KINDS)[number];
 
 export interface Engine {

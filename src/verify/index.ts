@@ -18,7 +18,7 @@ import { hasShell, inspectImage, removeImage } from './image.js';
 import { naiveDockerfile, versionFromDockerfile } from './naive.js';
 import type { Ecosystem, NaiveInput } from '../ecosystem.js';
 import { silentProgress, stepProgress, type Progress } from './progress.js';
-import { prepareWorkspace, readOptional, type Workspace } from './workspace.js';
+import { prepareWorkspace, type Workspace } from './workspace.js';
 import { existsSync, readFileSync } from 'node:fs';
 
 export { formatVerify, verifyJson } from './report.js';
@@ -51,7 +51,7 @@ export interface VerifyTimeouts extends RunTimeouts {
   buildMs: number;
 }
 
-export const DEFAULT_TIMEOUTS: VerifyTimeouts = { ...DEFAULT_RUN_TIMEOUTS, buildMs: 20 * 60_000 };
+const DEFAULT_TIMEOUTS: VerifyTimeouts = { ...DEFAULT_RUN_TIMEOUTS, buildMs: 20 * 60_000 };
 
 export interface VerifyReport {
   engine: string;
@@ -79,7 +79,7 @@ export interface VerifyReport {
 }
 
 /** A failed build or start: exit 1 with the engine's last lines; `partial` holds what is known. */
-export class VerifyError extends UserError {
+class VerifyError extends UserError {
   constructor(
     message: string,
     readonly partial: Partial<VerifyReport>,

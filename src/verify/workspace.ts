@@ -1,7 +1,7 @@
 // Where the build happens. After the files are written, the project itself is the build context
 // (read only: nothing is written into it). With --dry-run the project is copied to a temporary
 // folder and the rendered files are written there, so the project stays untouched either way.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -47,13 +47,5 @@ export async function prepareWorkspace(
   } catch (error) {
     await dispose();
     throw error;
-  }
-}
-
-export async function readOptional(file: string): Promise<string | null> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch {
-    return null;
   }
 }

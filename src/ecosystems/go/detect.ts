@@ -243,7 +243,7 @@ function olderThan117(go: string | null): boolean {
 }
 
 /** Modules whose code (not only go.mod) go.sum records: "path version h1:..." without "/go.mod". */
-export function goSumModules(text: string): string[] {
+function goSumModules(text: string): string[] {
   const paths = new Set<string>();
   for (const line of text.split(/\r?\n/)) {
     const [path, version] = line.trim().split(/\s+/);

@@ -26,7 +26,7 @@ export function configuredPort(project: Project, files: string[], key: string): 
  * "8081" -> 8081; "${PORT:8081}" (a placeholder with a default) -> 8081; "0" (random) or a
  * placeholder without default -> null, since nothing fixed can be exposed.
  */
-export function portValue(raw: string): number | null {
+function portValue(raw: string): number | null {
   const text = raw.trim();
   const placeholder = /^\$\{[^:}]+:(\d+)\}$/.exec(text);
   const digits = placeholder ? placeholder[1]! : text;
@@ -36,7 +36,7 @@ export function portValue(raw: string): number | null {
 }
 
 /** Java .properties: `key=value`, `key: value` or `key value`; # and ! comments; \ continuations. */
-export function parseProperties(text: string): Map<string, string> {
+function parseProperties(text: string): Map<string, string> {
   const values = new Map<string, string>();
   const lines = text.replace(/\\\r?\n\s*/g, '').split(/\r?\n/);
   for (const line of lines) {

@@ -21,7 +21,7 @@ import { pickVersion, withVersionArg } from '../../plan/versions.js';
 import { ruledOut } from '../../plan/choose-base.js';
 
 /** The ARG that holds the Java version; every image tag uses it. */
-export const JAVA_VERSION_ARG = 'JAVA_VERSION';
+const JAVA_VERSION_ARG = 'JAVA_VERSION';
 /** distroless :nonroot (common/variables.bzl NONROOT = 65532); used by number on every base. */
 export const NONROOT_UID = 65532;
 /** Heap sized from the container's memory limit instead of the host's (knowledge.md 4.3). */
@@ -40,7 +40,7 @@ interface Candidates {
 }
 
 /** The versions this project may use, best first: its pin, else supported releases its constraint allows. */
-export function candidateVersions(facts: JavaFacts, now: Date): Candidates {
+function candidateVersions(facts: JavaFacts, now: Date): Candidates {
   const { runtime } = facts;
   if (runtime.pinned && runtime.constraint !== null) {
     const major = semver.coerce(runtime.constraint)?.major;
@@ -127,7 +127,7 @@ interface Copy {
 }
 
 /** The Spring Boot layers, least to most often changed (layers.idx order). */
-export const SPRING_BOOT_LAYERS = ['dependencies', 'spring-boot-loader', 'snapshot-dependencies', 'application'];
+const SPRING_BOOT_LAYERS = ['dependencies', 'spring-boot-loader', 'snapshot-dependencies', 'application'];
 
 export function javaView(facts: JavaFacts, plan: Plan) {
   const distroless = plan.base === 'distroless';

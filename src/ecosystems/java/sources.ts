@@ -4,7 +4,7 @@ import type { Project } from '../../project.js';
 import type { Fact } from '../../types.js';
 
 /** Where sources live, most conventional first. */
-export const SOURCE_ROOTS = ['src/main/java', 'src', '.'];
+const SOURCE_ROOTS = ['src/main/java', 'src', '.'];
 
 export interface MainClass {
   className: string;

@@ -5,7 +5,7 @@ import type { CommonFacts, Fact } from '../../types.js';
 export const JAVA_BUILD_TOOLS = ['maven', 'gradle', 'javac'] as const;
 export type JavaBuildTool = (typeof JAVA_BUILD_TOOLS)[number];
 
-export const JAVA_FRAMEWORKS = ['spring-boot', 'quarkus', 'micronaut'] as const;
+const JAVA_FRAMEWORKS = ['spring-boot', 'quarkus', 'micronaut'] as const;
 export type JavaFramework = (typeof JAVA_FRAMEWORKS)[number];
 
 /**

@@ -35,7 +35,7 @@ export function detectFramework(project: Project, pkg: PackageJson): FrameworkRe
 }
 
 /** Does a next.config.* set `output: 'standalone'` (ignoring comments)? */
-export function readsStandalone(project: Project): boolean {
+function readsStandalone(project: Project): boolean {
   for (const file of NEXT_CONFIG_FILES) {
     const text = project.readText(file);
     if (text === null) continue;

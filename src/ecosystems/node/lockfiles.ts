@@ -10,9 +10,6 @@ import { parseYarnLock } from './lockfiles-yarn.js';
 export type { LockedPackage, LockfileContents, ManifestReader } from './lockfiles-common.js';
 export { lockfileError } from './lockfiles-common.js';
 
-/** Lockfile names this module reads, by file name (bun.lockb is binary and read by nobody). */
-export const LOCKFILE_NAMES = ['bun.lock', 'npm-shrinkwrap.json', 'package-lock.json', 'pnpm-lock.yaml', 'yarn.lock'] as const;
-
 export function parseLockfile(
   file: string,
   text: string,

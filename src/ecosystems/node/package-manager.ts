@@ -14,7 +14,7 @@ import { NODE_PACKAGE_MANAGERS, type InstallSecret, type NodePackageManager } fr
 import type { PackageJson } from './manifest.js';
 
 /** Lockfiles in precedence order when several exist. bun.lock (text, Bun >= 1.2) before bun.lockb. */
-export const LOCKFILES: ReadonlyArray<{ file: string; manager: NodePackageManager }> = [
+const LOCKFILES: ReadonlyArray<{ file: string; manager: NodePackageManager }> = [
   { file: 'yarn.lock', manager: 'yarn' },
   { file: 'pnpm-lock.yaml', manager: 'pnpm' },
   { file: 'bun.lock', manager: 'bun' },
@@ -28,7 +28,7 @@ export const LOCKFILES: ReadonlyArray<{ file: string; manager: NodePackageManage
  * .yarn/releases holds the yarn binary a .yarnrc.yml `yarnPath` points to; patches/ serves pnpm
  * `patchedDependencies` and patch-package; .pnpmfile.cjs runs during pnpm install.
  */
-export const INSTALL_CONFIG_FILES = [
+const INSTALL_CONFIG_FILES = [
   '.npmrc', '.yarnrc', '.yarnrc.yml', '.yarn/releases', '.yarn/plugins', '.yarn/patches',
   'pnpm-workspace.yaml', '.pnpmfile.cjs', 'bunfig.toml', 'patches',
 ] as const;
@@ -58,7 +58,7 @@ export function parsePackageManagerField(value: string): { manager: NodePackageM
 }
 
 /** --package-manager: a name, optionally with an exact version ("pnpm" or "pnpm@9.12.0"). */
-export function parsePackageManagerOption(value: string): { manager: NodePackageManager; version: string | null } {
+function parsePackageManagerOption(value: string): { manager: NodePackageManager; version: string | null } {
   const [name = '', version] = value.trim().split('@');
   if (!isNodePackageManager(name) || (version !== undefined && semver.valid(version) === null)) {
     throw new UserError(

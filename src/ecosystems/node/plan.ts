@@ -19,7 +19,7 @@ interface Candidates {
 }
 
 /** The majors a project may use: its pin, else the maintained LTS lines its range allows. */
-export function candidateMajors(facts: NodeFacts, now: Date): Candidates {
+function candidateMajors(facts: NodeFacts, now: Date): Candidates {
   const { runtime } = facts;
   if (runtime.pinned && runtime.constraint !== null) {
     const major = semver.coerce(runtime.constraint)?.major;

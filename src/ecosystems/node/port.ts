@@ -9,7 +9,7 @@ import { stripComments } from './framework.js';
 import { isPort } from './start.js';
 
 /** The port chosen when the app reads PORT but names no default. */
-export const CHOSEN_PORT = 3000;
+const CHOSEN_PORT = 3000;
 const MAX_SCANNED_FILES = 30;
 const MAX_SCANNED_BYTES = 256 * 1024;
 const SOURCE_EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts'];

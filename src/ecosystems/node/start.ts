@@ -11,9 +11,9 @@ import { declaredRange, type PackageJson } from './manifest.js';
 import type { FrameworkResult } from './framework.js';
 
 /** Scripts tried in order; a `start:prod` exists precisely to say how production starts. */
-export const START_SCRIPTS = ['start:prod', 'start:production', 'start'] as const;
+const START_SCRIPTS = ['start:prod', 'start:production', 'start'] as const;
 /** Conventional entry files, tried when there is no start script and no usable "main". */
-export const ENTRY_FILES = ['server.js', 'server.mjs', 'index.js', 'index.mjs', 'app.js', 'app.mjs', 'main.js'] as const;
+const ENTRY_FILES = ['server.js', 'server.mjs', 'index.js', 'index.mjs', 'app.js', 'app.mjs', 'main.js'] as const;
 
 const PACKAGE_MANAGERS = new Set(['npm', 'yarn', 'pnpm', 'bun', 'corepack']);
 

@@ -178,7 +178,7 @@ function isDir(path: string): boolean {
 }
 
 /** Packages that look like deployable apps: a start script, or a folder under apps/. */
-export function appCandidates(layout: WorkspaceLayout): WorkspacePackage[] {
+function appCandidates(layout: WorkspaceLayout): WorkspacePackage[] {
   return layout.packages.filter((p) => p.scripts.start !== undefined || p.dir.startsWith('apps/'));
 }
 

@@ -26,7 +26,7 @@ export interface AppInputs {
 }
 
 /** Default ports: uvicorn and gunicorn 8000, Flask's server 5000, aiohttp 8080, Streamlit 8501, Django 8000. */
-export const DEFAULT_PORTS = { uvicorn: 8000, gunicorn: 8000, flask: 5000, aiohttp: 8080, streamlit: 8501, django: 8000 } as const;
+const DEFAULT_PORTS = { uvicorn: 8000, gunicorn: 8000, flask: 5000, aiohttp: 8080, streamlit: 8501, django: 8000 } as const;
 
 const isTest = (file: string) => /(^|\/)(tests?|testing)\//.test(file) || /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(file);
 

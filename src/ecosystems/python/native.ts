@@ -6,7 +6,7 @@ import type { DebianSuite } from './knowledge/versions.js';
 import type { NativeDependency } from '../../types.js';
 import type { PythonPackage } from './types.js';
 
-export const WHEEL_TAGS_SOURCE = 'https://packaging.python.org/en/latest/specifications/platform-compatibility-tags/';
+const WHEEL_TAGS_SOURCE = 'https://packaging.python.org/en/latest/specifications/platform-compatibility-tags/';
 
 function fromRow(row: PypiNativeRow, pkg: PythonPackage, installed: Set<string>, source: string, suite: DebianSuite): NativeDependency {
   const satisfied = row.satisfiedBy.some((other) => installed.has(other));

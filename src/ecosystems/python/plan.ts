@@ -15,12 +15,12 @@ import { collectPackages, osPackagesView, type Distro } from '../../plan/os-pack
 import { pickVersion, withVersionArg } from '../../plan/versions.js';
 import { ruledOut } from '../../plan/choose-base.js';
 
-export const PYTHON_VERSION_ARG = 'PYTHON_VERSION';
+const PYTHON_VERSION_ARG = 'PYTHON_VERSION';
 /** Where the venv lives, in the builder and in the final image alike (its scripts record the path). */
-export const VENV = '/opt/venv';
+const VENV = '/opt/venv';
 /** distroless's nonroot user; on slim and alpine the Dockerfile creates APP_UID. */
 export const DISTROLESS_NONROOT_UID = 65532;
-export const APP_UID = 10001;
+const APP_UID = 10001;
 
 /** Why no maintained Python fits the requirement, for every kind's message. */
 function noVersionWhy(facts: PythonFacts, maintained: string[]): string {

@@ -17,7 +17,7 @@ export interface Requirements {
 }
 
 /** Where a project keeps its runtime requirements, most specific first. */
-export const REQUIREMENTS_CANDIDATES = [
+const REQUIREMENTS_CANDIDATES = [
   'requirements.txt',
   'requirements/production.txt',
   'requirements/prod.txt',
