@@ -21,7 +21,9 @@ import { silentProgress, stepProgress, type Progress } from './progress.js';
 import { prepareWorkspace, type Workspace } from './workspace.js';
 import { existsSync, readFileSync } from 'node:fs';
 
-export { formatVerify, verifyJson } from './report.js';
+import type { VerifyReport } from './report.js';
+
+export { formatVerify, verifyJson, type VerifyReport } from './report.js';
 
 export interface VerifyInput {
   /** The project (read-only here; copied to a temp dir when files are not written). */
@@ -53,30 +55,6 @@ export interface VerifyTimeouts extends RunTimeouts {
 
 const DEFAULT_TIMEOUTS: VerifyTimeouts = { ...DEFAULT_RUN_TIMEOUTS, buildMs: 20 * 60_000 };
 
-export interface VerifyReport {
-  engine: string;
-  image: string;
-  sizeBytes: number;
-  layers: number;
-  user: string;
-  hasShell: boolean;
-  started: boolean;
-  answered: boolean;
-  ok: boolean;
-  naive?: { image: string; sizeBytes: number; ratio: number } | undefined;
-  /** Why --compare has no numbers (the naive build failed); the verify itself still counts. */
-  naiveProblem?: string | undefined;
-  buildSeconds: number;
-  /** The container port probed and what answered ("HTTP/1.1 200 OK"). */
-  port: number | null;
-  answer: string | null;
-  /** Whether the image is still in the engine's storage (--keep-image). */
-  kept: boolean;
-  /** Build steps and which the layer cache answered. */
-  cache: { steps: number; cached: number; installStepCached: boolean | null };
-  /** Set when the engine can build but not run (buildah): started/answered were not checked. */
-  runSkipped?: string | undefined;
-}
 
 /** A failed build or start: exit 1 with the engine's last lines; `partial` holds what is known. */
 class VerifyError extends UserError {

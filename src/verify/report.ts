@@ -1,6 +1,31 @@
 // The verify result for people (formatVerify) and for --json (verifyJson, the "verify" key).
 import { formatBytes, formatComparison, formatSeconds } from './format.js';
-import type { VerifyReport } from './index.js';
+
+/** What --verify found: the image, whether it started and answered, and the cache. */
+export interface VerifyReport {
+  engine: string;
+  image: string;
+  sizeBytes: number;
+  layers: number;
+  user: string;
+  hasShell: boolean;
+  started: boolean;
+  answered: boolean;
+  ok: boolean;
+  naive?: { image: string; sizeBytes: number; ratio: number } | undefined;
+  /** Why --compare has no numbers (the naive build failed); the verify itself still counts. */
+  naiveProblem?: string | undefined;
+  buildSeconds: number;
+  /** The container port probed and what answered ("HTTP/1.1 200 OK"). */
+  port: number | null;
+  answer: string | null;
+  /** Whether the image is still in the engine's storage (--keep-image). */
+  kept: boolean;
+  /** Build steps and which the layer cache answered. */
+  cache: { steps: number; cached: number; installStepCached: boolean | null };
+  /** Set when the engine can build but not run (buildah): started/answered were not checked. */
+  runSkipped?: string | undefined;
+}
 
 export function formatVerify(report: VerifyReport): string {
   const lines: string[] = [];

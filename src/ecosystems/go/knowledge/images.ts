@@ -1,4 +1,4 @@
-// Images for compiled, single-binary apps (Go here; Rust reuses the finals). Sources:
+// Builder images for Go (the finals for one binary are shared with Rust). Sources:
 // - golang images: docker-library/golang versions.json: every line since 1.20 has -bookworm and
 //   -alpine variants (https://github.com/docker-library/golang/blob/master/versions.json).
 // - distroless: GoogleContainerTools/distroless README @cd080764 (2026-08-21) and
@@ -20,25 +20,5 @@ export const goImages = {
   alpineBuilder: (v: string) => `golang:${v}-alpine`,
 };
 
-/** Finals for one compiled binary, shared by Go and Rust. */
-export const BINARY_FINALS = {
-  scratch: 'scratch',
-  /** No libc: for static binaries (CGO_ENABLED=0 Go, musl Rust). */
-  distrolessStatic: 'gcr.io/distroless/static-debian13:nonroot',
-  /** glibc and libssl. */
-  distrolessBase: 'gcr.io/distroless/base-debian13:nonroot',
-  /** base + libgcc_s, libstdc++, libgomp. */
-  distrolessCc: 'gcr.io/distroless/cc-debian13:nonroot',
-  alpine: 'alpine:3.22',
-  /** Same Debian as the builders, so runtime package names match the tables (Debian 12 names). */
-  slim: 'debian:bookworm-slim',
-} as const;
-
-export const BINARY_FINALS_SOURCE = {
-  distroless: 'https://github.com/GoogleContainerTools/distroless/blob/main/README.md',
-  alpine: 'https://alpinelinux.org/releases/',
-  golang: 'https://github.com/docker-library/golang/blob/master/versions.json',
-} as const;
-
-/** distroless :nonroot and the user written into scratch images (common/variables.bzl NONROOT). */
-export const NONROOT_UID = 65532;
+/** The finals (scratch, distroless static/base/cc, alpine, slim) are shared: src/knowledge/binary-finals.ts. */
+export { BINARY_FINALS, NONROOT_UID } from '../../../knowledge/binary-finals.js';

@@ -6,7 +6,7 @@
 // any architecture without naming a target triple. The alternative (a Debian builder plus
 // `rustup target add <arch>-unknown-linux-musl` and musl-tools) downloads the musl standard
 // library at build time and needs the triple per architecture (knowledge.md 3.7).
-export { BINARY_FINALS, NONROOT_UID } from '../../go/knowledge/images.js';
+export { BINARY_FINALS, NONROOT_UID } from '../../../knowledge/binary-finals.js';
 
 export const RUST_VERSION_ARG = 'RUST_VERSION';
 
