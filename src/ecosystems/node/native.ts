@@ -1,5 +1,5 @@
 // Which production dependencies carry compiled code or need OS packages, from the lockfile (or
-// package.json when there is none) and the knowledge table in src/knowledge/npm-native.ts.
+// package.json when there is none) and the knowledge table in src/ecosystems/node/knowledge/native.ts.
 // Packages the table does not know count only when something says they build native code: an
 // install-script marker in the lockfile, or, when node_modules exists, the package's own
 // package.json (gypfile, install scripts) or a binding.gyp. Nothing walks node_modules.
