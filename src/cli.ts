@@ -15,6 +15,8 @@ interface FlagSpec {
   short?: string;
   /** Placeholder shown in --help for flags that take a value. */
   value?: string;
+  /** A value to show in "needs a value" errors (`--port 8080`). */
+  example?: string;
   description: string;
   /** Repeatable (`--env A=1 --env B=2`): apply runs once per value, in order. */
   multiple?: boolean;
@@ -45,23 +47,23 @@ const addition = <T>(flag: string, parse: (raw: string) => T, push: (options: Op
 const FLAGS: FlagSpec[] = [
   { long: 'yes', short: 'y', description: 'accept detected values and the recommended base; never prompt (implied without a TTY or with CI set)', apply: bool('yes') },
   {
-    long: 'language', value: 'name', description: `skip language detection (${LANGUAGES.join(', ')})`,
+    long: 'language', value: 'name', example: 'python', description: `skip language detection (${LANGUAGES.join(', ')})`,
     apply: (o, raw) => {
       if (!LANGUAGES.includes(String(raw))) throw new UsageError(`--language must be one of ${LANGUAGES.join(', ')}; got "${String(raw)}".`);
       o.language = String(raw);
     },
   },
   {
-    long: 'base', value: 'kind', description: `final base: auto (default), ${BASE_KINDS.join(', ')}; a kind that cannot work is refused with the reason`,
+    long: 'base', value: 'kind', example: 'distroless', description: `final base: auto (default), ${BASE_KINDS.join(', ')}; a kind that cannot work is refused with the reason`,
     apply: (o, raw) => {
       if (raw !== 'auto' && !(BASE_KINDS as readonly string[]).includes(String(raw))) throw new UsageError(`--base must be auto or one of ${BASE_KINDS.join(', ')}; got "${String(raw)}".`);
       o.base = raw as BaseKind | 'auto';
     },
   },
-  { long: 'runtime-version', value: 'v', description: 'override the detected runtime version (e.g. 22, 3.13, 1.24, 21)', apply: str('runtimeVersion') },
-  { long: 'package-manager', value: 'pm', description: 'override the detected package manager (npm, yarn, pnpm, bun, pip, poetry, uv, ...)', apply: str('packageManager') },
+  { long: 'runtime-version', value: 'v', example: '22', description: 'override the detected runtime version (e.g. 22, 3.13, 1.24, 21)', apply: str('runtimeVersion') },
+  { long: 'package-manager', value: 'pm', example: 'pnpm', description: 'override the detected package manager (npm, yarn, pnpm, bun, pip, poetry, uv, ...)', apply: str('packageManager') },
   {
-    long: 'port', value: 'n', description: 'override the detected port',
+    long: 'port', value: 'n', example: '8080', description: 'override the detected port',
     apply: (o, raw) => {
       const text = String(raw);
       const port = Number(text);
@@ -69,26 +71,26 @@ const FLAGS: FlagSpec[] = [
       o.port = port;
     },
   },
-  { long: 'cmd', value: 'command', description: 'override the detected start command', apply: str('cmd') },
-  { long: 'main', value: 'name', description: 'which program to build when there are several (Go main package, Rust binary)', apply: str('main') },
-  { long: 'bin', value: 'name', description: 'the same as --main, as cargo spells it (Rust binary)', apply: str('main') },
-  { long: 'templates', value: 'dir', description: 'template override folder (.slim-image/templates/ in the project is used automatically)', apply: str('templates') },
+  { long: 'cmd', value: 'command', example: '"node server.js"', description: 'override the detected start command', apply: str('cmd') },
+  { long: 'main', value: 'name', example: 'cmd/api', description: 'which program to build when there are several (Go main package, Rust binary)', apply: str('main') },
+  { long: 'bin', value: 'name', example: 'server', description: 'the same as --main, as cargo spells it (Rust binary)', apply: str('main') },
+  { long: 'templates', value: 'dir', example: '.slim-image/templates', description: 'template override folder (.slim-image/templates/ in the project is used automatically)', apply: str('templates') },
   { long: 'eject', description: 'copy the built-in templates for the project\'s language into .slim-image/templates/ (or --templates) for editing, and exit', apply: bool('eject') },
-  { long: 'app', value: 'dir', description: 'in a monorepo (npm, yarn or pnpm workspaces): the app folder to containerize, relative to the root', apply: str('app') },
+  { long: 'app', value: 'dir', example: 'apps/api', description: 'in a monorepo (npm, yarn or pnpm workspaces): the app folder to containerize, relative to the root', apply: str('app') },
   {
-    long: 'add-package', value: 'name', multiple: true, description: 'OS package for the runtime stage (Debian name; mapped on alpine); repeatable',
+    long: 'add-package', value: 'name', example: 'libvips42', multiple: true, description: 'OS package for the runtime stage (Debian name; mapped on alpine); repeatable',
     apply: addition('add-package', parsePackage, (o, v) => void o.additions.packages.push(v)),
   },
   {
-    long: 'env', value: 'NAME=VALUE', multiple: true, description: 'ENV in the runtime stage; repeatable',
+    long: 'env', value: 'NAME=VALUE', example: 'LOG_LEVEL=info', multiple: true, description: 'ENV in the runtime stage; repeatable',
     apply: addition('env', parseEnv, (o, v) => void o.additions.env.push(v)),
   },
   {
-    long: 'label', value: 'KEY=VALUE', multiple: true, description: 'LABEL on the final image; repeatable',
+    long: 'label', value: 'KEY=VALUE', example: 'team=web', multiple: true, description: 'LABEL on the final image; repeatable',
     apply: addition('label', parseLabel, (o, v) => void o.additions.labels.push(v)),
   },
   {
-    long: 'build-arg', value: 'NAME[=VALUE]', multiple: true, description: 'ARG in the build stage (pass values with docker build --build-arg); repeatable',
+    long: 'build-arg', value: 'NAME[=VALUE]', example: 'NPM_TOKEN', multiple: true, description: 'ARG in the build stage (pass values with docker build --build-arg); repeatable',
     apply: addition('build-arg', parseBuildArg, (o, v) => void o.additions.buildArgs.push(v)),
   },
   { long: 'dry-run', description: 'decide and render, write nothing', apply: bool('dryRun') },
@@ -97,7 +99,7 @@ const FLAGS: FlagSpec[] = [
   { long: 'check', description: 'write nothing; exit 1 when the files on disk differ from what would be generated', apply: bool('check') },
   { long: 'explain', description: 'print the reasons for each decision', apply: bool('explain') },
   { long: 'verify', description: 'build the image with a container engine, run it and report size, user and whether it answers', apply: bool('verify') },
-  { long: 'engine', value: 'name', description: 'container engine for --verify: docker, podman, buildah or a path (default: the first that works; env SLIM_IMAGE_ENGINE)', apply: str('engine') },
+  { long: 'engine', value: 'name', example: 'podman', description: 'container engine for --verify: docker, podman, buildah or a path (default: the first that works; env SLIM_IMAGE_ENGINE)', apply: str('engine') },
   { long: 'keep-image', description: 'with --verify: keep the built image', apply: bool('keepImage') },
   { long: 'compare', description: 'with --verify: also build a naive single-stage image and report both sizes', apply: bool('compare') },
 ];
@@ -113,7 +115,72 @@ export function defaultOptions(): Options {
 
 export type Parsed = { kind: 'run'; options: Options } | { kind: 'help' } | { kind: 'version' };
 
+const BUILT_IN = [
+  { long: 'help', short: 'h', value: undefined, example: undefined },
+  { long: 'version', short: 'v', value: undefined, example: undefined },
+];
+
+/**
+ * Reads argv the way parseArgs will, first, so a mistake is said in the flag table's words:
+ * an unknown flag with the nearest known one, a value flag left without its value (at the end,
+ * or followed by another flag) with an example. parseArgs' own messages speak of its internals.
+ */
+function checkFlags(argv: string[]): void {
+  const known = [...FLAGS, ...BUILT_IN];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return;
+    if (!arg.startsWith('-') || arg === '-') continue;
+    const long = arg.startsWith('--');
+    const name = long ? arg.slice(2).split('=')[0]! : arg.slice(1, 2);
+    const flag = known.find((f) => (long ? f.long === name : f.short === name));
+    if (!flag) {
+      const guess = long ? nearestFlag(name, known.map((f) => f.long)) : undefined;
+      throw new UsageError(`Unknown option ${long ? `--${name}` : `-${name}`}${guess ? `; did you mean --${guess}?` : '.'} Run create-slim-image --help for the flags.`);
+    }
+    if (!flag.value) {
+      if (long && arg.includes('=')) throw new UsageError(`--${flag.long} takes no value; pass it alone (got "${arg}").`);
+      continue;
+    }
+    const inline = long ? arg.includes('=') : arg.length > 2;
+    if (inline) continue;
+    const next = argv[i + 1];
+    if (next === undefined || (next.startsWith('-') && next !== '-' && !/^-\d/.test(next))) {
+      const isFlag = next !== undefined && known.some((f) => next === `--${f.long}` || next.startsWith(`--${f.long}=`) || (f.short !== undefined && next === `-${f.short}`));
+      throw new UsageError(
+        `--${flag.long} needs a value${next === undefined ? '' : ` before ${next}`}, e.g. --${flag.long} ${flag.example ?? `<${flag.value}>`}` +
+          (next === undefined || isFlag ? '.' : `; a value that starts with "-" goes after an equals sign: --${flag.long}=${next}.`),
+      );
+    }
+    i++;
+  }
+}
+
+/** The known flag closest to a mistyped one (at most a third of its letters off), or undefined. */
+export function nearestFlag(name: string, flags: string[]): string | undefined {
+  let best: { flag: string; distance: number } | undefined;
+  for (const flag of flags) {
+    const distance = editDistance(name.toLowerCase(), flag);
+    if (distance <= Math.max(1, Math.floor(flag.length / 3)) && (best === undefined || distance < best.distance)) best = { flag, distance };
+  }
+  return best?.flag;
+}
+
+/** Levenshtein distance, two rows; flag names are short. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
 export function parseCommandLine(argv: string[]): Parsed {
+  checkFlags(argv);
   const config: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'v' },
