@@ -8,6 +8,8 @@ import type { Interaction } from './interaction.js';
 import type { Project } from './project.js';
 import { startArgv } from './report.js';
 import type { BaseKind, Plan } from './types.js';
+import type { Output } from './output.js';
+import { BESIDE, unifiedDiff, type FileState, type Resolution } from './write/write.js';
 
 export function inquirerInteraction(): Interaction {
   // Loaded lazily: non-interactive runs (CI, --yes) never pay for the prompt library.
@@ -74,4 +76,29 @@ export async function askBase(plan: Plan, interaction: Interaction, requested: B
       disabled: option.possible ? false : `not possible: ${option.why}`,
     })),
   });
+}
+
+/**
+ * Files on disk differ from the new ones: show the differences, write the new pair beside them
+ * (Dockerfile.slim), overwrite, or cancel. Every answer given so far is kept by the first three.
+ */
+export function conflictResolver(interaction: Interaction, output: Output): (differing: FileState[]) => Promise<Resolution> {
+  return async (differing) => {
+    const names = differing.map((s) => s.file).join(' and ');
+    const beside = [...new Set(differing.map((s) => BESIDE[s.file] ?? `${s.file}.slim`))].join(' and ');
+    for (;;) {
+      const answer = await interaction.select<Resolution | 'diff'>({
+        message: `${names} ${differing.length > 1 ? 'exist and differ' : 'exists and differs'} from what would be generated. What now?`,
+        default: 'diff',
+        choices: [
+          { value: 'diff', name: 'Show the differences' },
+          { value: 'beside', name: `Keep ${names}; write the new files beside ${differing.length > 1 ? 'them' : 'it'} (${beside})` },
+          { value: 'overwrite', name: `Overwrite ${names}` },
+          { value: 'cancel', name: 'Cancel; write nothing' },
+        ],
+      });
+      if (answer !== 'diff') return answer;
+      for (const state of differing) output.out(unifiedDiff(state.file, state.current ?? '', state.next));
+    }
+  };
 }

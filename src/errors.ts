@@ -6,6 +6,23 @@ export class UserError extends Error {
   override readonly name = 'UserError';
 }
 
+/**
+ * Detection found several candidates and nothing that tells them apart (several Go main
+ * packages, several Rust binaries). Without a terminal this is the error, naming the flag; on
+ * a terminal the detect step asks and runs detection again with the answer.
+ */
+export class ChoiceNeeded extends UserError {
+  constructor(
+    message: string,
+    /** The option the answer fills (`--main`). */
+    readonly option: 'main',
+    readonly question: string,
+    readonly choices: string[],
+  ) {
+    super(message);
+  }
+}
+
 /** The command line itself is wrong (unknown flag, bad value). Exit 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';

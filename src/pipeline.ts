@@ -21,7 +21,7 @@ import { render } from './render/render.js';
 import { commonView } from './render/view.js';
 import { buildReport, formatSummary, type Report } from './report.js';
 import type { BaseKind, CommonFacts, Plan, RenderedFiles } from './types.js';
-import { compareFiles, unifiedDiff, writeFiles, type FileState } from './write/write.js';
+import { BESIDE, compareFiles, unifiedDiff, writeFiles, type FileState } from './write/write.js';
 
 /** Everything one run knows, filled in step by step. */
 export interface Context {
@@ -105,7 +105,7 @@ function openProject(dir: string): Project {
   return new Project(root);
 }
 
-async function detectStep({ project, options, interaction }: Pick<Context, 'project' | 'options' | 'interaction'>): Promise<Pick<Context, 'ecosystem' | 'facts'>> {
+async function detectStep({ project, options, interaction }: Pick<Context, 'project' | 'options' | 'interaction'>): Promise<Pick<Context, 'ecosystem' | 'facts' | 'options'>> {
   return detectEcosystem(project, options, interaction);
 }
 
@@ -114,9 +114,9 @@ function planStep({ ecosystem, facts, options }: Pick<Context, 'ecosystem' | 'fa
 }
 
 /** The base choice over the ecosystem's assessment, narrowed by --add-package and friends. */
-function planFor(ecosystem: Ecosystem, facts: CommonFacts, options: Pick<Options, 'base'> & Partial<Pick<Options, 'additions'>>): Plan {
+function planFor(ecosystem: Ecosystem, facts: CommonFacts, options: Pick<Options, 'base'> & Partial<Pick<Options, 'additions'>>, chosenBy?: '--base' | 'at the prompt'): Plan {
   const assessed = ecosystem.assess(facts);
-  return chooseBase(options.additions ? restrictForAdditions(assessed, options.additions) : assessed, options.base);
+  return chooseBase(options.additions ? restrictForAdditions(assessed, options.additions) : assessed, options.base, chosenBy);
 }
 
 /** On a terminal: confirm or change the detected values, then pick the base from the menu. */
@@ -127,7 +127,8 @@ async function askStep(context: Pick<Context, 'project' | 'ecosystem' | 'facts' 
   const { ecosystem, facts } = await askFacts(project, { ecosystem: context.ecosystem, facts: context.facts }, options, interaction);
   const replanned = planFor(ecosystem, facts, options);
   const base = await askBase(replanned, interaction, options.base);
-  return { ecosystem, facts, plan: base === replanned.base ? replanned : planFor(ecosystem, facts, { ...options, base }) };
+  const chosenBy = options.base === 'auto' ? 'at the prompt' : '--base';
+  return { ecosystem, facts, plan: base === replanned.base ? replanned : planFor(ecosystem, facts, { ...options, base }, chosenBy) };
 }
 
 function renderStep({ project, ecosystem, facts, plan, options }: Pick<Context, 'project' | 'ecosystem' | 'facts' | 'plan' | 'options'>): Pick<Context, 'files' | 'warnings' | 'buildContext'> {
@@ -179,18 +180,16 @@ async function verifyStep(context: Pick<Context, 'project' | 'ecosystem' | 'fact
 }
 
 /** --check compares, --dry-run only looks, otherwise the files are written (a monorepo app's beside its Dockerfile). */
-async function writeStep({ project, files, buildContext, options, interaction }: Pick<Context, 'project' | 'files' | 'buildContext' | 'options' | 'interaction'>): Promise<Pick<Context, 'states'>> {
+async function writeStep(context: Pick<Context, 'project' | 'files' | 'buildContext' | 'options' | 'interaction' | 'output'>): Promise<Pick<Context, 'states'>> {
+  const { project, files, buildContext, options, interaction, output } = context;
   const placed = placeFiles(files, buildContext);
   if (options.check) return { states: checkFiles(project, placed) };
   if (options.dryRun) return { states: compareFiles(project.root, placed) };
-  return {
-    states: await writeFiles(project.root, placed, {
-      force: options.force,
-      ...(interaction
-        ? { confirmOverwrite: (file: string) => interaction.confirm({ message: `${file} exists and differs. Overwrite it?`, default: false }) }
-        : {}),
-    }),
-  };
+  const resolveConflict = interaction ? (await import('./ask.js')).conflictResolver(interaction, output) : undefined;
+  const states = await writeFiles(project.root, placed, { force: options.force, ...(resolveConflict ? { resolveConflict } : {}) });
+  const beside = states.find((s) => s.file === BESIDE.Dockerfile);
+  if (beside) output.info(`Your Dockerfile is untouched; the new one is ${beside.file}: build it with docker build -f ${beside.file} .`);
+  return { states };
 }
 
 function checkFiles(project: Project, files: RenderedFiles): FileState[] {

@@ -118,33 +118,85 @@ describe('create-slim-image (built CLI)', () => {
 
   it('runs interactively through the prompts in a terminal', async () => {
     const dir = expressApp();
-    // `script` gives the CLI a real pseudo-terminal, so it takes the interactive path.
-    const child = spawn('script', ['-qfec', `${process.execPath} ${BIN} ${dir}`, '/dev/null'], {
-      env: { ...process.env, CI: '', NO_COLOR: '1', TERM: 'xterm' },
-    });
-    let screen = '';
-    child.stdout.on('data', (chunk: Buffer) => { screen += chunk.toString(); });
-    const waitFor = async (pattern: RegExp) => {
-      const start = Date.now();
-      while (!pattern.test(screen)) {
-        if (Date.now() - start > 15_000) throw new Error(`timed out waiting for ${pattern}; screen:\n${screen}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    };
-    const answer = async (prompt: RegExp, keys: string) => {
-      await waitFor(prompt);
-      screen = '';
-      child.stdin.write(keys);
-    };
-    await answer(/Package manager/, '\r');
-    await answer(/Runtime version/, '\r');
-    await answer(/Port the app listens on/, '\x7f\x7f\x7f\x7f9090\r'); // change 8080 to 9090
-    await answer(/Start command/, '\r');
-    await answer(/Final base image/, '\x1b[B\r'); // one down from distroless: alpine
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(code).toBe(0);
+    const term = terminal([dir]);
+    await term.answer(/Package manager/, '\r');
+    await term.answer(/Runtime version/, '\r');
+    await term.answer(/Port the app listens on/, '\x7f\x7f\x7f\x7f9090\r'); // change 8080 to 9090
+    await term.answer(/Start command/, '\r');
+    await term.answer(/Final base image/, '\x1b[B\r'); // one down from distroless: alpine
+    expect(await term.exit).toBe(0);
     const dockerfile = readFileSync(join(dir, 'Dockerfile'), 'utf8');
     expect(dockerfile).toContain('EXPOSE 9090');
     expect(dockerfile).toContain('FROM node:${NODE_VERSION}-alpine AS runtime');
+    expect(dockerfile).toContain('alpine chosen (at the prompt)');
+  }, 40_000);
+
+  it('asks which program when a module has several, and builds the one answered', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slim-cli-go-'));
+    cpSync(join(ROOT, 'test', 'fixtures', 'go-multi-main'), dir, { recursive: true });
+    const term = terminal([dir]);
+    await term.answer(/several main packages\. Which one is the app\?/, '\x1b[B\r'); // the second: ./cmd/worker
+    await term.answer(/Package manager/, '\r');
+    await term.answer(/Runtime version/, '\r');
+    await term.answer(/Port the app listens on/, '\r');
+    await term.answer(/Start command/, '\r');
+    await term.answer(/Final base image/, '\r');
+    expect(await term.exit).toBe(0);
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toContain('./cmd/worker');
+    // The answer is recorded like the flag, so a rerun (and --check in CI) needs none.
+    expect(JSON.parse(readFileSync(join(dir, '.slim-image', 'config.json'), 'utf8'))).toMatchObject({ main: './cmd/worker' });
+    expect(cli([dir, '--yes', '--check']).code).toBe(0);
+    // Without a terminal and without the recorded answer, the same project is an error naming the flag.
+    const fresh = mkdtempSync(join(tmpdir(), 'slim-cli-go-'));
+    cpSync(join(ROOT, 'test', 'fixtures', 'go-multi-main'), fresh, { recursive: true });
+    const plain = cli([fresh, '--yes', '--dry-run']);
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toMatch(/several main packages.*--main/);
+  }, 40_000);
+
+  it('keeps every answer when the Dockerfile on disk differs: the new one goes beside it', async () => {
+    const dir = expressApp();
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM handwritten\n');
+    const term = terminal([dir]);
+    await term.answer(/Package manager/, '\r');
+    await term.answer(/Runtime version/, '\r');
+    await term.answer(/Port the app listens on/, '\x7f\x7f\x7f\x7f9090\r');
+    await term.answer(/Start command/, '\r');
+    await term.answer(/Final base image/, '\r');
+    await term.answer(/Dockerfile exists and differs from what would be generated\. What now\?/, '\r'); // show the differences
+    await term.answer(/\+\+\+ Dockerfile \(generated\)[\s\S]*What now\?/, '\x1b[B\r'); // then: write beside it
+    expect(await term.exit).toBe(0);
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe('FROM handwritten\n');
+    const beside = readFileSync(join(dir, 'Dockerfile.slim'), 'utf8');
+    expect(beside).toContain('EXPOSE 9090');
+    expect(existsSync(join(dir, 'Dockerfile.slim.dockerignore'))).toBe(true);
   }, 40_000);
 });
+
+/** The CLI on a real pseudo-terminal (`script`), so it takes the interactive path. */
+function terminal(args: string[]) {
+  const child = spawn('script', ['-qfec', [process.execPath, BIN, ...args].join(' '), '/dev/null'], {
+    env: { ...process.env, CI: '', NO_COLOR: '1', TERM: 'xterm' },
+  });
+  let screen = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    screen += chunk.toString();
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const waitFor = async (pattern: RegExp) => {
+    const start = Date.now();
+    while (!pattern.test(screen)) {
+      if (Date.now() - start > 15_000) throw new Error(`timed out waiting for ${pattern}; screen:\n${screen}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  return {
+    exit,
+    /** Waits for the prompt, then types the keys. */
+    answer: async (prompt: RegExp, keys: string) => {
+      await waitFor(prompt);
+      screen = '';
+      child.stdin.write(keys);
+    },
+  };
+}

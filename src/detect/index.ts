@@ -1,5 +1,5 @@
 // The detect step: which ecosystem, then its facts, then the user's overrides laid on top.
-import { UsageError, UserError } from '../errors.js';
+import { ChoiceNeeded, UsageError, UserError } from '../errors.js';
 import type { Ecosystem } from '../ecosystem.js';
 import { ECOSYSTEMS } from '../ecosystems/index.js';
 import type { Options } from '../options.js';
@@ -15,13 +15,28 @@ export interface Detected {
   facts: CommonFacts;
 }
 
-/** Which ecosystem the project is, its facts, and the flags laid on top, checked before any template sees them. */
-export async function detectEcosystem(project: Project, options: Options, interaction?: Interaction): Promise<Detected> {
+/**
+ * Which ecosystem the project is, its facts, and the flags laid on top, checked before any
+ * template sees them. The options come back with what was answered at a prompt (--main), so
+ * later steps and the recorded choices see it as if it had been passed.
+ */
+export async function detectEcosystem(project: Project, options: Options, interaction?: Interaction): Promise<Detected & { options: Options }> {
   const ecosystem = await chooseEcosystem(project, options, interaction);
-  const facts = ecosystem.detect(project, { packageManager: options.packageManager, main: options.main });
+  const { facts, main } = await detectAsking(ecosystem, project, options, interaction);
   const final = applyOverrides(facts, options);
   validateFacts(final, ecosystem);
-  return { ecosystem, facts: final };
+  return { ecosystem, facts: final, options: main === options.main ? options : { ...options, main } };
+}
+
+/** Detection, and on a terminal, the question a detector could not answer alone (which program). */
+async function detectAsking(ecosystem: Ecosystem, project: Project, options: Options, interaction?: Interaction): Promise<{ facts: CommonFacts; main: string | undefined }> {
+  try {
+    return { facts: ecosystem.detect(project, { packageManager: options.packageManager, main: options.main }), main: options.main };
+  } catch (error) {
+    if (!(error instanceof ChoiceNeeded) || !interaction || options.main !== undefined) throw error;
+    const main = await interaction.select({ message: error.question, choices: error.choices.map((choice) => ({ value: choice, name: choice })) });
+    return { facts: ecosystem.detect(project, { packageManager: options.packageManager, main }), main };
+  }
 }
 
 async function chooseEcosystem(project: Project, options: Pick<Options, 'language' | 'dir'>, interaction?: Interaction): Promise<Ecosystem> {

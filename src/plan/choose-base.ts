@@ -8,7 +8,8 @@ export function ruledOut(kind: BaseKind, why: string): BaseOption {
   return { kind, possible: false, why, runtimeVersion: null, builderImage: null, runtimeImage: null };
 }
 
-export function chooseBase(options: BaseOption[], requested: BaseKind | 'auto'): Plan {
+/** `chosenBy` says who asked for a base that is not `auto`: the flag, or an answer at the prompt. */
+export function chooseBase(options: BaseOption[], requested: BaseKind | 'auto', chosenBy: '--base' | 'at the prompt' = '--base'): Plan {
   const chosen =
     requested === 'auto' ? options.find((o) => o.possible && !o.onRequestOnly) : options.find((o) => o.kind === requested);
   if (!chosen) {
@@ -27,7 +28,7 @@ export function chooseBase(options: BaseOption[], requested: BaseKind | 'auto'):
   const reasons: string[] = [];
   for (const option of options) {
     if (option === chosen) {
-      reasons.push(`${option.kind} chosen${requested === 'auto' ? '' : ' (--base)'}: ${option.why}`);
+      reasons.push(`${option.kind} chosen${requested === 'auto' ? '' : ` (${chosenBy})`}: ${option.why}`);
       break;
     }
     reasons.push(`${option.kind} ${option.possible ? (option.onRequestOnly ? 'skipped' : 'possible but not requested') : 'ruled out'}: ${option.why}`);

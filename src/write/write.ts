@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../errors.js';
+import { CancelledError, UserError } from '../errors.js';
 import type { RenderedFiles } from '../types.js';
 
 export type FileStatus = 'create' | 'identical' | 'differs';
@@ -34,20 +34,39 @@ export function compareFiles(dir: string, files: RenderedFiles): FileState[] {
   });
 }
 
+/** What to do when files on disk differ: replace them, write the new pair beside them, or stop. */
+export type Resolution = 'overwrite' | 'beside' | 'cancel';
+
 export interface WriteOptions {
   force: boolean;
-  /** Asked once per differing file when interactive; absent means non-interactive. */
-  confirmOverwrite?: (file: string) => Promise<boolean>;
+  /** Asked once for the differing files when interactive; absent means non-interactive. */
+  resolveConflict?: (differing: FileState[]) => Promise<Resolution>;
 }
+
+/**
+ * The names the pair gets beside existing files: Dockerfile.slim, and its ignore file named after
+ * it, which BuildKit reads for `docker build -f Dockerfile.slim`
+ * (https://docs.docker.com/build/concepts/context/#filename-and-location).
+ */
+export const BESIDE: Record<string, string> = {
+  Dockerfile: 'Dockerfile.slim',
+  '.dockerignore': 'Dockerfile.slim.dockerignore',
+  'Dockerfile.dockerignore': 'Dockerfile.slim.dockerignore',
+};
 
 /** Writes what needs writing; returns the states. Throws UserError before touching anything on refusal. */
 export async function writeFiles(dir: string, files: RenderedFiles, options: WriteOptions): Promise<FileState[]> {
-  const states = compareFiles(dir, files);
-  const refused: string[] = [];
-  for (const state of states.filter((s) => s.status === 'differs')) {
-    if (options.force) continue;
-    if (options.confirmOverwrite && (await options.confirmOverwrite(state.file))) continue;
-    refused.push(state.file);
+  let states = compareFiles(dir, files);
+  const differing = states.filter((s) => s.status === 'differs');
+  let refused: string[] = options.force ? [] : differing.map((s) => s.file);
+  if (refused.length > 0 && options.resolveConflict) {
+    const resolution = await options.resolveConflict(differing);
+    if (resolution === 'cancel') throw new CancelledError();
+    if (resolution === 'overwrite') refused = [];
+    if (resolution === 'beside') {
+      states = compareFiles(dir, Object.fromEntries(Object.entries(files).map(([file, text]) => [BESIDE[file] ?? `${file}.slim`, text])));
+      refused = states.filter((s) => s.status === 'differs').map((s) => s.file);
+    }
   }
   if (refused.length > 0) {
     throw new UserError(

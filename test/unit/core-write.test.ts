@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
+import { CancelledError, UserError } from '../../src/errors.js';
 import { unifiedDiff, writeFiles } from '../../src/write/write.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'slim-write-'));
@@ -36,15 +36,33 @@ describe('writing files', () => {
     expect(readdirSync(dir)).toEqual(['Dockerfile']);
   });
 
-  it('overwrites with --force or a yes at the prompt, not with a no', async () => {
+  it('overwrites with --force or an overwrite at the prompt; cancel writes nothing', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'Dockerfile'), 'FROM handwritten\n');
-    await expect(writeFiles(dir, files, { force: false, confirmOverwrite: async () => false })).rejects.toThrow(UserError);
-    await writeFiles(dir, files, { force: false, confirmOverwrite: async () => true });
+    await expect(writeFiles(dir, files, { force: false, resolveConflict: async () => 'cancel' })).rejects.toThrow(CancelledError);
+    expect(readdirSync(dir)).toEqual(['Dockerfile']);
+    await writeFiles(dir, files, { force: false, resolveConflict: async () => 'overwrite' });
     expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe('FROM x\n');
     writeFileSync(join(dir, 'Dockerfile'), 'FROM other\n');
     await writeFiles(dir, files, { force: true });
     expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe('FROM x\n');
+  });
+
+  it('writes the pair beside the existing files when asked, leaving them untouched', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM handwritten\n');
+    writeFileSync(join(dir, '.dockerignore'), 'mine\n');
+    let asked: string[] = [];
+    const states = await writeFiles(dir, files, { force: false, resolveConflict: async (differing) => ((asked = differing.map((s) => s.file)), 'beside') });
+    expect(asked).toEqual(['Dockerfile', '.dockerignore']);
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe('FROM handwritten\n');
+    expect(readFileSync(join(dir, 'Dockerfile.slim'), 'utf8')).toBe('FROM x\n');
+    expect(existsSync(join(dir, 'Dockerfile.slim.dockerignore'))).toBe(true);
+    expect(states.map((s) => [s.file, s.status])).toEqual([['Dockerfile.slim', 'create'], ['Dockerfile.slim.dockerignore', 'create']]);
+    // A second run beside files that now differ is refused, never overwritten silently.
+    writeFileSync(join(dir, 'Dockerfile.slim'), 'FROM edited\n');
+    await expect(writeFiles(dir, files, { force: false, resolveConflict: async () => 'beside' })).rejects.toThrow(UserError);
+    expect(readFileSync(join(dir, 'Dockerfile.slim'), 'utf8')).toBe('FROM edited\n');
   });
 
   it('diffs show removed and added lines with context', () => {

@@ -1,6 +1,6 @@
 // Go detection: go.mod (or go.work), the main package to build, whether cgo is needed, the
 // framework and the port. Pure over the project files.
-import { UserError } from '../../errors.js';
+import { ChoiceNeeded, UserError } from '../../errors.js';
 import { GO_FRAMEWORKS, goModuleRule, type GoModuleRule } from './knowledge/modules.js';
 import { goLine } from './knowledge/versions.js';
 import type { DetectOptions } from '../../ecosystem.js';
@@ -214,7 +214,12 @@ function chooseMain(mains: string[], wanted: string | undefined, modules: Module
     return { value: chosen, source: `--main ${wanted}` };
   }
   if (mains.length === 1) return { value: mains[0] as string, source: 'the only main package' };
-  throw new UserError(`This module has several main packages: ${mains.join(', ')}. Pass --main with the one to build (for example --main ${mains[1] ?? mains[0]}).`);
+  throw new ChoiceNeeded(
+    `This module has several main packages: ${mains.join(', ')}. Pass --main with the one to build (for example --main ${mains[1] ?? mains[0]}).`,
+    'main',
+    'This module has several main packages. Which one is the app?',
+    mains,
+  );
 }
 
 function goPortFact(files: SourceFile[], mainPackage: string, framework: { id: string; defaultPort: number | null; modules: string[] } | null, warnings: string[]): Fact<number | null> {

@@ -1,6 +1,6 @@
 // Rust detection: the Cargo package or workspace, the binary to build, the toolchain line, the
 // -sys crates that decide static vs glibc, the framework and the port. Pure over project files.
-import { UserError } from '../../errors.js';
+import { ChoiceNeeded, UserError } from '../../errors.js';
 import { RUST_CRATES, RUST_FRAMEWORKS, RUSTLS_CRATES, type RustCrateRule, type Toggle } from './knowledge/crates.js';
 import { EDITION_MINIMUM, rustLine } from './knowledge/versions.js';
 import type { DetectOptions } from '../../ecosystem.js';
@@ -111,7 +111,12 @@ function chooseBin(packages: CargoPackage[], wanted: string | undefined, workspa
       return { pkg, bin: { value: pkg.defaultRun, source: 'Cargo.toml package.default-run' } };
     }
   }
-  throw new UserError(`This ${workspace ? 'workspace' : 'package'} has several binaries: ${names.join(', ')}. Pass --main with the one to build (for example --main ${names[0]}).`);
+  throw new ChoiceNeeded(
+    `This ${workspace ? 'workspace' : 'package'} has several binaries: ${names.join(', ')}. Pass --main with the one to build (for example --main ${names[0]}).`,
+    'main',
+    `This ${workspace ? 'workspace' : 'package'} has several binaries. Which one is the app?`,
+    names,
+  );
 }
 
 /** Features asked for anywhere in the workspace, per crate (Cargo unifies them across the build). */
