@@ -4,7 +4,7 @@
 // type, one line in src/ecosystems/index.ts, templates/<lang>/, fixtures and snapshots.
 import type { Interaction } from './interaction.js';
 import type { Project } from './project.js';
-import type { BaseOption, CommonFacts, Language, Plan } from './types.js';
+import type { BaseOption, CommonFacts, Language, Plan, RuntimeRelease } from './types.js';
 
 /** Choices that steer detection itself (the rest are applied to the facts afterwards). */
 export interface DetectOptions {
@@ -73,6 +73,13 @@ export interface Ecosystem<F extends CommonFacts = CommonFacts> {
   assess(facts: F): BaseOption[];
   /** Data for templates/<language>/Dockerfile.hbs; everything decided, nothing left to logic. */
   view(facts: F, plan: Plan): Record<string, unknown>;
+  /** The runtime as people name it in messages ("Node", "Python"). */
+  runtimeName: string;
+  /**
+   * Every released runtime line with images, oldest first: a pinned version outside it is
+   * refused with these listed, and one past its end of life builds with a warning.
+   */
+  releases(now: Date): RuntimeRelease[];
   /** Labels of this ecosystem's own fact fields, so a refused value names the file to fix. */
   fields: Record<string, FieldLabel<F>>;
   /** File extensions whose names, in a fact's source, count as naming a file ("mod", "gradle"). */

@@ -16,6 +16,8 @@ import type { Interaction } from './interaction.js';
 import type { Options } from './options.js';
 import type { Output } from './output.js';
 import { chooseBase } from './plan/choose-base.js';
+import { checkKnownVersion, endOfLifeWarning } from './plan/releases.js';
+import { today } from './knowledge/clock.js';
 import { Project } from './project.js';
 import { render } from './render/render.js';
 import { commonView } from './render/view.js';
@@ -115,6 +117,7 @@ function planStep({ ecosystem, facts, options }: Pick<Context, 'ecosystem' | 'fa
 
 /** The base choice over the ecosystem's assessment, narrowed by --add-package and friends. */
 function planFor(ecosystem: Ecosystem, facts: CommonFacts, options: Pick<Options, 'base'> & Partial<Pick<Options, 'additions'>>, chosenBy?: '--base' | 'at the prompt'): Plan {
+  checkKnownVersion(ecosystem, facts, today());
   const assessed = ecosystem.assess(facts);
   return chooseBase(options.additions ? restrictForAdditions(assessed, options.additions) : assessed, options.base, chosenBy);
 }
@@ -136,7 +139,7 @@ function renderStep({ project, ecosystem, facts, plan, options }: Pick<Context, 
   const view = { ...commonView(facts, plan, extra.view), ...ecosystem.view(facts, plan) };
   return {
     files: render(ecosystem.language, view, templateDir(project, options)),
-    warnings: [...facts.warnings, ...extra.warnings],
+    warnings: [...facts.warnings, ...[endOfLifeWarning(ecosystem, facts, plan, today())].filter((w) => w !== null), ...extra.warnings],
     buildContext: buildContextOf(ecosystem, facts),
   };
 }

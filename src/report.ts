@@ -70,11 +70,20 @@ export function buildReport(facts: CommonFacts, plan: Plan, files: RenderedFiles
   };
 }
 
+/** " (distroless carries 3.13; slim would build on 3.14)" when the base choice moved the version, else "". */
+function versionMoved(plan: Plan): string {
+  const others = plan.options.filter((o) => o.possible && !o.onRequestOnly && o.kind !== plan.base && o.runtimeVersion !== null && o.runtimeVersion !== plan.runtimeVersion);
+  if (others.length === 0) return '';
+  const byVersion = new Map<string, string[]>();
+  for (const o of others) byVersion.set(o.runtimeVersion!, [...(byVersion.get(o.runtimeVersion!) ?? []), o.kind]);
+  return ` (${plan.base} carries ${plan.runtimeVersion}; ${[...byVersion].map(([version, kinds]) => `${kinds.join(' and ')} would build on ${version}`).join(', ')})`;
+}
+
 const VERB: Record<FileState['status'], string> = { create: 'created', identical: 'unchanged', differs: 'overwritten' };
 
 export function formatSummary(report: Report, facts: CommonFacts, plan: Plan, states: FileState[], options: Pick<Options, 'dryRun' | 'check' | 'explain'>): string {
   const lines = [
-    `${report.language} project: ${report.packageManager}${report.framework ? `, ${report.framework}` : ''}, runtime ${report.runtimeVersion}, port ${report.port ?? 'none'}`,
+    `${report.language} project: ${report.packageManager}${report.framework ? `, ${report.framework}` : ''}, runtime ${report.runtimeVersion}${versionMoved(plan)}, port ${report.port ?? 'none'}`,
     `start: ${JSON.stringify(report.startCommand)}`,
     `base: ${plan.base} (${plan.runtimeImage}, built on ${plan.builderImage})`,
     `  ${plan.reasons[plan.reasons.length - 1]}`,

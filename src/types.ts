@@ -75,6 +75,13 @@ export interface CommonFacts {
   warnings: string[];
 }
 
+/** A runtime line with images, for the shared version checks: "22", "3.13", "1.24", "21". */
+export interface RuntimeRelease {
+  version: string;
+  /** The day (YYYY-MM-DD) or month (YYYY-MM) its fixes end, or null when it has no end date here. */
+  endOfLife: string | null;
+}
+
 /** One row of the base menu: can this kind work, with which version and images, and why. */
 export interface BaseOption {
   kind: BaseKind;

@@ -3,7 +3,6 @@
 import semver from 'semver';
 import type { RuntimeRequirement } from '../types.js';
 
-/** The semver range a catalog family covers: "22" -> ">=22.0.0 <23.0.0-0", "3.13" -> ">=3.13.0 <3.14.0-0". */
 /**
  * An image name with its literal version replaced by the Dockerfile's version ARG, so one ARG line
  * pins every FROM (design rule 3). `at` lists where the version sits in this ecosystem's image
@@ -13,6 +12,7 @@ export function withVersionArg(image: string, version: string, arg: string, at: 
   return at.reduce((name, pattern) => name.replace(pattern.replace('{v}', version), () => pattern.replace('{v}', `\${${arg}}`)), image);
 }
 
+/** The semver range a catalog family covers: "22" -> ">=22.0.0 <23.0.0-0", "3.13" -> ">=3.13.0 <3.14.0-0". */
 export function familyRange(family: string): string {
   const parts = family.split('.').map(Number);
   if (parts.length === 1) return `>=${parts[0]}.0.0 <${(parts[0] ?? 0) + 1}.0.0-0`;

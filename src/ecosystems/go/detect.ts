@@ -126,8 +126,10 @@ function readModules(project: Project): Module[] {
 }
 
 /**
- * The toolchain line wins, then the go line: what Go's own toolchain selection would use
- * (https://go.dev/doc/toolchain). Either names one line, so it is a pin.
+ * A toolchain line pins the Go line; a go line is a minimum: since Go 1.21 it is "the minimum Go
+ * version required to use this module", and a newer toolchain builds the module unchanged
+ * (https://go.dev/doc/toolchain, https://go.dev/ref/mod#go-mod-file-go). So `go 1.13` builds with
+ * the newest released Go, and only `toolchain go1.25.3` (go.work's first) names the line.
  */
 function goRuntime(workToolchain: string | null, workGo: string | null, root: Module | null, workspace: boolean): RuntimeRequirement {
   const file = workspace ? 'go.work' : 'go.mod';
@@ -144,7 +146,8 @@ function goRuntime(workToolchain: string | null, workGo: string | null, root: Mo
     if (value === null || value === 'default') continue;
     const line = goLine(value);
     if (line === null) throw new UserError(`${source.split(' ')[0]} names Go version ${JSON.stringify(shorten(value, 60))} in its ${source.split(' ')[1]} line, which is not a version like 1.24 or go1.24.2. Fix ${file} and run again.`);
-    chosen ??= { constraint: line, pinned: true, source: `${source} ${value}` };
+    const pinned = source.endsWith('toolchain');
+    chosen ??= { constraint: pinned ? line : `>=${line}`, pinned, source: `${source} ${value}` };
   }
   if (chosen) return chosen;
   return { constraint: null, pinned: false, source: `${file} (no go line)` };

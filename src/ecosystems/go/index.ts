@@ -4,6 +4,7 @@ import type { Ecosystem } from '../../ecosystem.js';
 import { detectGo, goMarkers, recognizesGo } from './detect.js';
 import { assessGo, goView } from './plan.js';
 import type { GoFacts } from './types.js';
+import { GO_RELEASES, goEndOfSupport } from './knowledge/versions.js';
 
 export const go: Ecosystem<GoFacts> = {
   language: 'go',
@@ -13,6 +14,8 @@ export const go: Ecosystem<GoFacts> = {
   detect: detectGo,
   assess: (facts) => assessGo(facts),
   view: goView,
+  runtimeName: 'Go',
+  releases: (now) => GO_RELEASES.filter((r) => Date.parse(r.released) <= now.getTime()).map((r) => ({ version: r.version, endOfLife: goEndOfSupport(r.version, now) })),
   fields: {
     module: { label: 'The Go module path', fallback: 'go.mod module' },
     mainPackage: { label: 'The main package folder', source: (f) => f.mainPackage.source, fallback: 'a folder name holding package main (go build ./<folder>)' },

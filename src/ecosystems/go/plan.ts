@@ -14,7 +14,9 @@ import { ruledOut } from '../../plan/choose-base.js';
 /** "Go 1.24 (go.mod go 1.24)", with a note when the line is past end of support. */
 function versionNote(facts: GoFacts, version: string, now: Date): string {
   const eol = goEndOfSupport(version, now);
-  const from = facts.runtime.constraint === null ? 'the newest Go line; the module names none' : facts.runtime.source;
+  const from = facts.runtime.constraint === null
+    ? 'the newest Go line; the module names none'
+    : facts.runtime.pinned ? facts.runtime.source : `the newest Go line; ${facts.runtime.source} is a minimum`;
   return `Go ${version} (${from}${eol ? `; no longer supported upstream since ${eol}, consider a newer go line` : ''})`;
 }
 

@@ -5,6 +5,7 @@ import { detectJava, GRADLE_FILES, MAVEN_FILES, recognizesJava } from './detect.
 import { naiveJava } from './naive.js';
 import { assessJava, javaView } from './plan.js';
 import type { JavaFacts } from './types.js';
+import { JAVA_RELEASES } from './knowledge/versions.js';
 
 export const java: Ecosystem<JavaFacts> = {
   language: 'java',
@@ -14,6 +15,8 @@ export const java: Ecosystem<JavaFacts> = {
   detect: detectJava,
   assess: (facts) => assessJava(facts),
   view: javaView,
+  runtimeName: 'Java',
+  releases: (now) => JAVA_RELEASES.filter((r) => Date.parse(r.released) <= now.getTime()).map((r) => ({ version: r.version, endOfLife: r.supportEnds })),
   fields: {
     jar: { label: 'The jar file name', fallback: 'pom.xml artifactId, version and finalName, or build.gradle / settings.gradle / gradle.properties (rootProject.name, version, archiveFileName)' },
     mainClass: { label: 'The main class', source: (f) => f.mainClass.source, fallback: 'pom.xml, build.gradle or the Java sources' },

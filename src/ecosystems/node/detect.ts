@@ -3,9 +3,6 @@
 import type { DetectOptions } from '../../ecosystem.js';
 import { Project } from '../../project.js';
 import { today } from '../../knowledge/clock.js';
-import { ltsMajors, NODE_RELEASES } from './knowledge/versions.js';
-import type { RuntimeRequirement } from '../../types.js';
-import semver from 'semver';
 import { analyzeNativeDependencies, packagesNeedingInstallScripts } from './native.js';
 import type { NodeFacts } from './types.js';
 import { readPackageJson } from './manifest.js';
@@ -58,8 +55,6 @@ export function detectNode(project: Project, options: DetectOptions): NodeFacts 
   if (pkg.workspaces || project.isFile('pnpm-workspace.yaml')) {
     warnings.push('This is a workspace (monorepo) root; the image is generated for the root package. Run the tool in the app\'s own folder for one app.');
   }
-  const eol = endOfLifeWarning(version.runtime, today());
-  if (eol) warnings.push(eol);
   const native = analyzeNativeDependencies(root, { lockfile: pm.lockfile, manifest: ws ? rootPkg.raw : pkg.raw });
   const nativeDependencies = native.dependencies;
   warnings.push(...native.warnings);
@@ -119,15 +114,6 @@ function sourceOf(project: Project, entry: string, output: string | null): strin
 
 function sortKeys(env: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(env).sort(([a], [b]) => a.localeCompare(b)));
-}
-
-/** A pinned Node line past its end of life still builds, but the user should hear about it. */
-function endOfLifeWarning(runtime: RuntimeRequirement, now: Date): string | null {
-  if (!runtime.pinned || runtime.constraint === null) return null;
-  const major = semver.coerce(runtime.constraint)?.major;
-  const release = NODE_RELEASES.find((r) => r.major === major);
-  if (!release || Date.parse(`${release.end}T00:00:00Z`) > now.getTime()) return null;
-  return `Node ${major} (pinned by ${runtime.source}) reached end of life on ${release.end}: its images get no security fixes. Move to a maintained LTS line (${ltsMajors(now).sort((a, b) => a - b).join(', ')}).`;
 }
 
 function stringMapOf(raw: Record<string, unknown>, key: string): Record<string, unknown> {

@@ -6,6 +6,7 @@ import { naiveNode } from './naive.js';
 import { assessNode, nodeView } from './plan.js';
 import type { NodeFacts } from './types.js';
 import { chooseWorkspaceApp } from './workspaces.js';
+import { NODE_RELEASES } from './knowledge/versions.js';
 
 export const node: Ecosystem<NodeFacts> = {
   language: 'node',
@@ -19,6 +20,8 @@ export const node: Ecosystem<NodeFacts> = {
   detect: detectNode,
   assess: (facts) => assessNode(facts),
   view: nodeView,
+  runtimeName: 'Node',
+  releases: (now) => NODE_RELEASES.filter((r) => Date.parse(r.start) <= now.getTime()).map((r) => ({ version: String(r.major), endOfLife: r.end })),
   fields: {
     buildScript: { label: 'The build script', fallback: 'package.json scripts' },
     packageManagerVersion: { label: 'The package manager version', fallback: 'package.json packageManager' },

@@ -5,6 +5,7 @@ import { PYTHON_MARKERS, detectPython, recognizesPython } from './detect.js';
 import { naivePython } from './naive.js';
 import { assessPython, pythonView } from './plan.js';
 import type { PythonFacts } from './types.js';
+import { PYTHON_RELEASES } from './knowledge/versions.js';
 
 export const python: Ecosystem<PythonFacts> = {
   language: 'python',
@@ -14,6 +15,8 @@ export const python: Ecosystem<PythonFacts> = {
   detect: detectPython,
   assess: (facts) => assessPython(facts),
   view: pythonView,
+  runtimeName: 'Python',
+  releases: (now) => PYTHON_RELEASES.filter((r) => Date.parse(r.released) <= now.getTime()).map((r) => ({ version: r.minor, endOfLife: r.endOfLife })),
   fields: {
     packages: { label: 'A dependency name or version', source: (f) => String(f.lockfile ?? f.requirementsFile ?? ''), fallback: 'pyproject.toml' },
     installFiles: { label: 'A dependency file name', fallback: 'requirements.txt -r/-c lines or the lockfile names' },

@@ -52,7 +52,9 @@ export function assessPython(facts: PythonFacts, now: Date = today()): BaseOptio
     );
   }
   const maintained = maintainedPythons(now);
-  const version = pickVersion(facts.runtime, maintained);
+  // A pin builds even past end of life (the shared check warns); a range picks a maintained minor.
+  const released = PYTHON_RELEASES.filter((r) => Date.parse(r.released) <= now.getTime()).map((r) => r.minor).reverse();
+  const version = pickVersion(facts.runtime, facts.runtime.pinned ? released : maintained);
   const versionNote = facts.runtime.constraint === null
     ? 'the project names no Python version'
     : `${facts.runtime.pinned ? 'pinned' : `"${facts.runtime.constraint}"`} by ${facts.runtime.source}`;

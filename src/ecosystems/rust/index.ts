@@ -4,6 +4,7 @@ import type { Ecosystem } from '../../ecosystem.js';
 import { detectRust, recognizesRust, rustMarkers } from './detect.js';
 import { assessRust, rustView } from './plan.js';
 import type { RustFacts } from './types.js';
+import { RUST_RELEASES } from './knowledge/versions.js';
 
 export const rust: Ecosystem<RustFacts> = {
   language: 'rust',
@@ -13,6 +14,10 @@ export const rust: Ecosystem<RustFacts> = {
   detect: detectRust,
   assess: (facts) => assessRust(facts),
   view: rustView,
+  runtimeName: 'Rust',
+  // No end of life: the toolchain stays in the builder and the binary carries no Rust runtime that
+  // would need fixes; an older pinned toolchain is the project's choice.
+  releases: (now) => RUST_RELEASES.filter((r) => Date.parse(r.released) <= now.getTime()).map((r) => ({ version: r.version, endOfLife: null })),
   fields: {
     package: { label: 'The Cargo package name', fallback: 'Cargo.toml [package] name' },
     bin: { label: 'The binary name', source: (f) => f.bin.source, fallback: 'Cargo.toml [[bin]] name or a src/bin/<name>.rs file name' },

@@ -23,14 +23,21 @@ function facts(files: Record<string, string>): GoFacts {
 const kinds = (f: GoFacts) => Object.fromEntries(assessGo(f, TODAY).map((o) => [o.kind, o.possible ? o.runtimeImage : null]));
 
 describe('assessGo', () => {
-  it('puts a pure Go service on scratch, built with the go.mod line', () => {
+  it('puts a pure Go service on scratch, built with the newest Go: the go.mod line is a minimum', () => {
     const f = facts({ 'go.mod': 'module x\ngo 1.24\n', 'main.go': MAIN });
     const plan = chooseBase(assessGo(f, TODAY), 'auto');
     expect(plan.base).toBe('scratch');
-    expect(plan.builderImage).toBe('golang:1.24-bookworm');
+    expect(plan.builderImage).toBe('golang:1.27-bookworm');
+    expect(plan.runtimeVersion).toBe('1.27');
+    expect(plan.reasons.join(' ')).toMatch(/go\.mod go 1\.24 is a minimum/);
+    expect(kinds(f).distroless).toBe('gcr.io/distroless/static-debian13:nonroot');
+  });
+
+  it('builds with the toolchain line when there is one, and says when that line is out of support', () => {
+    const f = facts({ 'go.mod': 'module x\ngo 1.22\ntoolchain go1.24.2\n', 'main.go': MAIN });
+    const plan = chooseBase(assessGo(f, TODAY), 'auto');
     expect(plan.runtimeVersion).toBe('1.24');
     expect(plan.reasons.join(' ')).toMatch(/no longer supported upstream since 2026-02-10/);
-    expect(kinds(f).distroless).toBe('gcr.io/distroless/static-debian13:nonroot');
   });
 
   it('rules out scratch for cgo and uses distroless base (glibc only) or cc (C++)', () => {
@@ -46,9 +53,11 @@ describe('assessGo', () => {
     expect(kinds(gozstd).alpine).toBeNull();
   });
 
-  it('refuses a Go line outside the catalog, naming the flag', () => {
-    const old = facts({ 'go.mod': 'module x\ngo 1.16\n', 'main.go': MAIN });
-    const options = assessGo(old, TODAY);
+  it('builds an old go line with current Go (go 1.13 is a minimum), but refuses a toolchain outside the catalog, naming the flag', () => {
+    const old = facts({ 'go.mod': 'module x\ngo 1.13\n', 'main.go': MAIN });
+    expect(chooseBase(assessGo(old, TODAY), 'auto').runtimeVersion).toBe('1.27');
+    const pinned = facts({ 'go.mod': 'module x\ngo 1.16\ntoolchain go1.16.5\n', 'main.go': MAIN });
+    const options = assessGo(pinned, TODAY);
     expect(options.every((o) => !o.possible)).toBe(true);
     expect(options[0]?.why).toMatch(/--runtime-version/);
   });

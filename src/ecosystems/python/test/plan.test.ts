@@ -81,11 +81,13 @@ describe('choosing a base for Python', () => {
     expect(options[1]?.why).toMatch(/needs a shell/);
   });
 
-  it('explains an end-of-life pin on every kind', () => {
+  it('builds an end-of-life pin (the shared check warns), but a range only picks maintained minors', () => {
     const options = assessPython(facts({ runtime: { constraint: '3.9', pinned: false, source: '.python-version' } }), TODAY);
     expect(options.every((o) => !o.possible)).toBe(true);
     const eol = assessPython(facts({ runtime: { constraint: '3.10', pinned: true, source: '.python-version' } }), TODAY);
-    expect(eol[3]?.why).toMatch(/Python 3.10 \(.python-version\) reached end of life in 2026-10/);
+    expect(eol[3]).toMatchObject({ possible: true, runtimeVersion: '3.10', runtimeImage: 'python:3.10-slim-bookworm' });
+    const range = assessPython(facts({ runtime: { constraint: '>=3.10', pinned: false, source: 'pyproject.toml' } }), TODAY);
+    expect(range[3]?.runtimeVersion).toBe('3.14');
   });
 
   it('asks for --cmd when no start command was found', () => {
