@@ -35,8 +35,8 @@ describe('Go release catalog', () => {
 
 describe('Go module knowledge', () => {
   it('is sorted by module path, each row with a source', () => {
-    const paths = GO_MODULES.map((r) => r.module);
-    expect([...paths].sort((a, b) => a.localeCompare(b))).toEqual(paths);
+    const paths = GO_MODULES.map((r) => r.name);
+    expect([...paths].sort()).toEqual(paths);
     for (const r of GO_MODULES) expect(r.source).toMatch(/^https:\/\//);
   });
 
@@ -59,13 +59,13 @@ describe('Go module knowledge', () => {
 
   it('gives build packages to every row that needs run-time libraries', () => {
     for (const r of GO_MODULES) {
-      if (r.runtime.debian.length > 0) expect(r.build.debian.length, r.module).toBeGreaterThan(0);
-      if (!r.cgo) expect([...r.build.debian, ...r.runtime.debian], r.module).toEqual([]);
+      if (r.runtime.debian.length > 0) expect(r.build.debian.length, r.name).toBeGreaterThan(0);
+      if (!r.cgo) expect([...r.build.debian, ...r.runtime.debian], r.name).toEqual([]);
     }
   });
 
   it('names frameworks by module with docs', () => {
     expect(GO_FRAMEWORKS.find((f) => f.id === 'gin')?.defaultPort).toBe(8080);
-    for (const f of GO_FRAMEWORKS) expect(f.docs).toMatch(/^https:\/\//);
+    for (const f of GO_FRAMEWORKS) expect(f.source).toMatch(/^https:\/\//);
   });
 });

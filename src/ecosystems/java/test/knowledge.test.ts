@@ -119,9 +119,9 @@ describe('Java frameworks', () => {
 
 describe('Java native libraries', () => {
   it('is sorted, with a reference per row', () => {
-    const keys = JAVA_NATIVE.map((r) => r.coordinates);
+    const keys = JAVA_NATIVE.map((r) => r.name);
     expect(keys).toEqual([...keys].sort());
-    for (const row of JAVA_NATIVE) expect(row.reference).toMatch(/^https:\/\//);
+    for (const row of JAVA_NATIVE) expect(row.source).toMatch(/^https:\/\//);
   });
 
   it('classifies known coordinates and ignores the rest', () => {

@@ -19,7 +19,7 @@ describe('framework knowledge table', () => {
     const packages = NODE_FRAMEWORKS.flatMap((r) => r.packages);
     expect(new Set(packages).size).toBe(packages.length);
     expect(new Set(NODE_FRAMEWORKS.map((r) => r.id)).size).toBe(NODE_FRAMEWORKS.length);
-    for (const r of NODE_FRAMEWORKS) expect(r.docs).toMatch(/^https:\/\//);
+    for (const r of NODE_FRAMEWORKS) expect(r.source).toMatch(/^https:\/\//);
     for (const c of NODE_CLIS) expect(c.source).toMatch(/^https:\/\//);
   });
 

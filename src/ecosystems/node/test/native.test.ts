@@ -59,12 +59,12 @@ describe('knowledge table', () => {
     const names = NPM_NATIVE.map((r) => r.name);
     expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     for (const row of NPM_NATIVE) {
-      expect(row.reference, row.name).not.toBe('');
+      expect(row.source, row.name).not.toBe('');
       expect(row.note, row.name).not.toBe('');
       expect(semver.validRange(row.versions), `${row.name} ${row.versions}`).not.toBeNull();
       if (row.glibcOnly || row.blocksDistroless) expect(row.delivery).not.toBe('none');
     }
-    for (const rule of [...NPM_BUILD_TIME_NATIVE, ...NPM_INSTALL_SCRIPT_IGNORE]) expect(rule.reference).not.toBe('');
+    for (const rule of [...NPM_BUILD_TIME_NATIVE, ...NPM_INSTALL_SCRIPT_IGNORE]) expect(rule.source).not.toBe('');
   });
 
   it('covers the packages the brief names', () => {
