@@ -18,6 +18,8 @@ export interface NodeRelease {
   /** End of life: no fixes from this day on. */
   end: string;
   source: string;
+  /** More primary sources (https URLs): 26's codename comes from CODENAMES.md. */
+  seeAlso?: readonly string[];
 }
 
 const row = (major: number, codename: string | null, start: string, lts: string | null, end: string): NodeRelease => ({
@@ -26,7 +28,8 @@ const row = (major: number, codename: string | null, start: string, lts: string 
   start,
   lts,
   end,
-  source: major === 26 ? `${NODE_SCHEDULE_SOURCE} (codename from ${NODE_CODENAMES_SOURCE})` : NODE_SCHEDULE_SOURCE,
+  source: NODE_SCHEDULE_SOURCE,
+  ...(major === 26 ? { seeAlso: [NODE_CODENAMES_SOURCE] } : {}),
 });
 
 /** Every line from 4.x (the first LTS) on, oldest first. */

@@ -51,7 +51,11 @@ export const PYTHON_RELEASES: readonly PythonRelease[] = [
 export const DISTROLESS_PYTHON = {
   minor: '3.13',
   image: 'gcr.io/distroless/python3-debian13:nonroot',
-  /** Its interpreter; the venv must point at the same path (knowledge.md 1.4). */
+  /**
+   * Its interpreter; the venv must point at the same path: a venv records the interpreter it was
+   * made with (https://docs.python.org/3/library/venv.html, pyvenv.cfg `home`), and the distroless
+   * README says to match /usr/bin/python in the build stage (DISTROLESS_PYTHON_SOURCE).
+   */
   interpreter: '/usr/bin/python3.13',
   /** The builder the distroless README names for it: same minor, same Debian. */
   builder: 'python:3.13-slim-trixie',

@@ -4,7 +4,7 @@
 // schedule and checked against announcements: 1.85.0 2025-02-20, 1.90.0 2025-09-18
 // (blog.rust-lang.org), 1.70.0 2023-06-01 (RELEASES.md), 1.100.0 2026-11-12.
 // The official images tag every stable line: rust:<1.N>-alpine, rust:<1.N>-slim-bookworm
-// (https://github.com/rust-lang/docker-rust; knowledge.md 3.7).
+// (https://github.com/rust-lang/docker-rust).
 export const RUST_RELEASES_SOURCE = 'https://doc.rust-lang.org/stable/releases.html';
 
 /** The anchor of the schedule: 1.85.0, the Rust 2024 release. */
@@ -17,11 +17,16 @@ export const RUST_NEWEST = 104;
 export interface RustRelease {
   version: string;
   released: string;
+  source: string;
 }
 
 export const RUST_RELEASES: readonly RustRelease[] = Array.from({ length: RUST_NEWEST - RUST_OLDEST + 1 }, (_, i) => {
   const minor = RUST_OLDEST + i;
-  return { version: `1.${minor}`, released: new Date(ANCHOR.day + (minor - ANCHOR.minor) * SIX_WEEKS).toISOString().slice(0, 10) };
+  return {
+    version: `1.${minor}`,
+    released: new Date(ANCHOR.day + (minor - ANCHOR.minor) * SIX_WEEKS).toISOString().slice(0, 10),
+    source: RUST_RELEASES_SOURCE,
+  };
 });
 
 /** Released by `today`, newest first; the first one is the current stable. */
