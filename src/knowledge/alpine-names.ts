@@ -5,7 +5,7 @@
 // plus common tools whose names differ.
 // A name not listed here is used as is on Alpine, with a warning to check it.
 
-export interface AlpineNameRow {
+interface AlpineNameRow {
   debian: string;
   alpine: string;
   source: string;

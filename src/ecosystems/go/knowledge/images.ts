@@ -37,11 +37,5 @@ export const BINARY_FINALS = {
   slim: 'debian:bookworm-slim',
 } as const;
 
-export const BINARY_FINALS_SOURCE = {
-  distroless: 'https://github.com/GoogleContainerTools/distroless/blob/main/README.md',
-  alpine: 'https://alpinelinux.org/releases/',
-  golang: 'https://github.com/docker-library/golang/blob/master/versions.json',
-} as const;
-
 /** distroless :nonroot and the user written into scratch images (common/variables.bzl NONROOT). */
 export const NONROOT_UID = 65532;

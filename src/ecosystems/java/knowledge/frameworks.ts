@@ -4,7 +4,7 @@ import semver from 'semver';
 import type { JavaFramework } from '../types.js';
 
 /** How a build names a framework: a Maven parent, a Maven plugin or dependency, or a Gradle plugin id. */
-export interface FrameworkMarker {
+interface FrameworkMarker {
   framework: JavaFramework;
   kind: 'maven-parent' | 'maven-plugin' | 'maven-bom' | 'gradle-plugin';
   /** groupId:artifactId for Maven, the plugin id for Gradle. */
@@ -29,7 +29,7 @@ export const FRAMEWORK_MARKERS: readonly FrameworkMarker[] = [
   { framework: 'spring-boot', kind: 'maven-parent', id: 'org.springframework.boot:spring-boot-starter-parent', source: 'https://docs.spring.io/spring-boot/maven-plugin/using.html' },
 ];
 
-export interface FrameworkDefaults {
+interface FrameworkDefaults {
   framework: JavaFramework;
   /** The port it listens on when its configuration names none. */
   defaultPort: number;
@@ -80,7 +80,7 @@ export const FRAMEWORK_JVM_OPTIONS: Record<JavaFramework, { options: string[]; s
   'spring-boot': { options: [], source: 'https://docs.spring.io/spring-boot/reference/packaging/container-images/dockerfiles.html' },
 };
 
-export interface SpringBootLayering {
+interface SpringBootLayering {
   /** Spring Boot versions this row covers (node-semver range). */
   range: string;
   /** null: the jar is not layered by default, so it is run as one jar. */

@@ -3,7 +3,7 @@
 // distroless, a Temurin JRE). Rows are sorted by version; update them when a release ships.
 import { parseDay } from '../../../knowledge/clock.js';
 
-export interface JavaRelease {
+interface JavaRelease {
   /** Major version, as a version family for src/plan/versions.ts ("21"). */
   version: string;
   lts: boolean;
@@ -31,7 +31,7 @@ export const JAVA_RELEASES: readonly JavaRelease[] = [
   { version: '27', lts: false, released: '2026-09-15', supportEnds: '2027-03-16', source: TEMURIN_SUPPORT },
 ];
 
-export interface DistrolessJava {
+interface DistrolessJava {
   version: string;
   /** Image without tag; the generator always uses `:nonroot`. */
   image: string;
@@ -56,9 +56,8 @@ export const DISTROLESS_JAVA: readonly DistrolessJava[] = [
   { version: '25', image: 'gcr.io/distroless/java25-debian13', debian: '13', source: DISTROLESS_JAVA_SOURCE },
 ];
 
-/** Where `java` lives in distroless Java images, and their default entrypoint. */
+/** Where `java` lives in distroless Java images. */
 export const DISTROLESS_JAVA_BINARY = '/usr/bin/java';
-export const DISTROLESS_JAVA_ENTRYPOINT: readonly string[] = ['/usr/bin/java', '-jar'];
 
 export function findRelease(version: string): JavaRelease | undefined {
   return JAVA_RELEASES.find((r) => r.version === version);

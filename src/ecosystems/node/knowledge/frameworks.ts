@@ -2,10 +2,10 @@
 // its production build leaves behind, how it starts in production, its default port and the
 // environment it needs inside a container. One row per framework, each with the docs it is from.
 
-export const NODE_FRAMEWORK_IDS = [
+const NODE_FRAMEWORK_IDS = [
   'next', 'nuxt', 'remix', 'react-router', 'astro', 'sveltekit', 'nestjs', 'fastify', 'koa', 'hapi', 'express',
 ] as const;
-export type NodeFrameworkId = (typeof NODE_FRAMEWORK_IDS)[number];
+type NodeFrameworkId = (typeof NODE_FRAMEWORK_IDS)[number];
 
 export interface NodeFrameworkRule {
   id: NodeFrameworkId;

@@ -1,13 +1,11 @@
 // Which images exist for which Node major. Sources:
-// - distroless: GoogleContainerTools/distroless README.md @cd080764 (2026-08-21): nodejs22/24/26-debian13;
+// - distroless: GoogleContainerTools/distroless README.md @cd080764 (2026-08-21,
+//   https://github.com/GoogleContainerTools/distroless/blob/main/README.md): nodejs22/24/26-debian13;
 //   the debian12 node images were removed 2026-02-27 and get no fixes (commit "Remove nodejs
 //   debian12 builds", https://github.com/GoogleContainerTools/distroless/commit/5cd38c1e).
-// - official node images: nodejs/docker-node versions.json @f27d936f (2026-08-19): every maintained
-//   major has -bookworm-slim and -alpine variants.
-export const NODE_IMAGES_SOURCE = {
-  distroless: 'https://github.com/GoogleContainerTools/distroless/blob/main/README.md',
-  official: 'https://github.com/nodejs/docker-node/blob/main/versions.json',
-} as const;
+// - official node images: nodejs/docker-node versions.json @f27d936f (2026-08-19,
+//   https://github.com/nodejs/docker-node/blob/main/versions.json): every maintained major has
+//   -bookworm-slim and -alpine variants.
 
 /** Majors with a maintained gcr.io/distroless/nodejs<major>-debian13 image. */
 export const DISTROLESS_NODE_MAJORS: readonly number[] = [22, 24, 26];

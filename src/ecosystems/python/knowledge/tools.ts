@@ -2,7 +2,7 @@
 // build today and a build next month use the same tool. Bump them here (with the source).
 // None of them reaches the final image: they run in the builder only.
 
-export interface PinnedTool {
+interface PinnedTool {
   name: string;
   version: string;
   source: string;

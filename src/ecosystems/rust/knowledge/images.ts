@@ -21,5 +21,3 @@ export const rustImages = {
    */
   debianBuilder: (v: string) => `rust:${v}-slim-bookworm`,
 };
-
-export const RUST_IMAGES_SOURCE = 'https://github.com/rust-lang/docker-rust';

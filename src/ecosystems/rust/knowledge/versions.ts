@@ -5,16 +5,16 @@
 // (blog.rust-lang.org), 1.70.0 2023-06-01 (RELEASES.md), 1.100.0 2026-11-12.
 // The official images tag every stable line: rust:<1.N>-alpine, rust:<1.N>-slim-bookworm
 // (https://github.com/rust-lang/docker-rust).
-export const RUST_RELEASES_SOURCE = 'https://doc.rust-lang.org/stable/releases.html';
+const RUST_RELEASES_SOURCE = 'https://doc.rust-lang.org/stable/releases.html';
 
 /** The anchor of the schedule: 1.85.0, the Rust 2024 release. */
 const ANCHOR = { minor: 85, day: Date.UTC(2025, 1, 20) };
 const SIX_WEEKS = 42 * 24 * 60 * 60 * 1000;
 /** Oldest and newest line in the catalog; lines outside need a catalog update. */
-export const RUST_OLDEST = 70;
-export const RUST_NEWEST = 104;
+const RUST_OLDEST = 70;
+const RUST_NEWEST = 104;
 
-export interface RustRelease {
+interface RustRelease {
   version: string;
   released: string;
   source: string;
@@ -42,6 +42,5 @@ export function rustLine(text: string): string | null {
   return match ? (match[1] as string) : null;
 }
 
-/** Editions imply a minimum compiler: 2021 needs 1.56, 2024 needs 1.85 (Edition Guide). */
+/** Editions imply a minimum compiler: 2021 needs 1.56, 2024 needs 1.85 (https://doc.rust-lang.org/edition-guide/). */
 export const EDITION_MINIMUM: Readonly<Record<string, string>> = { '2018': '1.31', '2021': '1.56', '2024': '1.85' };
-export const EDITION_SOURCE = 'https://doc.rust-lang.org/edition-guide/';
