@@ -26,20 +26,13 @@ describe('Go release catalog', () => {
     expect(goEndOfSupport('1.25', day('2026-08-18'))).toBeNull();
   });
 
-  it('keeps releases in order with a source each', () => {
+  it('releases each line after the one before it', () => {
     const dates = GO_RELEASES.map((r) => r.released);
     expect([...dates].sort()).toEqual(dates);
-    for (const r of GO_RELEASES) expect(r.source).toMatch(/^https:\/\//);
   });
 });
 
 describe('Go module knowledge', () => {
-  it('is sorted by module path, each row with a source', () => {
-    const paths = GO_MODULES.map((r) => r.name);
-    expect([...paths].sort()).toEqual(paths);
-    for (const r of GO_MODULES) expect(r.source).toMatch(/^https:\/\//);
-  });
-
   it('knows which SQLite drivers need cgo', () => {
     expect(goModuleRule('github.com/mattn/go-sqlite3')?.cgo).toBe(true);
     expect(goModuleRule('modernc.org/sqlite')?.cgo).toBe(false);
@@ -64,8 +57,7 @@ describe('Go module knowledge', () => {
     }
   });
 
-  it('names frameworks by module with docs', () => {
+  it('knows gin listens on 8080 when the app names no address', () => {
     expect(GO_FRAMEWORKS.find((f) => f.id === 'gin')?.defaultPort).toBe(8080);
-    for (const f of GO_FRAMEWORKS) expect(f.source).toMatch(/^https:\/\//);
   });
 });

@@ -45,4 +45,5 @@ export const PDM: PinnedTool = {
   source: 'https://github.com/pdm-project/pdm/releases/tag/2.22.4',
 };
 
-export const PYTHON_TOOLS: readonly PinnedTool[] = [UV, POETRY, POETRY_EXPORT, PIPENV, PDM];
+/** Every pinned tool, sorted by name. */
+export const PYTHON_TOOLS: readonly PinnedTool[] = [PDM, PIPENV, POETRY, POETRY_EXPORT, UV];
