@@ -18,11 +18,6 @@ export const BINARY_FINALS = {
   slim: 'debian:bookworm-slim',
 } as const;
 
-export const BINARY_FINALS_SOURCE = {
-  distroless: 'https://github.com/GoogleContainerTools/distroless/blob/main/README.md',
-  alpine: 'https://alpinelinux.org/releases/',
-} as const;
-
 /**
  * distroless :nonroot and the user written into scratch images
  * (https://github.com/GoogleContainerTools/distroless/blob/main/common/variables.bzl, NONROOT).

@@ -24,7 +24,7 @@ import { ruledOut } from '../../plan/choose-base.js';
 const JAVA_VERSION_ARG = 'JAVA_VERSION';
 /** distroless :nonroot (common/variables.bzl NONROOT = 65532); used by number on every base. */
 export const NONROOT_UID = 65532;
-/** Heap sized from the container's memory limit instead of the host's (knowledge.md 4.3). */
+/** Heap sized from the container's memory limit instead of the host's (https://docs.oracle.com/en/java/javase/21/docs/specs/man/java.html, -XX:MaxRAMPercentage). */
 export const JAVA_TOOL_OPTIONS = ['-XX:MaxRAMPercentage=75'];
 
 /**

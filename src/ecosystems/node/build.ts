@@ -29,7 +29,7 @@ export function detectBuild(project: Project, pkg: PackageJson, fw: FrameworkRes
   const env = { ...(rule?.env ?? {}), ...(fw.nextStandalone ? NEXT_STANDALONE.env : {}) };
 
   if (buildScript === null) {
-    if (rule?.output) warnings.push(`${rule.name} apps need a production build, but package.json has no scripts.build; add one (${rule.docs}).`);
+    if (rule?.output) warnings.push(`${rule.name} apps need a production build, but package.json has no scripts.build; add one (${rule.source}).`);
     return { buildScript, typescript, output: null, runtimeFiles: null, selfContained: false, env, warnings };
   }
 

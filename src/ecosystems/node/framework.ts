@@ -26,7 +26,7 @@ export function detectFramework(project: Project, pkg: PackageJson): FrameworkRe
   if (rule.serverAdapter !== null && !hasDependency(pkg, rule.serverAdapter)) {
     warnings.push(
       `${rule.name} without ${rule.serverAdapter} does not build a Node.js server, so the image runs the start script as written. ` +
-        `Add ${rule.serverAdapter} (${rule.docs}) for a production server.`,
+        `Add ${rule.serverAdapter} (${rule.source}) for a production server.`,
     );
     return { framework, rule: null, nextStandalone: false, warnings };
   }

@@ -1,5 +1,5 @@
 // Which production dependencies carry compiled code or need OS packages, from the lockfile (or
-// package.json when there is none) and the knowledge table in src/ecosystems/node/knowledge/native.ts.
+// package.json when there is none) and the knowledge table in ./knowledge/native.ts.
 // Packages the table does not know count only when something says they build native code: an
 // install-script marker in the lockfile, or, when node_modules exists, the package's own
 // package.json (gypfile, install scripts) or a binding.gyp. Nothing walks node_modules.
@@ -149,7 +149,7 @@ function fromRow(row: NpmNativeRow, candidate: Candidate, source: string): Nativ
     ...(row.env ? { env: row.env } : {}),
     note: row.note,
     source,
-    reference: row.reference,
+    reference: row.source,
   };
 }
 
@@ -171,7 +171,8 @@ function unknownNative(candidate: Candidate, source: string): NativeDependency {
  * Native dependencies whose binary comes from an install script (delivery classes C, D, E and
  * unknown packages found by an install-script marker) that package.json `allowScripts` does not
  * allow: under npm 12 their scripts do not run, so the lead can warn and suggest
- * `npm install-scripts approve <name>` (the command npm 11.19 prints; knowledge.md 3.2 calls it approve-scripts).
+ * `npm install-scripts approve <name>` (the command npm 11.19 prints; `npm approve-scripts` is its
+ * alias: https://docs.npmjs.com/cli/v12/commands/npm-install-scripts).
  */
 export function packagesNeedingInstallScripts(
   deps: NativeDependency[],

@@ -47,7 +47,7 @@ export function detectPort(project: Project, input: PortInput): PortResult {
   if (input.commandPort) return { port: input.commandPort, env: {}, warnings };
   const { rule } = input;
   const frameworkDefault = rule?.defaultPort != null
-    ? { value: rule.defaultPort, source: `${rule.name} default port (${rule.docs})` }
+    ? { value: rule.defaultPort, source: `${rule.name} default port (${rule.source})` }
     : null;
   // A framework that runs its own server: ports in the app code belong to other things (databases).
   if (input.frameworkServer && rule?.ownsServer && frameworkDefault) return { port: frameworkDefault, env: {}, warnings };
@@ -79,7 +79,7 @@ export function detectPort(project: Project, input: PortInput): PortResult {
 function hostWarnings(rule: NodeFrameworkRule | null, files: Array<[string, string]>): string[] {
   if (rule?.id !== 'fastify') return [];
   if (files.some(([, code]) => /\bhost\s*:|0\.0\.0\.0|['"]::['"]/.test(code))) return [];
-  return [`Fastify listens on localhost by default, which is unreachable from outside the container; pass host: '0.0.0.0' to listen() (${rule.docs}).`];
+  return [`Fastify listens on localhost by default, which is unreachable from outside the container; pass host: '0.0.0.0' to listen() (${rule.source}).`];
 }
 
 /**

@@ -48,8 +48,8 @@ export function detectStart(project: Project, pkg: PackageJson, fw: FrameworkRes
     };
   };
 
-  if (fw.nextStandalone) return use(NEXT_STANDALONE.start, `Next.js standalone output (${NEXT_STANDALONE.docs})`);
-  if (rule?.startWins && rule.start !== null) return use(rule.start, `${rule.name} production server (${rule.docs})`);
+  if (fw.nextStandalone) return use(NEXT_STANDALONE.start, `Next.js standalone output (${NEXT_STANDALONE.source})`);
+  if (rule?.startWins && rule.start !== null) return use(rule.start, `${rule.name} production server (${rule.source})`);
 
   for (const name of START_SCRIPTS) {
     const text = pkg.scripts[name];
@@ -61,7 +61,7 @@ export function detectStart(project: Project, pkg: PackageJson, fw: FrameworkRes
     }
     return use(text, `package.json scripts.${name}`);
   }
-  if (rule !== null && rule.start !== null) return use(rule.start, `${rule.name} production server (${rule.docs})`);
+  if (rule !== null && rule.start !== null) return use(rule.start, `${rule.name} production server (${rule.source})`);
   if (pkg.main !== null && pkg.main.trim() !== '') {
     return use(`node ${quoteWord(pkg.main)}`, 'package.json main');
   }

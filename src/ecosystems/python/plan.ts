@@ -220,7 +220,7 @@ export function pythonView(facts: PythonFacts, plan: Plan) {
     venv: VENV,
     // distroless runs Debian's interpreter, reached as /usr/bin/python; the builder's lives in
     // /usr/local/bin. The venv records the path it was made with, so it is made through a link
-    // at the runtime's path (distroless python3/README.md; knowledge.md 1.4).
+    // at the runtime's path (https://github.com/GoogleContainerTools/distroless/blob/main/python3/README.md).
     linkInterpreter: distroless,
     venvPython: distroless ? '/usr/bin/python' : 'python',
     buildPackages: osPackagesView(distro, collectPackages(deps, 'build', distro)),

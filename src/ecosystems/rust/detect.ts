@@ -31,14 +31,14 @@ export function detectRust(project: Project, options: DetectOptions): RustFacts 
 
   const found: Array<{ rule: RustCrateRule; version: string; linkage: 'bundled' | 'system' }> = [];
   for (const rule of RUST_CRATES) {
-    if (!crates.has(rule.crate)) continue;
+    if (!crates.has(rule.name)) continue;
     const flipped = rule.toggles.some(toggled);
     const linkage = flipped ? (rule.defaultLinkage === 'bundled' ? 'system' : 'bundled') : rule.defaultLinkage;
-    found.push({ rule, version: crates.get(rule.crate) ?? '', linkage });
+    found.push({ rule, version: crates.get(rule.name) ?? '', linkage });
   }
   const source = lock ? 'Cargo.lock' : 'Cargo.toml';
   const nativeDependencies: NativeDependency[] = found.map(({ rule, version, linkage }) => ({
-    name: rule.crate,
+    name: rule.name,
     version: version || null,
     glibcOnly: false,
     build: linkage === 'bundled' ? rule.bundledBuild : rule.systemBuild,
@@ -48,8 +48,8 @@ export function detectRust(project: Project, options: DetectOptions): RustFacts 
     source,
     reference: rule.source,
   }));
-  const systemLinked = found.filter((f) => f.linkage === 'system').map((f) => ({ name: f.rule.crate, inDistroless: f.rule.inDistroless }));
-  const openssl = found.find((f) => f.rule.crate === 'openssl-sys');
+  const systemLinked = found.filter((f) => f.linkage === 'system').map((f) => ({ name: f.rule.name, inDistroless: f.rule.inDistroless }));
+  const openssl = found.find((f) => f.rule.name === 'openssl-sys');
   const tls = openssl ? (openssl.linkage === 'bundled' ? 'openssl-vendored' : 'openssl') : RUSTLS_CRATES.some((c) => crates.has(c)) ? 'rustls' : null;
 
   const framework = RUST_FRAMEWORKS.find((f) => f.crates.some((c) => pkg.deps.has(c))) ?? null;

@@ -1,9 +1,11 @@
 // Builder images for Go (the finals for one binary are shared with Rust). Sources:
 // - golang images: docker-library/golang versions.json: every line since 1.20 has -bookworm and
 //   -alpine variants (https://github.com/docker-library/golang/blob/master/versions.json).
-// - distroless: GoogleContainerTools/distroless README @cd080764 (2026-08-21) and
-//   static/base/cc config.bzl (knowledge.md 1.1-1.3): static has CA certs, tzdata and the
-//   nonroot user 65532; base adds glibc and libssl; cc adds libgcc_s and libstdc++.
+// - distroless: GoogleContainerTools/distroless README @cd080764 (2026-08-21)
+//   (https://github.com/GoogleContainerTools/distroless/blob/main/README.md): static has CA certs,
+//   tzdata and the nonroot user 65532 (https://github.com/GoogleContainerTools/distroless/blob/main/static/static.bzl,
+//   .../static/config.bzl); base adds glibc and libssl (.../base/config.bzl); cc adds libgcc_s
+//   and libstdc++ (.../cc/config.bzl).
 // - alpine: https://alpinelinux.org/releases/ (3.22, released 2025-05-30, supported to 2027-05-01).
 
 /** The version in every builder tag is this Dockerfile ARG, so a bump is a one-line change. */
@@ -12,8 +14,9 @@ export const GO_VERSION_ARG = 'GO_VERSION';
 export const goImages = {
   /**
    * Builder for glibc and static finals: Debian 12 (glibc 2.36), no newer than the glibc of any
-   * final here (distroless Debian 13 has 2.41), so cgo binaries built here load there too
-   * (knowledge.md 0.6).
+   * final here (distroless Debian 13 has 2.41), so cgo binaries built here load there too: a
+   * program built against an old glibc keeps working with newer ones
+   * (https://developers.redhat.com/blog/2019/08/01/how-the-gnu-c-library-handles-backward-compatibility).
    */
   debianBuilder: (v: string) => `golang:${v}-bookworm`,
   /** Builder for an alpine final: cgo then links musl, as the final image needs. */

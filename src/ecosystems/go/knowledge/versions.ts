@@ -2,10 +2,9 @@
 // ("Each major Go release is supported until there are two newer major releases",
 // https://go.dev/doc/devel/release#policy), so end of life is the release day of line N+2.
 // Release days are the go1.N.0 tags (https://go.dev/doc/devel/release; github.com/golang/go tags).
-export const GO_RELEASE_SOURCE = 'https://go.dev/doc/devel/release';
-export const GO_POLICY_SOURCE = 'https://go.dev/doc/devel/release#policy';
+const GO_RELEASE_SOURCE = 'https://go.dev/doc/devel/release';
 
-export interface GoRelease {
+interface GoRelease {
   /** The line as go.mod writes it and golang image tags name it: "1.24". */
   version: string;
   /** Day of the go1.N.0 release (YYYY-MM-DD). */

@@ -4,7 +4,7 @@ import semver from 'semver';
 import type { JavaFramework } from '../types.js';
 
 /** How a build names a framework: a Maven parent, a Maven plugin or dependency, or a Gradle plugin id. */
-export interface FrameworkMarker {
+interface FrameworkMarker {
   framework: JavaFramework;
   kind: 'maven-parent' | 'maven-plugin' | 'maven-bom' | 'gradle-plugin';
   /** groupId:artifactId for Maven, the plugin id for Gradle. */
@@ -16,8 +16,8 @@ export interface FrameworkMarker {
 export const FRAMEWORK_MARKERS: readonly FrameworkMarker[] = [
   { framework: 'micronaut', kind: 'gradle-plugin', id: 'io.micronaut.application', source: 'https://micronaut-projects.github.io/micronaut-gradle-plugin/latest/' },
   { framework: 'micronaut', kind: 'maven-plugin', id: 'io.micronaut.maven:micronaut-maven-plugin', source: 'https://micronaut-projects.github.io/micronaut-maven-plugin/latest/' },
-  { framework: 'micronaut', kind: 'maven-parent', id: 'io.micronaut.platform:micronaut-parent', source: 'https://micronaut-projects.github.io/micronaut-maven-plugin/latest/ (Micronaut 4)' },
-  { framework: 'micronaut', kind: 'maven-parent', id: 'io.micronaut:micronaut-parent', source: 'https://micronaut-projects.github.io/micronaut-maven-plugin/latest/ (Micronaut 3)' },
+  { framework: 'micronaut', kind: 'maven-parent', id: 'io.micronaut.platform:micronaut-parent', source: 'https://micronaut-projects.github.io/micronaut-maven-plugin/latest/' }, // Micronaut 4
+  { framework: 'micronaut', kind: 'maven-parent', id: 'io.micronaut:micronaut-parent', source: 'https://micronaut-projects.github.io/micronaut-maven-plugin/latest/' }, // Micronaut 3
   { framework: 'quarkus', kind: 'gradle-plugin', id: 'io.quarkus', source: 'https://quarkus.io/guides/gradle-tooling' },
   { framework: 'quarkus', kind: 'maven-bom', id: 'io.quarkus.platform:quarkus-bom', source: 'https://quarkus.io/guides/maven-tooling' },
   { framework: 'quarkus', kind: 'maven-plugin', id: 'io.quarkus.platform:quarkus-maven-plugin', source: 'https://quarkus.io/guides/maven-tooling' },
@@ -29,7 +29,7 @@ export const FRAMEWORK_MARKERS: readonly FrameworkMarker[] = [
   { framework: 'spring-boot', kind: 'maven-parent', id: 'org.springframework.boot:spring-boot-starter-parent', source: 'https://docs.spring.io/spring-boot/maven-plugin/using.html' },
 ];
 
-export interface FrameworkDefaults {
+interface FrameworkDefaults {
   framework: JavaFramework;
   /** The port it listens on when its configuration names none. */
   defaultPort: number;
@@ -46,14 +46,16 @@ export const FRAMEWORK_DEFAULTS: Record<JavaFramework, FrameworkDefaults> = {
     defaultPort: 8080,
     portKey: 'micronaut.server.port',
     configFiles: ['application.properties', 'application.yml', 'application.yaml'],
-    source: 'https://docs.micronaut.io/latest/guide/#runningServer ("By default the server runs on port 8080")',
+    // "By default the server runs on port 8080".
+    source: 'https://docs.micronaut.io/latest/guide/#runningServer',
   },
   quarkus: {
     framework: 'quarkus',
     defaultPort: 8080,
     portKey: 'quarkus.http.port',
     configFiles: ['application.properties', 'application.yaml', 'application.yml'],
-    source: 'https://quarkus.io/guides/http-reference (quarkus.http.port, default 8080)',
+    // quarkus.http.port, default 8080.
+    source: 'https://quarkus.io/guides/http-reference',
   },
   'spring-boot': {
     framework: 'spring-boot',
@@ -66,16 +68,19 @@ export const FRAMEWORK_DEFAULTS: Record<JavaFramework, FrameworkDefaults> = {
 
 /** JVM options a framework needs in a container, with where that is documented. */
 export const FRAMEWORK_JVM_OPTIONS: Record<JavaFramework, { options: string[]; source: string }> = {
-  micronaut: { options: [], source: 'none needed' },
-  // Quarkus routes java.util.logging through JBoss LogManager; its generated Dockerfile.jvm sets this.
+  // None needed: the built jar runs with a plain `java -jar`.
+  micronaut: { options: [], source: 'https://docs.micronaut.io/latest/guide/#deployingApp' },
+  // Quarkus routes java.util.logging through JBoss LogManager; its generated Dockerfile.jvm sets
+  // this in JAVA_OPTS_APPEND (the project templates' Dockerfile includes).
   quarkus: {
     options: ['-Djava.util.logging.manager=org.jboss.logmanager.LogManager'],
-    source: 'Quarkus project template src/main/docker/Dockerfile.jvm (JAVA_OPTS_APPEND)',
+    source: 'https://github.com/quarkusio/quarkus/tree/main/independent-projects/tools/base-codestarts/src/main/resources/codestarts/quarkus/tooling/dockerfiles/base',
   },
-  'spring-boot': { options: [], source: 'none needed' },
+  // None needed: Spring Boot's own Dockerfile examples run `java -jar application.jar`.
+  'spring-boot': { options: [], source: 'https://docs.spring.io/spring-boot/reference/packaging/container-images/dockerfiles.html' },
 };
 
-export interface SpringBootLayering {
+interface SpringBootLayering {
   /** Spring Boot versions this row covers (node-semver range). */
   range: string;
   /** null: the jar is not layered by default, so it is run as one jar. */
@@ -83,6 +88,8 @@ export interface SpringBootLayering {
   /** The launcher class an extracted `layertools` jar is started with. */
   launcher: string | null;
   source: string;
+  /** More primary sources (https URLs). */
+  seeAlso?: readonly string[];
 }
 
 // Newest first; the first row whose range holds the version wins.
@@ -91,25 +98,31 @@ export const SPRING_BOOT_LAYERING: readonly SpringBootLayering[] = [
     range: '>=3.3.0-0',
     extract: 'tools',
     launcher: null,
-    source: 'https://docs.spring.io/spring-boot/reference/packaging/container-images/dockerfiles.html; Spring Boot 3.3 release notes (tools jar mode, layertools deprecated)',
+    // 3.3 added the tools jar mode and deprecated layertools.
+    source: 'https://docs.spring.io/spring-boot/reference/packaging/container-images/dockerfiles.html',
+    seeAlso: ['https://github.com/spring-projects/spring-boot/wiki/Spring-Boot-3.3-Release-Notes'],
   },
   {
     range: '>=3.2.0-0 <3.3.0-0',
     extract: 'layertools',
     launcher: 'org.springframework.boot.loader.launch.JarLauncher',
-    source: 'Spring Boot 3.2 release notes (new nested jar loader: JarLauncher moved to org.springframework.boot.loader.launch)',
+    // The new nested jar loader: JarLauncher moved to org.springframework.boot.loader.launch.
+    source: 'https://github.com/spring-projects/spring-boot/wiki/Spring-Boot-3.2-Release-Notes',
   },
   {
     range: '>=2.4.0-0 <3.2.0-0',
     extract: 'layertools',
     launcher: 'org.springframework.boot.loader.JarLauncher',
-    source: 'Spring Boot 2.4 release notes (layered jars enabled by default); https://docs.spring.io/spring-boot/docs/2.7.x/reference/html/container-images.html',
+    // Layered jars are enabled by default since 2.4.
+    source: 'https://github.com/spring-projects/spring-boot/wiki/Spring-Boot-2.4-Release-Notes',
+    seeAlso: ['https://docs.spring.io/spring-boot/docs/2.7.x/reference/html/container-images.html'],
   },
   {
     range: '<2.4.0-0',
     extract: null,
     launcher: null,
-    source: 'Spring Boot 2.3 reference: layering had to be enabled in the build plugin',
+    // In 2.3 layering had to be enabled in the build plugin (<layers><enabled>true</enabled>).
+    source: 'https://docs.spring.io/spring-boot/docs/2.3.1.RELEASE/maven-plugin/reference/html/#repackage-layers',
   },
 ];
 

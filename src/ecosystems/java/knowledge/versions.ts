@@ -3,7 +3,7 @@
 // distroless, a Temurin JRE). Rows are sorted by version; update them when a release ships.
 import { parseDay } from '../../../knowledge/clock.js';
 
-export interface JavaRelease {
+interface JavaRelease {
   /** Major version, as a version family for src/plan/versions.ts ("21"). */
   version: string;
   lts: boolean;
@@ -14,7 +14,8 @@ export interface JavaRelease {
   source: string;
 }
 
-const TEMURIN_SUPPORT = 'https://adoptium.net/support/ (release roadmap); https://endoflife.date/eclipse-temurin';
+/** The Temurin release roadmap: first availability and end of availability per version. */
+const TEMURIN_SUPPORT = 'https://adoptium.net/support/';
 
 export const JAVA_RELEASES: readonly JavaRelease[] = [
   { version: '8', lts: true, released: '2014-03-18', supportEnds: '2030-12-31', source: TEMURIN_SUPPORT },
@@ -30,7 +31,7 @@ export const JAVA_RELEASES: readonly JavaRelease[] = [
   { version: '27', lts: false, released: '2026-09-15', supportEnds: '2027-03-16', source: TEMURIN_SUPPORT },
 ];
 
-export interface DistrolessJava {
+interface DistrolessJava {
   version: string;
   /** Image without tag; the generator always uses `:nonroot`. */
   image: string;
@@ -39,20 +40,24 @@ export interface DistrolessJava {
   source: string;
 }
 
+/** Lists java17/21/25-debian13 (README.md @cd080764 has the same catalog). */
+const DISTROLESS_JAVA_SOURCE = 'https://github.com/GoogleContainerTools/distroless/blob/main/java/README.md';
+
 /**
  * distroless Java images: only the current Temurin LTS releases, only on Debian 13 (the debian12
- * java images were removed from the catalog on 2026-02-27, commit b80e2842). Entrypoint is
- * ["/usr/bin/java", "-jar"], user nonroot is 65532 (knowledge.md 1.1-1.3).
+ * java images were removed from the catalog on 2026-02-27, commit b80e2842:
+ * https://github.com/GoogleContainerTools/distroless/commit/b80e2842). Entrypoint is
+ * ["/usr/bin/java", "-jar"] (https://github.com/GoogleContainerTools/distroless/blob/main/java/java.bzl),
+ * user nonroot is 65532 (https://github.com/GoogleContainerTools/distroless/blob/main/common/variables.bzl).
  */
 export const DISTROLESS_JAVA: readonly DistrolessJava[] = [
-  { version: '17', image: 'gcr.io/distroless/java17-debian13', debian: '13', source: 'GoogleContainerTools/distroless README.md @cd080764; java/README.md' },
-  { version: '21', image: 'gcr.io/distroless/java21-debian13', debian: '13', source: 'GoogleContainerTools/distroless README.md @cd080764; java/README.md' },
-  { version: '25', image: 'gcr.io/distroless/java25-debian13', debian: '13', source: 'GoogleContainerTools/distroless README.md @cd080764; java/README.md' },
+  { version: '17', image: 'gcr.io/distroless/java17-debian13', debian: '13', source: DISTROLESS_JAVA_SOURCE },
+  { version: '21', image: 'gcr.io/distroless/java21-debian13', debian: '13', source: DISTROLESS_JAVA_SOURCE },
+  { version: '25', image: 'gcr.io/distroless/java25-debian13', debian: '13', source: DISTROLESS_JAVA_SOURCE },
 ];
 
-/** Where `java` lives in distroless Java images, and their default entrypoint. */
+/** Where `java` lives in distroless Java images. */
 export const DISTROLESS_JAVA_BINARY = '/usr/bin/java';
-export const DISTROLESS_JAVA_ENTRYPOINT: readonly string[] = ['/usr/bin/java', '-jar'];
 
 export function findRelease(version: string): JavaRelease | undefined {
   return JAVA_RELEASES.find((r) => r.version === version);

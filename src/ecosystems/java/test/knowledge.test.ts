@@ -1,7 +1,7 @@
 import semver from 'semver';
 import { describe, expect, it } from 'vitest';
-import { FRAMEWORK_DEFAULTS, FRAMEWORK_MARKERS, SPRING_BOOT_LAYERING, springBootLayering, springBootParentJavaVersion } from '../knowledge/frameworks.js';
-import { classifyJavaDependency, JAVA_NATIVE } from '../knowledge/native.js';
+import { FRAMEWORK_DEFAULTS, SPRING_BOOT_LAYERING, springBootLayering, springBootParentJavaVersion } from '../knowledge/frameworks.js';
+import { classifyJavaDependency } from '../knowledge/native.js';
 import {
   DISTROLESS_JAVA,
   distrolessImage,
@@ -11,24 +11,10 @@ import {
   javaMajor,
   supportedVersions,
 } from '../knowledge/versions.js';
-import { parseDay } from '../../../knowledge/clock.js';
 import { TODAY } from './fixture-helper.js';
 
 describe('Java release catalog', () => {
-  it('has real dates, a source per row, and support ending after release', () => {
-    for (const release of JAVA_RELEASES) {
-      const released = parseDay(release.released);
-      const ends = parseDay(release.supportEnds);
-      expect(released, release.version).not.toBeNull();
-      expect(ends, release.version).not.toBeNull();
-      expect(ends!.getTime()).toBeGreaterThan(released!.getTime());
-      expect(release.source).toMatch(/^https:\/\//);
-    }
-  });
-
-  it('is sorted by version and marks 8, 11, 17, 21 and 25 as LTS', () => {
-    const versions = JAVA_RELEASES.map((r) => Number(r.version));
-    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+  it('marks 8, 11, 17, 21 and 25 as LTS', () => {
     expect(JAVA_RELEASES.filter((r) => r.lts).map((r) => r.version)).toEqual(['8', '11', '17', '21', '25']);
   });
 
@@ -75,17 +61,8 @@ describe('javaMajor', () => {
 });
 
 describe('Java frameworks', () => {
-  it('has a source for every marker and default', () => {
-    for (const marker of FRAMEWORK_MARKERS) expect(marker.source, marker.id).toMatch(/https:\/\//);
-    for (const defaults of Object.values(FRAMEWORK_DEFAULTS)) {
-      expect(defaults.defaultPort).toBe(8080);
-      expect(defaults.source).toMatch(/https:\/\//);
-    }
-  });
-
-  it('keeps markers sorted by framework, then id', () => {
-    const keys = FRAMEWORK_MARKERS.map((m) => `${m.framework} ${m.id}`);
-    expect(keys).toEqual([...keys].sort());
+  it('knows every framework listens on 8080 by default', () => {
+    for (const defaults of Object.values(FRAMEWORK_DEFAULTS)) expect(defaults.defaultPort).toBe(8080);
   });
 
   it.each([
@@ -118,12 +95,6 @@ describe('Java frameworks', () => {
 });
 
 describe('Java native libraries', () => {
-  it('is sorted, with a reference per row', () => {
-    const keys = JAVA_NATIVE.map((r) => r.coordinates);
-    expect(keys).toEqual([...keys].sort());
-    for (const row of JAVA_NATIVE) expect(row.reference).toMatch(/^https:\/\//);
-  });
-
   it('classifies known coordinates and ignores the rest', () => {
     const netty = classifyJavaDependency('io.netty:netty-tcnative-boringssl-static', '2.0.70.Final', 'pom.xml');
     expect(netty).toMatchObject({ name: 'io.netty:netty-tcnative-boringssl-static', glibcOnly: true, source: 'pom.xml', blocksDistroless: null });

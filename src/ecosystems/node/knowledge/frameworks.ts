@@ -2,10 +2,10 @@
 // its production build leaves behind, how it starts in production, its default port and the
 // environment it needs inside a container. One row per framework, each with the docs it is from.
 
-export const NODE_FRAMEWORK_IDS = [
+const NODE_FRAMEWORK_IDS = [
   'next', 'nuxt', 'remix', 'react-router', 'astro', 'sveltekit', 'nestjs', 'fastify', 'koa', 'hapi', 'express',
 ] as const;
-export type NodeFrameworkId = (typeof NODE_FRAMEWORK_IDS)[number];
+type NodeFrameworkId = (typeof NODE_FRAMEWORK_IDS)[number];
 
 export interface NodeFrameworkRule {
   id: NodeFrameworkId;
@@ -30,7 +30,7 @@ export interface NodeFrameworkRule {
   env: Record<string, string>;
   /** The framework runs the HTTP server itself, so ports in app code are not the server's. */
   ownsServer: boolean;
-  docs: string;
+  source: string;
 }
 
 const none: Record<string, string> = {};
@@ -42,33 +42,33 @@ export const NODE_FRAMEWORKS: readonly NodeFrameworkRule[] = [
     id: 'next', name: 'Next.js', packages: ['next'], serverAdapter: null, defaultPort: 3000,
     output: '.next', runtimeFiles: ['.next', 'public', 'package.json'], selfContained: false,
     start: 'next start', startWins: false, env: none, ownsServer: true,
-    docs: 'https://nextjs.org/docs/app/getting-started/deploying#nodejs-server',
+    source: 'https://nextjs.org/docs/app/getting-started/deploying#nodejs-server',
   },
   {
     // Nitro's node-server preset: `.output` holds server and public files and its own node_modules.
     id: 'nuxt', name: 'Nuxt', packages: ['nuxt', 'nuxt3'], serverAdapter: null, defaultPort: 3000,
     output: '.output', runtimeFiles: ['.output'], selfContained: true,
     start: 'node .output/server/index.mjs', startWins: true, env: { HOST: '0.0.0.0' }, ownsServer: true,
-    docs: 'https://nuxt.com/docs/getting-started/deployment#nodejs-server',
+    source: 'https://nuxt.com/docs/getting-started/deployment#nodejs-server',
   },
   {
     id: 'react-router', name: 'React Router (framework mode)', packages: ['@react-router/dev', '@react-router/serve'],
     serverAdapter: null, defaultPort: 3000, output: 'build', runtimeFiles: ['build', 'public', 'package.json'],
     selfContained: false, start: 'react-router-serve ./build/server/index.js', startWins: false, env: none, ownsServer: true,
-    docs: 'https://reactrouter.com/start/framework/deploying',
+    source: 'https://reactrouter.com/start/framework/deploying',
   },
   {
     id: 'remix', name: 'Remix', packages: ['@remix-run/serve', '@remix-run/dev'], serverAdapter: null, defaultPort: 3000,
     output: 'build', runtimeFiles: ['build', 'public', 'package.json'], selfContained: false,
     start: 'remix-serve ./build/server/index.js', startWins: false, env: none, ownsServer: true,
-    docs: 'https://remix.run/docs/en/main/other-api/serve',
+    source: 'https://remix.run/docs/en/main/other-api/serve',
   },
   {
     // Standalone mode listens on localhost unless HOST says otherwise; default port 4321.
     id: 'astro', name: 'Astro', packages: ['astro'], serverAdapter: '@astrojs/node', defaultPort: 4321,
     output: 'dist', runtimeFiles: ['dist', 'package.json'], selfContained: false,
     start: 'node ./dist/server/entry.mjs', startWins: false, env: { HOST: '0.0.0.0' }, ownsServer: true,
-    docs: 'https://docs.astro.build/en/guides/integrations-guide/node/',
+    source: 'https://docs.astro.build/en/guides/integrations-guide/node/',
   },
   {
     // "You will need the output directory, the project's package.json, and the production
@@ -76,34 +76,34 @@ export const NODE_FRAMEWORKS: readonly NodeFrameworkRule[] = [
     id: 'sveltekit', name: 'SvelteKit', packages: ['@sveltejs/kit'], serverAdapter: '@sveltejs/adapter-node',
     defaultPort: 3000, output: 'build', runtimeFiles: ['build', 'package.json'], selfContained: false,
     start: 'node build', startWins: false, env: none, ownsServer: true,
-    docs: 'https://svelte.dev/docs/kit/adapter-node',
+    source: 'https://svelte.dev/docs/kit/adapter-node',
   },
   {
     // The starter's main.ts listens on process.env.PORT ?? 3000; `nest build` writes dist/.
     id: 'nestjs', name: 'NestJS', packages: ['@nestjs/core'], serverAdapter: null, defaultPort: 3000,
     output: 'dist', runtimeFiles: ['dist', 'package.json'], selfContained: false,
     start: 'node dist/main.js', startWins: false, env: none, ownsServer: false,
-    docs: 'https://docs.nestjs.com/first-steps',
+    source: 'https://docs.nestjs.com/first-steps',
   },
   {
     id: 'fastify', name: 'Fastify', packages: ['fastify'], serverAdapter: null, defaultPort: null, output: null,
     runtimeFiles: null, selfContained: false, start: null, startWins: false, env: none, ownsServer: false,
-    docs: 'https://fastify.dev/docs/latest/Reference/Server/#listen',
+    source: 'https://fastify.dev/docs/latest/Reference/Server/#listen',
   },
   {
     id: 'koa', name: 'Koa', packages: ['koa'], serverAdapter: null, defaultPort: null, output: null,
     runtimeFiles: null, selfContained: false, start: null, startWins: false, env: none, ownsServer: false,
-    docs: 'https://koajs.com/#app-listen-',
+    source: 'https://koajs.com/#app-listen-',
   },
   {
     id: 'hapi', name: 'hapi', packages: ['@hapi/hapi', 'hapi'], serverAdapter: null, defaultPort: null, output: null,
     runtimeFiles: null, selfContained: false, start: null, startWins: false, env: none, ownsServer: false,
-    docs: 'https://hapi.dev/api/#server.options.port',
+    source: 'https://hapi.dev/api/#server.options.port',
   },
   {
     id: 'express', name: 'Express', packages: ['express'], serverAdapter: null, defaultPort: null, output: null,
     runtimeFiles: null, selfContained: false, start: null, startWins: false, env: none, ownsServer: false,
-    docs: 'https://expressjs.com/en/5x/api.html#app.listen',
+    source: 'https://expressjs.com/en/5x/api.html#app.listen',
   },
 ];
 
@@ -117,7 +117,7 @@ export const NEXT_STANDALONE = {
   selfContained: true,
   start: 'node server.js',
   env: { HOSTNAME: '0.0.0.0' } as Record<string, string>,
-  docs: 'https://nextjs.org/docs/app/api-reference/config/next-config-js/output#automatically-copying-traced-files',
+  source: 'https://nextjs.org/docs/app/api-reference/config/next-config-js/output#automatically-copying-traced-files',
 } as const;
 
 /** Folders an app commonly reads at run time, copied next to the build output when they exist. */

@@ -1,22 +1,25 @@
 // npm packages with compiled code or OS-library needs: how each ships its binaries, whether a musl
 // (Alpine) build exists, and which Debian 12 / Alpine packages it needs to build and to run.
-// Facts and sources: docs/knowledge.md sections 3.2 (delivery classes), 3.3 (per package) and 3.5
-// (package names; Debian names checked with `apt-cache policy` on bookworm). Rows are sorted by
-// package name, then by version range, oldest first.
+// Each row names its primary source (`source`, more in `seeAlso`); Debian names were checked with
+// `apt-cache policy` on bookworm. Rows are sorted by package name, then by version range, oldest first.
 import semver from 'semver';
+import type { NativeRow } from '../../../knowledge/native-row.js';
 import type { OsPackages } from '../../../types.js';
 
 /**
- * How a package delivers its binary (knowledge.md 3.2):
- * A platform sub-packages in optionalDependencies; B prebuilds inside the tarball (node-gyp-build);
- * C downloaded by an install script, compiled when the download fails; D always compiled;
+ * How a package delivers its binary:
+ * A platform sub-packages in optionalDependencies, picked by their os/cpu/libc fields
+ *   (https://docs.npmjs.com/cli/v11/configuring-npm/package-json#libc);
+ * B prebuilds inside the tarball, loaded at require time (https://github.com/prebuild/node-gyp-build);
+ * C downloaded by an install script (prebuild-install, @mapbox/node-pre-gyp), compiled when the
+ *   download fails (https://github.com/prebuild/prebuild-install, https://github.com/mapbox/node-pre-gyp);
+ * D always compiled by node-gyp (https://github.com/nodejs/node-gyp);
  * E an install script (or a separate command) fetches a non-npm binary such as a browser or engine;
  * none: known and not native in this version range (never reported).
  */
-export type DeliveryClass = 'A' | 'B' | 'C' | 'D' | 'E' | 'none';
+type DeliveryClass = 'A' | 'B' | 'C' | 'D' | 'E' | 'none';
 
-export interface NpmNativeRow {
-  name: string;
+export interface NpmNativeRow extends NativeRow {
   /** semver range over the locked version (prereleases included); '*' for every version. */
   versions: string;
   delivery: DeliveryClass;
@@ -32,15 +35,15 @@ export interface NpmNativeRow {
   env?: Record<string, string>;
   /**
    * The binary only appears when the package's install script runs, so npm 12's default of not
-   * running dependency scripts outside `allowScripts` breaks it (knowledge.md 3.2).
+   * running dependency scripts outside `allowScripts` breaks it
+   * (https://docs.npmjs.com/cli/v12/commands/npm-install-scripts: "Dependency install scripts are
+   * blocked by default").
    */
   needsInstallScript: boolean;
-  note: string;
-  reference: string;
 }
 
 const NONE: OsPackages = { debian: [], alpine: [] };
-/** node-gyp's toolchain; knowledge.md 3.1 (docker-node BestPractices "node-gyp alpine"). */
+/** node-gyp's toolchain (https://github.com/nodejs/docker-node/blob/main/docs/BestPractices.md#node-gyp-alpine). */
 const GYP: OsPackages = { debian: ['g++', 'make', 'python3'], alpine: ['g++', 'make', 'python3'] };
 const OPENSSL_RUNTIME: OsPackages = { debian: ['openssl'], alpine: ['openssl'] };
 const CHROME_BLOCKS = 'it drives a Chrome browser, which needs its own OS libraries and fonts in the final image';
@@ -58,73 +61,77 @@ export const NPM_NATIVE: readonly NpmNativeRow[] = [
     runtime: { debian: ['libsasl2-2', 'libssl3', 'zlib1g'], alpine: ['cyrus-sasl', 'libssl3', 'zlib'] },
     blocksDistroless: null,
     note: 'Kafka client on librdkafka: downloads a libc-specific prebuild from GitHub at install, else compiles librdkafka',
-    reference: 'npm view @confluentinc/kafka-javascript binary (package_name has {libc}); knowledge.md 3.3',
+    // Its `binary.package_name` has {libc} in it: glibc and musl prebuilds are separate downloads.
+    source: 'https://registry.npmjs.org/@confluentinc/kafka-javascript/1.10.1',
   }),
   row({
     name: '@prisma/client', versions: '<7.0.0', delivery: 'E', glibcOnly: false, build: NONE,
     runtime: OPENSSL_RUNTIME, blocksDistroless: null,
     note: 'Prisma query engine (Rust, per binaryTargets) needs OpenSSL at run time; run prisma generate in a builder of the same libc as the final image',
-    reference: 'https://www.prisma.io/docs/orm/reference/prisma-schema-reference#binarytargets; prisma/orm#25817; knowledge.md 3.3',
+    source: 'https://www.prisma.io/docs/orm/reference/prisma-schema-reference#binarytargets',
+    seeAlso: ['https://github.com/prisma/orm/issues/25817'],
   }),
   row({
     name: '@prisma/client', versions: '>=7.0.0', delivery: 'none', glibcOnly: false, build: NONE,
     runtime: NONE, blocksDistroless: null,
     note: 'Prisma 7 has no Rust query engine by default (TypeScript query compiler and driver adapters)',
-    reference: 'https://www.prisma.io/docs/orm/prisma-client/setup-and-configuration/no-rust-engine; knowledge.md 3.3',
+    source: 'https://www.prisma.io/docs/orm/prisma-client/setup-and-configuration/no-rust-engine',
   }),
   row({
     name: '@serialport/bindings-cpp', versions: '*', delivery: 'B', glibcOnly: false, build: NONE,
     runtime: NONE, blocksDistroless: null,
     note: 'serialport binding: prebuilds for glibc and musl ship in the package',
-    reference: 'https://github.com/serialport/bindings-cpp/blob/main/.github/workflows/build.yml',
+    source: 'https://github.com/serialport/bindings-cpp/blob/main/.github/workflows/build.yml',
   }),
   row({
     name: '@tensorflow/tfjs-node', versions: '*', delivery: 'C', glibcOnly: true, build: NONE,
     runtime: NONE, blocksDistroless: null,
     note: 'downloads a glibc-only libtensorflow and addon at install; no musl build',
-    reference: 'https://github.com/tensorflow/tfjs/issues/1425',
+    source: 'https://github.com/tensorflow/tfjs/issues/1425',
   }),
   row({
     name: 'argon2', versions: '<0.40.0', delivery: 'C', glibcOnly: false, build: GYP,
     runtime: NONE, blocksDistroless: null,
     note: 'argon2 before 0.40 downloads a prebuild with node-pre-gyp at install and compiles when none matches',
-    reference: 'https://github.com/ranisalt/node-argon2#prebuilt-binaries',
+    source: 'https://github.com/ranisalt/node-argon2#prebuilt-binaries',
   }),
   row({
     name: 'argon2', versions: '>=0.40.0', delivery: 'B', glibcOnly: false, build: NONE,
     runtime: NONE, blocksDistroless: null,
     note: 'argon2 ships prebuilds tagged by libc (glibc and musl, x64/arm64/armv7) in the package',
-    reference: 'https://github.com/ranisalt/node-argon2#prebuilt-binaries',
+    source: 'https://github.com/ranisalt/node-argon2#prebuilt-binaries',
   }),
   row({
     name: 'bcrypt', versions: '<6.0.0', delivery: 'C', glibcOnly: false, build: GYP,
     runtime: NONE, blocksDistroless: null,
     note: 'bcrypt 5 downloads a prebuild with node-pre-gyp (musl only for x64) and compiles otherwise; bcrypt 6 or bcryptjs avoid this',
-    reference: 'https://github.com/kelektiv/node.bcrypt.js#readme; npm view bcrypt@5 scripts.install',
+    source: 'https://github.com/kelektiv/node.bcrypt.js#readme',
+    // scripts.install of the last 5.x: `node-pre-gyp install --fallback-to-build`.
+    seeAlso: ['https://registry.npmjs.org/bcrypt/5.1.1'],
   }),
   row({
     name: 'bcrypt', versions: '>=6.0.0', delivery: 'B', glibcOnly: false, build: NONE,
     runtime: NONE, blocksDistroless: null,
     note: 'bcrypt 6 ships prebuilds for Linux x64/arm64, glibc and musl, in the package',
-    reference: 'https://github.com/kelektiv/node.bcrypt.js/blob/master/.github/workflows/build-pack-publish.yml',
+    source: 'https://github.com/kelektiv/node.bcrypt.js/blob/master/.github/workflows/build-pack-publish.yml',
   }),
   row({
     name: 'better-sqlite3', versions: '<13.0.0', delivery: 'C', glibcOnly: false, build: GYP,
     runtime: NONE, blocksDistroless: null,
     note: 'better-sqlite3 12 and older download a prebuild (glibc and musl) at install; a Node major without a prebuild compiles',
-    reference: 'https://github.com/WiseLibs/better-sqlite3/blob/master/.github/workflows/build.yml',
+    source: 'https://github.com/WiseLibs/better-sqlite3/blob/master/.github/workflows/build.yml',
   }),
   row({
     name: 'better-sqlite3', versions: '>=13.0.0', delivery: 'B', glibcOnly: false, build: NONE,
     runtime: NONE, blocksDistroless: null,
     note: 'better-sqlite3 13 ships prebuilds for linux and linuxmusl x64/arm64 in the package',
-    reference: 'https://github.com/WiseLibs/better-sqlite3/blob/v13.0.3/.github/workflows/build.yml',
+    source: 'https://github.com/WiseLibs/better-sqlite3/blob/v13.0.3/.github/workflows/build.yml',
   }),
   row({
     name: 'bufferutil', versions: '*', delivery: 'B', glibcOnly: false, build: NONE,
     runtime: NONE, blocksDistroless: null,
     note: 'optional accelerator for ws with prebuilds in the package; ws falls back to JavaScript',
-    reference: 'https://github.com/websockets/bufferutil; knowledge.md 3.3',
+    source: 'https://github.com/websockets/bufferutil',
   }),
   row({
     name: 'canvas', versions: '<4.0.0-0', delivery: 'C', glibcOnly: true,
@@ -132,25 +139,27 @@ export const NPM_NATIVE: readonly NpmNativeRow[] = [
     runtime: { debian: ['libcairo2', 'libgif7', 'libjpeg62-turbo', 'libpango-1.0-0', 'libpangocairo-1.0-0', 'librsvg2-2'], alpine: ['cairo', 'giflib', 'librsvg', 'libjpeg-turbo', 'pango'] },
     blocksDistroless: null,
     note: 'canvas 2 and 3 download glibc-only prebuilds; compiling (the fallback) needs cairo, pango, jpeg, gif and rsvg at build and run time',
-    reference: 'https://github.com/Automattic/node-canvas/blob/v3.2.3/Readme.md; Automattic/node-canvas#1487',
+    source: 'https://github.com/Automattic/node-canvas/blob/v3.2.3/Readme.md',
+    seeAlso: ['https://github.com/Automattic/node-canvas/issues/1487'],
   }),
   row({
     name: 'canvas', versions: '>=4.0.0-0', delivery: 'A', glibcOnly: false, build: NONE,
     runtime: NONE, blocksDistroless: null,
     note: 'canvas 4 installs platform packages, including canvas-linux-{x64,arm64}-musl',
-    reference: 'https://github.com/Automattic/node-canvas (next branch, canvas@next); knowledge.md 3.3',
+    // 4.0.0-rc3 lists canvas-linux-{x64,arm64,x86}-musl among its optionalDependencies.
+    source: 'https://github.com/Automattic/node-canvas/blob/master/package.json',
   }),
   row({
     name: 'cpu-features', versions: '*', delivery: 'D', glibcOnly: false, build: GYP,
     runtime: NONE, blocksDistroless: null,
     note: 'always compiled with node-gyp; an optional dependency of ssh2, which works without it',
-    reference: 'https://github.com/mscdex/cpu-features/blob/master/package.json',
+    source: 'https://github.com/mscdex/cpu-features/blob/master/package.json',
   }),
   row({
     name: 'msgpackr-extract', versions: '*', delivery: 'A', glibcOnly: false, build: NONE,
     runtime: NONE, blocksDistroless: null,
     note: 'optional accelerator for msgpackr via platform packages; msgpackr falls back to JavaScript',
-    reference: 'https://github.com/kriszyp/msgpackr-extract; knowledge.md 3.3',
+    source: 'https://github.com/kriszyp/msgpackr-extract',
   }),
   row({
     name: 'node-rdkafka', versions: '*', delivery: 'D', glibcOnly: false,
@@ -158,45 +167,49 @@ export const NPM_NATIVE: readonly NpmNativeRow[] = [
     runtime: { debian: ['libsasl2-2', 'libssl3', 'zlib1g'], alpine: ['cyrus-sasl', 'libssl3', 'zlib'] },
     blocksDistroless: null,
     note: 'compiles the bundled librdkafka at install, linked to OpenSSL, SASL and zlib',
-    reference: 'https://github.com/Blizzard/node-rdkafka#readme; knowledge.md 3.3',
+    source: 'https://github.com/Blizzard/node-rdkafka#readme',
   }),
   row({
     name: 'node-sass', versions: '*', delivery: 'C', glibcOnly: false, build: GYP,
     runtime: NONE, blocksDistroless: null,
     note: 'end-of-life; downloads a binding per platform and compiles libsass when none matches; use sass or sass-embedded instead',
-    reference: 'https://sass-lang.com/blog/node-sass-is-end-of-life/',
+    source: 'https://sass-lang.com/blog/node-sass-is-end-of-life/',
   }),
   row({
     name: 'onnxruntime-node', versions: '*', delivery: 'B', glibcOnly: true, build: NONE,
     runtime: NONE, blocksDistroless: null,
     note: 'ships glibc-only prebuilt ONNX Runtime libraries; no musl build',
-    reference: 'knowledge.md 0 and 3.3 (glibc-only prebuilt .so)',
+    // A maintainer: "It is not supported ... alpine uses a different libc runtime, which we don't have packages for."
+    source: 'https://github.com/microsoft/onnxruntime/issues/12439',
   }),
   row({
     name: 'oracledb', versions: '<6.0.0', delivery: 'B', glibcOnly: true,
     build: NONE, runtime: { debian: ['libaio1'], alpine: [] },
     blocksDistroless: 'oracledb before 6 always needs Oracle Instant Client (glibc) installed in the final image',
     note: 'oracledb 5 runs only in thick mode, on Oracle Instant Client (glibc) and libaio',
-    reference: 'https://node-oracledb.readthedocs.io/en/latest/user_guide/initialization.html; knowledge.md 3.3',
+    source: 'https://node-oracledb.readthedocs.io/en/latest/user_guide/initialization.html',
   }),
   row({
     name: 'oracledb', versions: '>=6.0.0', delivery: 'B', glibcOnly: false, build: NONE,
     runtime: NONE, blocksDistroless: null, needsInstallScript: false,
     note: 'thin mode (the default since 6.0) is pure JavaScript; thick mode (initOracleClient) would need Oracle Instant Client on glibc',
-    reference: 'https://node-oracledb.readthedocs.io/en/latest/user_guide/appendix_a.html; knowledge.md 3.3',
+    source: 'https://node-oracledb.readthedocs.io/en/latest/user_guide/appendix_a.html',
   }),
   row({
     name: 'playwright', versions: '*', delivery: 'E', glibcOnly: true, build: NONE, runtime: NONE,
     blocksDistroless: 'it drives browsers installed by `npx playwright install --with-deps`, which supports only Debian and Ubuntu',
     needsInstallScript: false,
     note: 'browsers are not in the package (it has no install script); Alpine is unsupported; the official image is mcr.microsoft.com/playwright',
-    reference: 'https://playwright.dev/docs/docker; microsoft/playwright-python#234; npm view playwright scripts (none)',
+    source: 'https://playwright.dev/docs/docker',
+    // The registry document of the package has no `scripts` at all.
+    seeAlso: ['https://github.com/microsoft/playwright-python/issues/234', 'https://registry.npmjs.org/playwright/1.65.1'],
   }),
   row({
     name: 'prisma', versions: '*', delivery: 'E', glibcOnly: false, build: NONE,
     runtime: OPENSSL_RUNTIME, blocksDistroless: null,
     note: 'the Prisma CLI (migrations) runs the Rust schema engine, which needs OpenSSL; prefer running migrations from the builder or CI',
-    reference: 'https://www.prisma.io/docs/orm/more/under-the-hood/engines; prisma/orm#16553',
+    source: 'https://www.prisma.io/docs/orm/more/under-the-hood/engines',
+    seeAlso: ['https://github.com/prisma/orm/issues/16553'],
   }),
   row({
     name: 'puppeteer', versions: '*', delivery: 'E', glibcOnly: true, build: NONE,
@@ -207,56 +220,59 @@ export const NPM_NATIVE: readonly NpmNativeRow[] = [
     // The download its install script does is the one the image skips on purpose.
     needsInstallScript: false,
     note: 'downloads Chrome for Testing (glibc) at postinstall; in an image use the distribution chromium with PUPPETEER_SKIP_DOWNLOAD=true and PUPPETEER_EXECUTABLE_PATH=/usr/bin/chromium',
-    reference: 'https://pptr.dev/troubleshooting#running-puppeteer-in-docker; knowledge.md 3.3',
+    source: 'https://pptr.dev/troubleshooting#running-puppeteer-in-docker',
   }),
   row({
     name: 're2', versions: '*', delivery: 'C', glibcOnly: false,
     build: { debian: ['g++', 'make', 'python3'], alpine: ['g++', 'linux-headers', 'make', 'python3'] },
     runtime: NONE, blocksDistroless: null,
     note: 'downloads a prebuild (glibc and musl) from GitHub at install and compiles RE2 when none matches the Node version',
-    reference: 'https://github.com/uhop/node-re2#readme',
+    source: 'https://github.com/uhop/node-re2#readme',
   }),
   row({
     name: 'sharp', versions: '<0.33.0', delivery: 'C', glibcOnly: false, build: NONE,
     runtime: NONE, blocksDistroless: null,
     note: 'sharp before 0.33 downloads libvips and its binding (glibc and musl) from GitHub at install: needs network in the builder',
-    reference: 'npm view sharp@0.32 scripts.install; lovell/sharp#1379 (musl prebuilds since 0.21)',
+    // scripts.install of the last 0.32.x runs install/libvips and prebuild-install, else node-gyp;
+    // musl prebuilds since 0.21 (lovell/sharp#1379).
+    source: 'https://registry.npmjs.org/sharp/0.32.6',
+    seeAlso: ['https://github.com/lovell/sharp/issues/1379'],
   }),
   row({
     name: 'sharp', versions: '>=0.33.0', delivery: 'A', glibcOnly: false, build: NONE,
     runtime: NONE, blocksDistroless: null,
     note: 'sharp installs @img/sharp-* platform packages with libvips bundled (glibc and musl x64/arm64); install in the image\'s libc',
-    reference: 'https://github.com/lovell/sharp/blob/main/docs/src/content/docs/install.md',
+    source: 'https://github.com/lovell/sharp/blob/main/docs/src/content/docs/install.md',
   }),
   row({
     name: 'sqlite3', versions: '*', delivery: 'C', glibcOnly: false, build: GYP,
     runtime: NONE, blocksDistroless: null,
     note: 'downloads an N-API prebuild (glibc and musl) at install and compiles when none matches',
-    reference: 'https://github.com/TryGhost/node-sqlite3/blob/master/.github/workflows/ci.yml',
+    source: 'https://github.com/TryGhost/node-sqlite3/blob/master/.github/workflows/ci.yml',
   }),
   row({
     name: 'ssh2', versions: '*', delivery: 'D', glibcOnly: false, build: GYP,
     runtime: NONE, blocksDistroless: null,
     note: 'builds an optional crypto binding in its install script; falls back to JavaScript when the build fails',
-    reference: 'https://github.com/mscdex/ssh2/blob/master/install.js',
+    source: 'https://github.com/mscdex/ssh2/blob/master/install.js',
   }),
   row({
     name: 'uWebSockets.js', versions: '*', delivery: 'B', glibcOnly: true, build: NONE,
     runtime: NONE, blocksDistroless: null,
     note: 'pre-compiled Linux binaries require glibc',
-    reference: 'https://github.com/uNetworking/uWebSockets.js/issues/346',
+    source: 'https://github.com/uNetworking/uWebSockets.js/issues/346',
   }),
   row({
     name: 'usb', versions: '*', delivery: 'B', glibcOnly: false, build: NONE,
     runtime: { debian: ['libudev1'], alpine: ['eudev-libs'] }, blocksDistroless: null,
     note: 'prebuilds for glibc and musl in the package; uses libudev for device discovery (unverified)',
-    reference: 'https://github.com/node-usb/node-usb/blob/main/.github/workflows/prebuild.yml',
+    source: 'https://github.com/node-usb/node-usb/blob/main/.github/workflows/prebuild.yml',
   }),
   row({
     name: 'utf-8-validate', versions: '*', delivery: 'B', glibcOnly: false, build: NONE,
     runtime: NONE, blocksDistroless: null,
     note: 'optional accelerator for ws with prebuilds in the package; ws falls back to JavaScript',
-    reference: 'https://github.com/websockets/utf-8-validate; knowledge.md 3.3',
+    source: 'https://github.com/websockets/utf-8-validate',
   }),
 ];
 
@@ -273,12 +289,8 @@ export function findNativeRow(name: string, version: string | null): NpmNativeRo
   return newest;
 }
 
-interface NameRule {
-  /** Exact name, or a prefix when it ends with '*'. */
-  name: string;
-  reason: string;
-  reference: string;
-}
+/** A row matched by name alone: `name` is exact, or a prefix when it ends with '*'. */
+type NameRule = NativeRow;
 
 function matches(rules: readonly NameRule[], name: string): NameRule | null {
   for (const rule of rules) {
@@ -290,35 +302,40 @@ function matches(rules: readonly NameRule[], name: string): NameRule | null {
 /**
  * Native tools used only while building (bundlers, compilers, linters): never a run-time concern,
  * and all of them ship platform packages with musl variants (class A). Never reported.
+ * Sources are the registry documents of the versions checked: their optionalDependencies list the
+ * linux musl packages (esbuild's Go binaries are built without cgo, so one package serves both libcs).
  */
 export const NPM_BUILD_TIME_NATIVE: readonly NameRule[] = [
-  { name: '@biomejs/*', reason: 'linter/formatter, platform packages', reference: 'knowledge.md 3.3' },
-  { name: '@esbuild/*', reason: 'esbuild platform binaries', reference: 'npm view esbuild optionalDependencies' },
-  { name: '@next/swc-*', reason: 'Next.js compiler platform packages', reference: 'knowledge.md 3.3' },
-  { name: '@parcel/watcher', reason: 'file watcher for dev servers', reference: 'npm view @parcel/watcher' },
-  { name: '@parcel/watcher-*', reason: 'file watcher platform packages', reference: 'npm view @parcel/watcher' },
-  { name: '@rollup/*', reason: 'rollup platform binaries', reference: 'knowledge.md 3.3' },
-  { name: '@swc/core', reason: 'compiler, platform packages', reference: 'knowledge.md 3.3' },
-  { name: '@swc/core-*', reason: 'compiler platform packages', reference: 'knowledge.md 3.3' },
-  { name: 'esbuild', reason: 'bundler; Go binaries without cgo run on musl too', reference: 'knowledge.md 3.3' },
-  { name: 'lightningcss', reason: 'CSS compiler, platform packages', reference: 'knowledge.md 3.3' },
-  { name: 'lightningcss-*', reason: 'CSS compiler platform packages', reference: 'knowledge.md 3.3' },
-  { name: 'rollup', reason: 'bundler, platform packages', reference: 'knowledge.md 3.3' },
-  { name: 'sass-embedded', reason: 'Sass compiler, platform packages', reference: 'sass/embedded-host-node package.json' },
-  { name: 'sass-embedded-*', reason: 'Sass compiler platform packages', reference: 'sass/embedded-host-node package.json' },
+  { name: '@biomejs/*', note: 'linter/formatter, platform packages', source: 'https://registry.npmjs.org/@biomejs/biome/2.6.9' },
+  { name: '@esbuild/*', note: 'esbuild platform binaries', source: 'https://registry.npmjs.org/esbuild/0.28.2' },
+  { name: '@next/swc-*', note: 'Next.js compiler platform packages', source: 'https://registry.npmjs.org/next/16.4.6' },
+  { name: '@parcel/watcher', note: 'file watcher for dev servers', source: 'https://registry.npmjs.org/@parcel/watcher/2.6.0' },
+  { name: '@parcel/watcher-*', note: 'file watcher platform packages', source: 'https://registry.npmjs.org/@parcel/watcher/2.6.0' },
+  { name: '@rollup/*', note: 'rollup platform binaries', source: 'https://registry.npmjs.org/rollup/4.68.9' },
+  { name: '@swc/core', note: 'compiler, platform packages', source: 'https://registry.npmjs.org/@swc/core/1.16.22' },
+  { name: '@swc/core-*', note: 'compiler platform packages', source: 'https://registry.npmjs.org/@swc/core/1.16.22' },
+  { name: 'esbuild', note: 'bundler; Go binaries without cgo run on musl too', source: 'https://registry.npmjs.org/esbuild/0.28.2' },
+  { name: 'lightningcss', note: 'CSS compiler, platform packages', source: 'https://registry.npmjs.org/lightningcss/1.33.0' },
+  { name: 'lightningcss-*', note: 'CSS compiler platform packages', source: 'https://registry.npmjs.org/lightningcss/1.33.0' },
+  { name: 'rollup', note: 'bundler, platform packages', source: 'https://registry.npmjs.org/rollup/4.68.9' },
+  { name: 'sass-embedded', note: 'Sass compiler, platform packages', source: 'https://github.com/sass/embedded-host-node/blob/main/package.json' },
+  { name: 'sass-embedded-*', note: 'Sass compiler platform packages', source: 'https://github.com/sass/embedded-host-node/blob/main/package.json' },
 ];
 
-/** Packages whose install script is harmless for the image (a banner, a check, a non-Linux binary). */
+/**
+ * Packages whose install script is harmless for the image (a banner, a check, a non-Linux binary).
+ * Sources are the registry documents of the versions checked (scripts.postinstall, or os for fsevents).
+ */
 export const NPM_INSTALL_SCRIPT_IGNORE: readonly NameRule[] = [
-  { name: '@nestjs/core', reason: 'postinstall asks for donations (`opencollective || exit 0`); pure JavaScript', reference: 'npm view @nestjs/core@10 scripts.postinstall' },
-  { name: '@prisma/engines', reason: 'engine download for prisma; reported under prisma and @prisma/client', reference: 'npm view @prisma/engines scripts.postinstall' },
-  { name: '@scarf/scarf', reason: 'postinstall sends install analytics; nothing native', reference: 'npm view @scarf/scarf scripts.postinstall' },
-  { name: '@sentry/cli', reason: 'downloads the sentry-cli release tool, not used by the running app', reference: 'npm view @sentry/cli scripts.postinstall' },
-  { name: 'core-js', reason: 'postinstall prints a funding banner', reference: 'npm view core-js scripts.postinstall' },
-  { name: 'core-js-pure', reason: 'postinstall prints a funding banner', reference: 'npm view core-js-pure scripts.postinstall' },
-  { name: 'cypress', reason: 'test runner binary, not used by the running app', reference: 'npm view cypress scripts.postinstall' },
-  { name: 'es5-ext', reason: 'postinstall prints a message; pure JavaScript', reference: 'npm view es5-ext scripts.postinstall' },
-  { name: 'fsevents', reason: 'macOS only; never installed on Linux', reference: 'npm view fsevents os' },
+  { name: '@nestjs/core', note: 'postinstall asks for donations (`opencollective || exit 0`); pure JavaScript', source: 'https://registry.npmjs.org/@nestjs/core/10.4.22' },
+  { name: '@prisma/engines', note: 'engine download for prisma; reported under prisma and @prisma/client', source: 'https://registry.npmjs.org/@prisma/engines/7.10.1' },
+  { name: '@scarf/scarf', note: 'postinstall sends install analytics; nothing native', source: 'https://registry.npmjs.org/@scarf/scarf/1.4.0' },
+  { name: '@sentry/cli', note: 'downloads the sentry-cli release tool, not used by the running app', source: 'https://registry.npmjs.org/@sentry/cli/3.8.0' },
+  { name: 'core-js', note: 'postinstall prints a funding banner', source: 'https://registry.npmjs.org/core-js/3.51.0' },
+  { name: 'core-js-pure', note: 'postinstall prints a funding banner', source: 'https://registry.npmjs.org/core-js-pure/3.51.0' },
+  { name: 'cypress', note: 'test runner binary, not used by the running app', source: 'https://registry.npmjs.org/cypress/15.3.0' },
+  { name: 'es5-ext', note: 'postinstall prints a message; pure JavaScript', source: 'https://registry.npmjs.org/es5-ext/0.10.64' },
+  { name: 'fsevents', note: 'macOS only; never installed on Linux', source: 'https://registry.npmjs.org/fsevents/2.3.3' },
 ];
 
 export function buildTimeNative(name: string): NameRule | null {

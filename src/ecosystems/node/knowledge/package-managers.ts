@@ -4,7 +4,11 @@
 // - yarn berry --immutable, `workspaces focus --production`: https://yarnpkg.com/cli/install, https://yarnpkg.com/cli/workspaces/focus
 // - pnpm --frozen-lockfile / --prod / --store-dir: https://pnpm.io/cli/install
 // - bun --frozen-lockfile / --production: https://bun.sh/docs/cli/install
-// - cache folders: Docker docs "Optimize cache usage" and knowledge.md 4.3.
+// - cache folders, mounted with RUN --mount=type=cache (https://docs.docker.com/build/cache/optimize/#use-cache-mounts):
+//   npm ~/.npm (https://docs.npmjs.com/cli/v11/using-npm/config#cache); yarn 1 as root on Linux
+//   /usr/local/share/.cache/yarn (https://github.com/yarnpkg/yarn/blob/master/src/util/user-home-dir.js);
+//   yarn berry ~/.yarn/berry/cache (https://yarnpkg.com/configuration/yarnrc#cacheFolder); bun
+//   ~/.bun/install/cache (https://bun.sh/docs/install/cache); pnpm's store is set with --store-dir.
 // - Corepack is not shipped with Node >= 25 (docker-node README; nodejs/node#61207), so package
 //   managers are installed with npm, which every official node image has.
 import type { NodePackageManager } from '../types.js';

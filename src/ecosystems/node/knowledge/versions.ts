@@ -5,9 +5,9 @@
 import semver from 'semver';
 
 export const NODE_SCHEDULE_SOURCE = 'https://github.com/nodejs/Release/blob/main/schedule.json';
-export const NODE_CODENAMES_SOURCE = 'https://github.com/nodejs/Release/blob/main/CODENAMES.md';
+const NODE_CODENAMES_SOURCE = 'https://github.com/nodejs/Release/blob/main/CODENAMES.md';
 
-export interface NodeRelease {
+interface NodeRelease {
   major: number;
   /** LTS codename in lower case (as nvm writes `lts/iron`), null for odd-numbered lines. */
   codename: string | null;
@@ -18,6 +18,8 @@ export interface NodeRelease {
   /** End of life: no fixes from this day on. */
   end: string;
   source: string;
+  /** More primary sources (https URLs): 26's codename comes from CODENAMES.md. */
+  seeAlso?: readonly string[];
 }
 
 const row = (major: number, codename: string | null, start: string, lts: string | null, end: string): NodeRelease => ({
@@ -26,7 +28,8 @@ const row = (major: number, codename: string | null, start: string, lts: string 
   start,
   lts,
   end,
-  source: major === 26 ? `${NODE_SCHEDULE_SOURCE} (codename from ${NODE_CODENAMES_SOURCE})` : NODE_SCHEDULE_SOURCE,
+  source: NODE_SCHEDULE_SOURCE,
+  ...(major === 26 ? { seeAlso: [NODE_CODENAMES_SOURCE] } : {}),
 });
 
 /** Every line from 4.x (the first LTS) on, oldest first. */
@@ -82,7 +85,7 @@ export function codenameMajor(codename: string): number | null {
 }
 
 /** Does the semver range allow some release of this major? */
-export function rangeAllowsMajor(range: string, major: number): boolean {
+function rangeAllowsMajor(range: string, major: number): boolean {
   const valid = semver.validRange(range, { loose: true });
   if (valid === null) return false;
   return semver.intersects(valid, `>=${major}.0.0 <${major + 1}.0.0-0`, { loose: true });

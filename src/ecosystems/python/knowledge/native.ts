@@ -1,6 +1,8 @@
 // PyPI packages with compiled code or OS-library needs: which wheels they publish and which OS
 // packages they need to build and to run. Sorted by name (PEP 503 normalized), one row per
-// package, each with its source. knowledge.md 3.4 has the research behind most rows.
+// package, each with its primary source. Wheel tags (manylinux for glibc, musllinux for musl) are
+// those of the platform compatibility tags spec:
+// https://packaging.python.org/en/latest/specifications/platform-compatibility-tags/
 //
 // How a row is read:
 // - `manylinux`: glibc wheels are published, so pip installs a wheel on Debian (slim, distroless)
@@ -13,18 +15,16 @@
 // - `satisfiedBy`: other packages that, when also installed, remove the runtime need.
 // Debian names were checked against the bookworm and trixie main amd64 package lists (trixie's
 // 64-bit time_t renames: libglib2.0-0t64, libldap-2.5-0 -> libldap2).
+import type { NativeRow } from '../../../knowledge/native-row.js';
 import type { DebianSuite } from './versions.js';
 
-export interface PypiNativeRow {
-  name: string;
+/** `note` says why it is native and what to prefer; it is shown in the report. */
+export interface PypiNativeRow extends NativeRow {
   manylinux: boolean;
   musllinux: boolean;
   debian: { build: string[]; runtime: Record<DebianSuite, string[]> };
   alpine: { build: string[]; runtime: string[] };
   satisfiedBy: string[];
-  /** Why it is native, what to prefer; shown in the report. */
-  note: string;
-  source: string;
 }
 
 const both = (packages: string[]): Record<DebianSuite, string[]> => ({ bookworm: packages, trixie: packages });

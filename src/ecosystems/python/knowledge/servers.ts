@@ -3,7 +3,7 @@
 // changes the port. Servers default to 127.0.0.1, which is unreachable from outside a container.
 import type { PythonServer } from '../types.js';
 
-export interface ServerEnv {
+interface ServerEnv {
   env: (port: number) => Record<string, string>;
   source: string;
 }

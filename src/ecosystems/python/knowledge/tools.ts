@@ -2,7 +2,7 @@
 // build today and a build next month use the same tool. Bump them here (with the source).
 // None of them reaches the final image: they run in the builder only.
 
-export interface PinnedTool {
+interface PinnedTool {
   name: string;
   version: string;
   source: string;
@@ -45,4 +45,5 @@ export const PDM: PinnedTool = {
   source: 'https://github.com/pdm-project/pdm/releases/tag/2.22.4',
 };
 
-export const PYTHON_TOOLS: readonly PinnedTool[] = [UV, POETRY, POETRY_EXPORT, PIPENV, PDM];
+/** Every pinned tool, sorted by name. */
+export const PYTHON_TOOLS: readonly PinnedTool[] = [PDM, PIPENV, POETRY, POETRY_EXPORT, UV];

@@ -2,22 +2,22 @@
 // images carry it. Rules that depend on the date take `today` as an argument (see clock.ts).
 //
 // Sources:
-// - release and end-of-life months: python/devguide include/release-cycle.json (the table behind
+// - release and end-of-life months: python/devguide include/release-cycle.json
+//   (https://github.com/python/devguide/blob/main/include/release-cycle.json, the table behind
 //   https://devguide.python.org/versions/), and the release PEPs named per row.
-// - image variants: docker-library/python versions.json at 4f070595 (2026-06-23): every minor
+// - image variants: docker-library/python versions.json at 4f070595 (2026-06-23,
+//   https://github.com/docker-library/python/blob/master/versions.json): every minor
 //   3.10-3.14 is published as slim-trixie, slim-bookworm, trixie, bookworm, alpine3.24, alpine3.23;
 //   `python:<v>-alpine` is the newest Alpine variant.
 // - distroless: GoogleContainerTools/distroless python3/README.md and python3/config.bzl (HEAD
 //   cd080764, 2026-08-21): gcr.io/distroless/python3-debian13 is Debian's Python 3.13 and nothing
 //   else; python3-debian12 (3.11) was removed on 2026-05-11 (commit 22b97d10) and gets no fixes.
 
-export const PYTHON_RELEASE_SOURCE = 'https://github.com/python/devguide/blob/main/include/release-cycle.json';
-export const PYTHON_IMAGES_SOURCE = 'https://github.com/docker-library/python/blob/master/versions.json';
-export const DISTROLESS_PYTHON_SOURCE = 'https://github.com/GoogleContainerTools/distroless/blob/main/python3/README.md';
+const DISTROLESS_PYTHON_SOURCE = 'https://github.com/GoogleContainerTools/distroless/blob/main/python3/README.md';
 
 export type DebianSuite = 'bookworm' | 'trixie';
 
-export interface PythonRelease {
+interface PythonRelease {
   /** The minor, as images name it: "3.13". */
   minor: string;
   /** First release (YYYY-MM-DD). */
@@ -51,7 +51,11 @@ export const PYTHON_RELEASES: readonly PythonRelease[] = [
 export const DISTROLESS_PYTHON = {
   minor: '3.13',
   image: 'gcr.io/distroless/python3-debian13:nonroot',
-  /** Its interpreter; the venv must point at the same path (knowledge.md 1.4). */
+  /**
+   * Its interpreter; the venv must point at the same path: a venv records the interpreter it was
+   * made with (https://docs.python.org/3/library/venv.html, pyvenv.cfg `home`), and the distroless
+   * README says to match /usr/bin/python in the build stage (DISTROLESS_PYTHON_SOURCE).
+   */
   interpreter: '/usr/bin/python3.13',
   /** The builder the distroless README names for it: same minor, same Debian. */
   builder: 'python:3.13-slim-trixie',

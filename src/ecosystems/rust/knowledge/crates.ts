@@ -1,13 +1,15 @@
 // Rust crates that decide the final image: `-sys` crates that link a C library, either a
 // system one (needs the library at run time, so no static musl build) or one they compile in
-// (static: fine for scratch). Sorted by crate name; each row names its source. knowledge.md 3.7.
+// (static: fine for scratch). Sorted by crate name; each row names its primary source. How `-sys`
+// crates link their library: https://doc.rust-lang.org/cargo/reference/build-scripts.html#-sys-packages
+import type { NativeRow } from '../../../knowledge/native-row.js';
 import type { OsPackages } from '../../../types.js';
 
 /** What flips a crate away from its default linkage: a crate in the lockfile, or a feature asked for. */
 export type Toggle = { lockCrate: string } | { crate: string; feature: string };
 
-export interface RustCrateRule {
-  crate: string;
+/** `name` is the crate name as Cargo.lock writes it. */
+export interface RustCrateRule extends NativeRow {
   /** Linkage without any toggle: 'bundled' compiles the C library in, 'system' links the OS one. */
   defaultLinkage: 'bundled' | 'system';
   /** Any of these switches to the other linkage (openssl `vendored`, rusqlite `bundled`, rdkafka `dynamic-linking`). */
@@ -20,21 +22,19 @@ export interface RustCrateRule {
   systemRuntime: OsPackages;
   /** The system library is part of distroless base/cc (libssl), so distroless still works. */
   inDistroless: boolean;
-  note: string;
-  source: string;
 }
 
 const none: OsPackages = { debian: [], alpine: [] };
 
 export const RUST_CRATES: readonly RustCrateRule[] = [
   {
-    crate: 'aws-lc-sys', defaultLinkage: 'bundled', toggles: [],
+    name: 'aws-lc-sys', defaultLinkage: 'bundled', toggles: [],
     bundledBuild: none, systemBuild: none, systemRuntime: none, inDistroless: true,
     note: 'compiles AWS-LC (C) into the binary with the builder\'s C compiler; rustls\' default crypto provider',
     source: 'https://aws.github.io/aws-lc-rs/requirements/linux.html',
   },
   {
-    crate: 'libsqlite3-sys', defaultLinkage: 'system',
+    name: 'libsqlite3-sys', defaultLinkage: 'system',
     toggles: [
       { crate: 'libsqlite3-sys', feature: 'bundled' }, { crate: 'rusqlite', feature: 'bundled' },
       { crate: 'rusqlite', feature: 'bundled-full' }, { crate: 'sqlx', feature: 'sqlite' }, { crate: 'sqlx-sqlite', feature: 'bundled' },
@@ -46,13 +46,13 @@ export const RUST_CRATES: readonly RustCrateRule[] = [
     source: 'https://github.com/rusqlite/rusqlite#notes-on-building-rusqlite-and-libsqlite3-sys',
   },
   {
-    crate: 'libz-sys', defaultLinkage: 'bundled', toggles: [],
+    name: 'libz-sys', defaultLinkage: 'bundled', toggles: [],
     bundledBuild: none, systemBuild: none, systemRuntime: none, inDistroless: true,
     note: 'uses zlib from pkg-config when its headers are installed, otherwise compiles its bundled zlib; the generated builders install no zlib headers',
     source: 'https://github.com/rust-lang/libz-sys#readme',
   },
   {
-    crate: 'mysqlclient-sys', defaultLinkage: 'system', toggles: [{ crate: 'mysqlclient-sys', feature: 'bundled' }],
+    name: 'mysqlclient-sys', defaultLinkage: 'system', toggles: [{ crate: 'mysqlclient-sys', feature: 'bundled' }],
     bundledBuild: { debian: ['cmake'], alpine: ['cmake'] },
     systemBuild: { debian: ['default-libmysqlclient-dev', 'pkg-config'], alpine: ['mariadb-connector-c-dev', 'pkgconf'] },
     systemRuntime: { debian: ['libmariadb3'], alpine: ['mariadb-connector-c'] }, inDistroless: false,
@@ -60,7 +60,7 @@ export const RUST_CRATES: readonly RustCrateRule[] = [
     source: 'https://github.com/sgrif/mysqlclient-sys#readme',
   },
   {
-    crate: 'native-tls', defaultLinkage: 'system', toggles: [{ lockCrate: 'openssl-src' }, { crate: 'native-tls', feature: 'vendored' }],
+    name: 'native-tls', defaultLinkage: 'system', toggles: [{ lockCrate: 'openssl-src' }, { crate: 'native-tls', feature: 'vendored' }],
     bundledBuild: { debian: ['make', 'perl'], alpine: ['make', 'perl'] },
     systemBuild: { debian: ['libssl-dev', 'pkg-config'], alpine: ['openssl-dev', 'pkgconf'] },
     systemRuntime: { debian: ['libssl3'], alpine: ['libssl3'] }, inDistroless: true,
@@ -68,7 +68,7 @@ export const RUST_CRATES: readonly RustCrateRule[] = [
     source: 'https://github.com/sfackler/rust-native-tls#readme',
   },
   {
-    crate: 'openssl-sys', defaultLinkage: 'system', toggles: [{ lockCrate: 'openssl-src' }, { crate: 'openssl', feature: 'vendored' }, { crate: 'openssl-sys', feature: 'vendored' }],
+    name: 'openssl-sys', defaultLinkage: 'system', toggles: [{ lockCrate: 'openssl-src' }, { crate: 'openssl', feature: 'vendored' }, { crate: 'openssl-sys', feature: 'vendored' }],
     bundledBuild: { debian: ['make', 'perl'], alpine: ['make', 'perl'] },
     systemBuild: { debian: ['libssl-dev', 'pkg-config'], alpine: ['openssl-dev', 'pkgconf'] },
     systemRuntime: { debian: ['libssl3'], alpine: ['libssl3'] }, inDistroless: true,
@@ -76,7 +76,7 @@ export const RUST_CRATES: readonly RustCrateRule[] = [
     source: 'https://docs.rs/openssl/latest/openssl/#vendored',
   },
   {
-    crate: 'pq-sys', defaultLinkage: 'system', toggles: [{ crate: 'pq-sys', feature: 'bundled' }, { lockCrate: 'pq-src' }],
+    name: 'pq-sys', defaultLinkage: 'system', toggles: [{ crate: 'pq-sys', feature: 'bundled' }, { lockCrate: 'pq-src' }],
     bundledBuild: none,
     systemBuild: { debian: ['libpq-dev', 'pkg-config'], alpine: ['libpq-dev', 'pkgconf'] },
     systemRuntime: { debian: ['libpq5'], alpine: ['libpq'] }, inDistroless: false,
@@ -84,7 +84,7 @@ export const RUST_CRATES: readonly RustCrateRule[] = [
     source: 'https://github.com/sgrif/pq-sys#readme',
   },
   {
-    crate: 'rdkafka-sys', defaultLinkage: 'bundled', toggles: [{ crate: 'rdkafka', feature: 'dynamic-linking' }, { crate: 'rdkafka-sys', feature: 'dynamic-linking' }],
+    name: 'rdkafka-sys', defaultLinkage: 'bundled', toggles: [{ crate: 'rdkafka', feature: 'dynamic-linking' }, { crate: 'rdkafka-sys', feature: 'dynamic-linking' }],
     bundledBuild: { debian: ['cmake', 'g++', 'make'], alpine: ['bash', 'cmake', 'g++', 'make'] },
     systemBuild: { debian: ['librdkafka-dev', 'pkg-config'], alpine: ['librdkafka-dev', 'pkgconf'] },
     systemRuntime: { debian: ['librdkafka1'], alpine: ['librdkafka'] }, inDistroless: false,
@@ -92,19 +92,19 @@ export const RUST_CRATES: readonly RustCrateRule[] = [
     source: 'https://github.com/fede1024/rust-rdkafka#installation',
   },
   {
-    crate: 'ring', defaultLinkage: 'bundled', toggles: [],
+    name: 'ring', defaultLinkage: 'bundled', toggles: [],
     bundledBuild: none, systemBuild: none, systemRuntime: none, inDistroless: true,
     note: 'compiles its C and assembly into the binary; no run-time library',
     source: 'https://github.com/briansmith/ring/blob/main/BUILDING.md',
   },
   {
-    crate: 'tikv-jemalloc-sys', defaultLinkage: 'bundled', toggles: [],
+    name: 'tikv-jemalloc-sys', defaultLinkage: 'bundled', toggles: [],
     bundledBuild: { debian: ['make'], alpine: ['make'] }, systemBuild: none, systemRuntime: none, inDistroless: true,
     note: 'compiles jemalloc into the binary (needs make)',
     source: 'https://github.com/tikv/jemallocator#readme',
   },
   {
-    crate: 'zstd-sys', defaultLinkage: 'bundled', toggles: [{ crate: 'zstd-sys', feature: 'pkg-config' }],
+    name: 'zstd-sys', defaultLinkage: 'bundled', toggles: [{ crate: 'zstd-sys', feature: 'pkg-config' }],
     bundledBuild: none,
     systemBuild: { debian: ['libzstd-dev', 'pkg-config'], alpine: ['zstd-dev', 'pkgconf'] },
     systemRuntime: { debian: ['libzstd1'], alpine: ['zstd-libs'] }, inDistroless: true,
@@ -114,14 +114,16 @@ export const RUST_CRATES: readonly RustCrateRule[] = [
 ];
 
 export function rustCrateRule(name: string): RustCrateRule | null {
-  return RUST_CRATES.find((r) => r.crate === name) ?? null;
+  return RUST_CRATES.find((r) => r.name === name) ?? null;
 }
 
-/** TLS stacks that need no C library: the final image then needs only CA certificates. */
+/**
+ * TLS stacks that need no C library: the final image then needs only CA certificates
+ * (https://github.com/rustls/rustls#readme).
+ */
 export const RUSTLS_CRATES = ['rustls'] as const;
-export const RUSTLS_SOURCE = 'https://github.com/rustls/rustls#readme';
 
-export interface RustFrameworkRule {
+interface RustFrameworkRule {
   id: string;
   name: string;
   crates: string[];
@@ -129,15 +131,15 @@ export interface RustFrameworkRule {
   defaultPort: number | null;
   /** Environment a container needs (Rocket binds 127.0.0.1 unless ROCKET_ADDRESS says otherwise). */
   env: Record<string, string>;
-  docs: string;
+  source: string;
 }
 
 export const RUST_FRAMEWORKS: readonly RustFrameworkRule[] = [
-  { id: 'axum', name: 'Axum', crates: ['axum'], defaultPort: null, env: {}, docs: 'https://docs.rs/axum/latest/axum/fn.serve.html' },
-  { id: 'actix-web', name: 'Actix Web', crates: ['actix-web'], defaultPort: null, env: {}, docs: 'https://actix.rs/docs/server' },
+  { id: 'axum', name: 'Axum', crates: ['axum'], defaultPort: null, env: {}, source: 'https://docs.rs/axum/latest/axum/fn.serve.html' },
+  { id: 'actix-web', name: 'Actix Web', crates: ['actix-web'], defaultPort: null, env: {}, source: 'https://actix.rs/docs/server' },
   {
     id: 'rocket', name: 'Rocket', crates: ['rocket'], defaultPort: 8000, env: { ROCKET_ADDRESS: '0.0.0.0' },
-    docs: 'https://rocket.rs/guide/v0.5/configuration/#overview',
+    source: 'https://rocket.rs/guide/v0.5/configuration/#overview',
   },
-  { id: 'warp', name: 'Warp', crates: ['warp'], defaultPort: null, env: {}, docs: 'https://docs.rs/warp/latest/warp/fn.serve.html' },
+  { id: 'warp', name: 'Warp', crates: ['warp'], defaultPort: null, env: {}, source: 'https://docs.rs/warp/latest/warp/fn.serve.html' },
 ];

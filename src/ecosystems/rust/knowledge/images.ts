@@ -2,10 +2,12 @@
 // every stable line is tagged <1.N>-alpine and <1.N>-slim-bookworm). Finals are shared with Go.
 //
 // Static builds use rust:<v>-alpine: there the host target is x86_64/aarch64-unknown-linux-musl,
-// which links statically by default, so `cargo build --release` gives a binary scratch can run on
-// any architecture without naming a target triple. The alternative (a Debian builder plus
-// `rustup target add <arch>-unknown-linux-musl` and musl-tools) downloads the musl standard
-// library at build time and needs the triple per architecture (knowledge.md 3.7).
+// which links statically by default (crt-static,
+// https://doc.rust-lang.org/reference/linkage.html#static-and-dynamic-c-runtimes), so
+// `cargo build --release` gives a binary scratch can run on any architecture without naming a
+// target triple. The alternative (a Debian builder plus `rustup target add <arch>-unknown-linux-musl`
+// and musl-tools) downloads the musl standard library at build time and needs the triple per
+// architecture (https://rust-lang.github.io/rustup/cross-compilation.html).
 export { BINARY_FINALS, NONROOT_UID } from '../../../knowledge/binary-finals.js';
 
 export const RUST_VERSION_ARG = 'RUST_VERSION';
@@ -19,5 +21,3 @@ export const rustImages = {
    */
   debianBuilder: (v: string) => `rust:${v}-slim-bookworm`,
 };
-
-export const RUST_IMAGES_SOURCE = 'https://github.com/rust-lang/docker-rust';
