@@ -106,7 +106,18 @@ export function validateCorpus(data) {
       for (const [k, v] of Object.entries(entry.evidence)) if (!isText(v)) problems.push(`${where}: evidence.${k} must be one line of text`);
     }
     const evidence = isObject(entry.evidence) ? entry.evidence : {};
-    if (entry.acceptRefusal !== undefined && !isText(entry.acceptRefusal)) problems.push(`${where}: acceptRefusal must say why a refusal is also right`);
+    if (entry.acceptRefusal !== undefined) {
+      const accept = entry.acceptRefusal;
+      if (!isObject(accept) || !isText(accept.why) || !isText(accept.messageMatches)) {
+        problems.push(`${where}: acceptRefusal must be { why, messageMatches } (why a refusal is also right, and a pattern its message must match)`);
+      } else {
+        try {
+          new RegExp(accept.messageMatches, 'i');
+        } catch {
+          problems.push(`${where}: acceptRefusal.messageMatches is not a valid pattern`);
+        }
+      }
+    }
 
     if (entry.refuse === true) {
       if (entry.expected !== undefined) problems.push(`${where}: a refuse entry has no expected fields`);
@@ -398,9 +409,11 @@ export function judge(entry, result, report) {
       : { ...base, status: 'right', right: true, verdict: 'refused, as an expert would' };
   }
   if (!report) {
-    if (entry.acceptRefusal) return { ...base, status: 'right', right: true, refusedAccepted: true, verdict: 'refused (a refusal is accepted here)' };
+    const accepted = entry.acceptRefusal && new RegExp(entry.acceptRefusal.messageMatches, 'i').test(result.toolError ?? '');
+    if (accepted) return { ...base, status: 'right', right: true, refusedAccepted: true, verdict: `refused, for the accepted reason: ${result.toolError}` };
     const fields = Object.fromEntries(Object.keys(entry.expected).map((f) => [f, false]));
-    return { ...base, status: 'miss', right: false, fields, verdict: `refused: ${result.toolError}` };
+    const why = entry.acceptRefusal ? 'refused, but not for the accepted reason' : 'refused';
+    return { ...base, status: 'miss', right: false, fields, verdict: `${why}: ${result.toolError}` };
   }
   const fields = Object.fromEntries(Object.entries(entry.expected).map(([f, v]) => [f, fieldMatches(f, v, report)]));
   const wrong = Object.keys(fields).filter((f) => !fields[f]);

@@ -63,7 +63,9 @@ describe('scorer matching', () => {
     const base = { repo: 'a/b', commit: '0'.repeat(40), evidence: {} };
     expect(judge({ ...base, refuse: true }, { toolError: 'several mains' }, null).right).toBe(true);
     expect(judge({ ...base, expected: { port: 80 } }, { toolError: 'x' }, null).right).toBe(false);
-    expect(judge({ ...base, expected: { port: 80 }, acceptRefusal: 'eol pin' }, { toolError: 'x' }, null).right).toBe(true);
+    const eol = { ...base, expected: { port: 80 }, acceptRefusal: { why: 'eol pin', messageMatches: '\\b3\\.7\\b' } };
+    expect(judge(eol, { toolError: 'no maintained Python satisfies "3.7"' }, null).right).toBe(true);
+    expect(judge(eol, { toolError: 'could not tell how the app starts' }, null).right).toBe(false);
     expect(closingLine({ fullyRight: 3, scored: 4, notAvailable: 1 })).toBe('realworld: 3 fully right of 4 scored (75%), 1 not available');
   });
 });
