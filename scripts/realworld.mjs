@@ -488,7 +488,7 @@ function textReport(entries, results, summary) {
 
 export function markdownReport(entries, results, summary) {
   const out = [];
-  out.push(`Scored on ${new Date().toISOString().slice(0, 10)} with the tool's clock pinned to the corpus date. ${closingLine(summary).replace(/^realworld: /, '**')}**.`);
+  out.push(`The tool's clock is pinned to the corpus date (asOf). ${closingLine(summary).replace(/^realworld: /, '**')}**.`);
   out.push('');
   out.push('| field | right |');
   out.push('|---|---|');
@@ -521,7 +521,8 @@ export function markdownReport(entries, results, summary) {
         return cell(r.fields[f] ? `✓ ${got}` : `✗ ${got} (want: ${formatExpected(f, entry.expected[f])})`);
       });
     }
-    const verdict = r.status === 'not-available' ? `not available: ${r.note}` : r.verdict;
+    const full = r.status === 'not-available' ? `not available: ${r.note}` : r.verdict;
+    const verdict = full.length > 180 ? `${full.slice(0, 177)}...` : full;
     out.push(`| ${[...head, ...cells, cell(verdict)].join(' | ')} |`);
   });
   return out.join('\n');
