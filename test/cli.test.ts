@@ -1,10 +1,11 @@
 // End-to-end runs of the built CLI (bin -> dist), as a user runs it: flags, --json, --dry-run,
 // refused overwrite, --check, and one interactive run driven through a pseudo-terminal.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { terminal } from './terminal.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'create-slim-image.js');
@@ -118,31 +119,18 @@ describe('create-slim-image (built CLI)', () => {
 
   it('runs interactively through the prompts in a terminal', async () => {
     const dir = expressApp();
-    // `script` gives the CLI a real pseudo-terminal, so it takes the interactive path.
-    const child = spawn('script', ['-qfec', `${process.execPath} ${BIN} ${dir}`, '/dev/null'], {
-      env: { ...process.env, CI: '', NO_COLOR: '1', TERM: 'xterm' },
-    });
-    let screen = '';
-    child.stdout.on('data', (chunk: Buffer) => { screen += chunk.toString(); });
-    const waitFor = async (pattern: RegExp) => {
-      const start = Date.now();
-      while (!pattern.test(screen)) {
-        if (Date.now() - start > 15_000) throw new Error(`timed out waiting for ${pattern}; screen:\n${screen}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    };
+    const term = terminal(`${process.execPath} ${BIN} ${dir}`);
     const answer = async (prompt: RegExp, keys: string) => {
-      await waitFor(prompt);
-      screen = '';
-      child.stdin.write(keys);
+      await term.waitFor(prompt);
+      term.clear();
+      term.type(keys);
     };
     await answer(/Package manager/, '\r');
     await answer(/Runtime version/, '\r');
     await answer(/Port the app listens on/, '\x7f\x7f\x7f\x7f9090\r'); // change 8080 to 9090
     await answer(/Start command/, '\r');
     await answer(/Final base image/, '\x1b[B\r'); // one down from distroless: alpine
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(code).toBe(0);
+    expect(await term.closed).toBe(0);
     const dockerfile = readFileSync(join(dir, 'Dockerfile'), 'utf8');
     expect(dockerfile).toContain('EXPOSE 9090');
     expect(dockerfile).toContain('FROM node:${NODE_VERSION}-alpine AS runtime');

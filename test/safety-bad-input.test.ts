@@ -1,12 +1,13 @@
 // Bad input, each a one-paragraph message with exit 1 (2 for usage), never a stack trace, never a
 // file written: symlink loops, unreadable and non-regular manifests, read-only folders, a path
-// that is a file or missing, an empty folder, several ecosystems; a huge tree in bounded time;
+// that is a file or missing, an empty folder, several ecosystems; a huge tree;
 // Ctrl-C at the first prompt exits 130 with nothing written.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectInert, expectNoCrash, generate, isRoot, makeProject, snapshot } from './safety-helpers.js';
+import { terminal } from './terminal.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'create-slim-image.js');
@@ -49,10 +50,9 @@ describe('symbolic-link loops', () => {
     symlinkSync('..', join(dir, 'loop'));
     mkdirSync(join(dir, 'pkg'));
     symlinkSync('../pkg', join(dir, 'pkg', 'self'));
-    const start = Date.now();
+    // A scan that followed the links would never end (the test's timeout would stop it).
     const run = await generate(dir, '--dry-run');
     expectNoCrash(run);
-    expect(Date.now() - start).toBeLessThan(2000);
     expect(run.code, run.stderr).toBe(0);
     expectInert(run.dockerfile!);
   });
@@ -151,6 +151,10 @@ describe('the project path and what is in it', () => {
 });
 
 describe('a huge repository', () => {
+  // The result on a 100,000-file tree is checked here; its speed is not (a loaded machine makes any
+  // bound flaky): `npm run bench` times the generator on a 200,000-file monorepo. Building and
+  // deleting the tree takes seconds to minutes with the disk busy, so its hooks have no time limit
+  // (0); plain synchronous file-system work cannot hang.
   let dir: string;
   const FILES = 100_000;
 
@@ -168,18 +172,19 @@ describe('a huge repository', () => {
       mkdirSync(deep, { recursive: true });
       for (let f = 0; f < 100; f++) writeFileSync(join(deep, `f${f}.js`), stub);
     }
-  }, 120_000);
+  }, 0);
 
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }), 0);
 
-  it(`detects a project of ${FILES} files in under 2 s`, async () => {
+  it(`generates for a project of ${FILES} files as for the fixture alone`, async () => {
     expect(readdirSync(join(dir, 'node_modules')).length).toBe(800);
-    const start = Date.now();
     const run = await generate(dir, '--dry-run');
-    const elapsed = Date.now() - start;
     expectNoCrash(run);
     expect(run.code, run.stderr).toBe(0);
-    expect(elapsed).toBeLessThan(2000);
+    expectInert(run.dockerfile!);
+    const alone = await generate(makeProject('node-express-npm'), '--dry-run');
+    expect(alone.code, alone.stderr).toBe(0);
+    expect(run.dockerfile).toBe(alone.dockerfile);
   });
 });
 
@@ -187,21 +192,11 @@ describe('Ctrl-C at a prompt', () => {
   it.skipIf(!existsSync(join(ROOT, 'dist', 'cli.js')))('exits 130 with nothing written (built CLI in a pseudo-terminal)', async () => {
     const dir = makeProject('node-express-npm');
     const before = snapshot(dir);
-    // `script` gives the CLI a real pseudo-terminal, so it takes the interactive path.
-    const child = spawn('script', ['-qfec', `${process.execPath} ${BIN} ${dir}`, '/dev/null'], {
-      env: { ...process.env, CI: '', NO_COLOR: '1', TERM: 'xterm' },
-    });
-    let screen = '';
-    child.stdout.on('data', (chunk: Buffer) => { screen += chunk.toString(); });
-    const start = Date.now();
-    while (!/\?/.test(screen)) {
-      if (Date.now() - start > 15_000) throw new Error(`no prompt; screen:\n${screen}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    child.stdin.write('\x03');
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(code).toBe(130);
-    expect(screen).not.toMatch(/internal error|\n\s+at /);
+    const term = terminal(`${process.execPath} ${BIN} ${dir}`);
+    await term.waitFor(/\?/);
+    term.type('\x03');
+    expect(await term.closed).toBe(130);
+    expect(term.all).not.toMatch(/internal error|\n\s+at /);
     expect(snapshot(dir)).toEqual(before);
   }, 30_000);
 });
