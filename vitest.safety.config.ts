@@ -1,6 +1,6 @@
 // `npm run test:safety`: the safety and property suites (test/safety*.test.ts). Hostile values in
 // every manifest field, malformed files, bad input, secrets in the build context and random
-// project trees.
+// project trees, for every registered ecosystem (its data: src/ecosystems/<lang>/test/cases.ts).
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({

@@ -6,10 +6,13 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadEcosystemCases } from './ecosystem-cases.js';
 import { expectInert, expectNoCrash, generate, isRoot, makeProject, snapshot } from './safety-helpers.js';
 import { terminal } from './terminal.js';
 
 const ROOT = join(import.meta.dirname, '..');
+// Every registered ecosystem's manifest and small project (src/ecosystems/<lang>/test/cases.ts).
+const ECOSYSTEM_CASES = await loadEcosystemCases();
 const BIN = join(ROOT, 'bin', 'create-slim-image.js');
 
 /** Runs main() and checks the common contract of a refusal: exit 1, no stack trace, nothing written. */
@@ -23,13 +26,7 @@ async function refused(dir: string, ...args: string[]) {
 }
 
 describe('symbolic-link loops', () => {
-  it.each([
-    ['node', 'package.json'],
-    ['python', 'pyproject.toml'],
-    ['go', 'go.mod'],
-    ['rust', 'Cargo.toml'],
-    ['java', 'pom.xml'],
-  ])('a %s manifest (%s) that is a link to itself is named as a loop', async (_language, manifest) => {
+  it.each(ECOSYSTEM_CASES.map((c) => [c.language, c.manifest] as const))('a %s manifest (%s) that is a link to itself is named as a loop', async (_language, manifest) => {
     const dir = makeProject(null);
     symlinkSync(manifest, join(dir, manifest));
     const run = await refused(dir);
@@ -123,23 +120,27 @@ describe('the project path and what is in it', () => {
 
   it('an empty folder says what was looked for and suggests --language', async () => {
     const run = await refused(makeProject(null));
-    for (const marker of ['package.json', 'pyproject.toml', 'go.mod', 'Cargo.toml', 'pom.xml']) expect(run.stderr).toContain(marker);
+    for (const { manifest } of ECOSYSTEM_CASES) expect(run.stderr).toContain(manifest);
     expect(run.stderr).toMatch(/--language/);
   });
 
+  it.each(ECOSYSTEM_CASES.map((c) => [c.language, c] as const))('the small %s project generates on its own', async (_language, c) => {
+    const run = await generate(makeProject(null, c.project), '--dry-run');
+    expectNoCrash(run);
+    expect(run.code, run.stderr).toBe(0);
+    expectInert(run.dockerfile!);
+  });
+
   it('several ecosystems at the root, non-interactive: names every candidate and --language', async () => {
-    const dir = makeProject('node-express-npm', {
-      'go.mod': 'module example.com/app\n\ngo 1.24\n',
-      'main.go': 'package main\n\nfunc main() {}\n',
-      'Cargo.toml': '[package]\nname = "x"\nversion = "0.1.0"\n',
-      'requirements.txt': 'flask==3.1.0\n',
-    });
+    const dir = makeProject(null, Object.assign({}, ...ECOSYSTEM_CASES.map((c) => c.project)));
     const run = await refused(dir);
-    for (const language of ['node', 'go', 'rust', 'python']) expect(run.stderr).toContain(language);
+    for (const { language } of ECOSYSTEM_CASES) expect(run.stderr).toContain(language);
     expect(run.stderr).toMatch(/--language/);
-    // ... and --language settles it.
-    const chosen = await generate(dir, '--dry-run', '--language', 'go');
-    expect(chosen.code, chosen.stderr).toBe(0);
+    // ... and --language settles it, for each of them.
+    for (const { language } of ECOSYSTEM_CASES) {
+      const chosen = await generate(dir, '--dry-run', '--language', language);
+      expect(chosen.code, `--language ${language}: ${chosen.stderr}`).toBe(0);
+    }
   });
 
   it('an unknown flag exits 2 with the flag named', async () => {
