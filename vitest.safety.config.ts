@@ -1,6 +1,8 @@
 // `npm run test:safety`: the safety and property suites (test/safety*.test.ts). Hostile values in
 // every manifest field, malformed files, bad input, secrets in the build context and random
 // project trees, for every registered ecosystem (its data: src/ecosystems/<lang>/test/cases.ts).
+// Property runs take their seed from SLIM_IMAGE_PROPERTY_SEED when it is set (.ci/run sets and
+// prints one per run); a failure prints the seed and the command that replays it.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({

@@ -1,12 +1,14 @@
 // Shared by the test/safety*.test.ts files: throw-away projects (fixture copies with edits),
 // an in-process run of the CLI, the checks every hostile run must pass (no stack trace, nothing
-// written, a Dockerfile whose instructions are exactly the template's). The per-ecosystem data lives in src/ecosystems/<lang>/test/cases.ts (type and
+// written, a Dockerfile whose instructions are exactly the template's) and the seed of the
+// property runs. The per-ecosystem data lives in src/ecosystems/<lang>/test/cases.ts (type and
 // loader: test/ecosystem-cases.ts).
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DockerfileParser } from 'dockerfile-ast';
 import { validate } from 'dockerfile-utils';
+import fc from 'fast-check';
 import { expect } from 'vitest';
 import { main } from '../src/cli.js';
 import { memoryOutput } from '../src/output.js';
@@ -115,3 +117,35 @@ export const HOSTILE_NAMES = ['a\nRUN echo INJECTED', 'a"b', "a'b", 'a b', 'a$(i
 
 export const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
+/**
+ * The fast-check seed of every property run in this process: SLIM_IMAGE_PROPERTY_SEED when set
+ * (.ci/run sets one per run and prints it), otherwise a fresh one.
+ */
+export const PROPERTY_SEED: number = (() => {
+  const given = process.env.SLIM_IMAGE_PROPERTY_SEED;
+  if (given === undefined || given === '') return (Math.random() * 0x1_0000_0000) | 0;
+  const seed = Number(given);
+  if (!Number.isSafeInteger(seed)) throw new Error(`SLIM_IMAGE_PROPERTY_SEED must be an integer, not ${JSON.stringify(given)}`);
+  return seed | 0;
+})();
+
+/**
+ * fc.assert with PROPERTY_SEED; a failure's message starts with the seed and the command that
+ * replays it (fast-check's own report, with the counterexample and its path, follows).
+ */
+export async function assertProperty<Ts extends [unknown, ...unknown[]]>(
+  name: string,
+  property: fc.IAsyncPropertyWithHooks<Ts>,
+  params: fc.Parameters<Ts> = {},
+): Promise<void> {
+  try {
+    await fc.assert(property, { ...params, seed: PROPERTY_SEED });
+  } catch (error) {
+    const replay = `property "${name}" failed with seed ${PROPERTY_SEED}; replay it with: SLIM_IMAGE_PROPERTY_SEED=${PROPERTY_SEED} npm run test:safety -- -t ${JSON.stringify(name)}`;
+    if (error instanceof Error) {
+      error.message = `${replay}\n${error.message}`;
+      throw error;
+    }
+    throw new Error(`${replay}\n${String(error)}`);
+  }
+}

@@ -6,11 +6,12 @@
 // never add one; CMD and ENTRYPOINT may trade places), and CMD/ENTRYPOINT/USER appear once.
 //
 // Each registered ecosystem's tree comes from src/ecosystems/<lang>/test/cases.ts (`randomTree`).
-// Known counterexamples run first, every time (`examples`).
+// The seed is SLIM_IMAGE_PROPERTY_SEED when set (.ci/run sets one per run); a failure prints the
+// seed and the command that replays it. Known counterexamples run first, every time (`examples`).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadEcosystemCases, type Mode } from './ecosystem-cases.js';
-import { expectInert, expectNoCrash, generate, HOSTILE, keywords, makeProject } from './safety-helpers.js';
+import { assertProperty, expectInert, expectNoCrash, generate, HOSTILE, keywords, makeProject } from './safety-helpers.js';
 
 const ECOSYSTEMS = (await loadEcosystemCases()).map((c) => ({ language: c.language, ...c.randomTree }));
 
@@ -33,7 +34,8 @@ describe.each(ECOSYSTEMS.map((eco) => [eco.language, eco] as const))('property: 
 
   it('never crashes; every Dockerfile holds only what the template writes', async () => {
     let generated = 0;
-    await fc.assert(
+    await assertProperty(
+      `random ${eco.language} trees`,
       fc.asyncProperty(values, modes, garbage, async (v, m, g) => {
         const run = await generate(makeProject(null, eco.tree(v, m, g)), '--dry-run', '--language', eco.language);
         expectNoCrash(run);
