@@ -41,6 +41,11 @@ export const cases: EcosystemCases = {
       put(files, 'go.sum', m['go.sum']!, '', g);
       return files;
     },
+    examples: [
+      // Seed -483176926: go 1.2.3 (before 1.17) makes go.sum count, and its garbage line "name = 1"
+      // was read as a requirement, which added a `go mod download` step.
+      [{ module: '99999', go: '1.2.3', toolchain: 'go1.24.2', main: '' }, { 'go.sum': 'garbage', toolchain: 'template' }, '[[package]]\nname = 1\n'],
+    ],
   }),
   e2e: [
     // go-vendor stays out: its app listens on localhost only, so --verify rightly reports that nothing answers.
