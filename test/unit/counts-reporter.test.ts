@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const VITEST = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
@@ -23,7 +23,7 @@ async function countLine(files: Record<string, string>) {
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   writeFileSync(
     join(dir, 'vitest.config.mjs'),
-    `export default { test: { globals: true, include: ['*.test.mjs'], reporters: [${JSON.stringify(REPORTER)}] } };\n`,
+    `export default { test: { globals: true, include: ['*.test.mjs'], pool: 'threads', reporters: [${JSON.stringify(REPORTER)}] } };\n`,
   );
   const run = await execa(process.execPath, [VITEST, 'run', '--root', dir, '--config', join(dir, 'vitest.config.mjs')], {
     reject: false,
@@ -34,8 +34,9 @@ async function countLine(files: Record<string, string>) {
   return { exitCode: run.exitCode, last: lines.at(-1) ?? '', stdout: String(run.stdout), stderr: String(run.stderr) };
 }
 
-describe('the count line', () => {
-  it('counts a failing afterAll in a file whose tests all passed', async () => {
+// Each case is its own vitest process: they run side by side.
+describe.concurrent('the count line', () => {
+  it('counts a failing afterAll in a file whose tests all passed', async ({ expect }) => {
     const run = await countLine({
       'after.test.mjs': "it('passes', () => {});\nafterAll(() => { throw new Error('cleanup failed'); });\n",
     });
@@ -44,7 +45,7 @@ describe('the count line', () => {
     expect(run.stdout).toMatch(/failed outside a test: after\.test\.mjs: cleanup failed/);
   });
 
-  it('counts a describe block whose hook failed or timed out, and files that did not import or collect', async () => {
+  it('counts a describe block whose hook failed or timed out, and files that did not import or collect', async ({ expect }) => {
     const run = await countLine({
       'good.test.mjs': "it('passes', () => {});\nit.skip('is skipped', () => {});\n",
       'failing.test.mjs': "it('fails', () => { throw new Error('no'); });\n",
@@ -63,7 +64,7 @@ describe('the count line', () => {
     expect(run.stdout).toMatch(/collect\.test\.mjs: collection failed/);
   });
 
-  it('says 0 failed for a clean run', async () => {
+  it('says 0 failed for a clean run', async ({ expect }) => {
     const run = await countLine({ 'good.test.mjs': "it('passes', () => {});\nit.skip('is skipped', () => {});\n" });
     expect(run.exitCode, run.stderr).toBe(0);
     expect(run.last, run.stdout).toBe('1 passed, 0 failed, 1 skipped');
