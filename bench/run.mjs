@@ -14,6 +14,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { CASES_FROM, readE2eCases } from './lib/cases.mjs';
 import { sizeChart } from './lib/chart.mjs';
 import { findEngine, measureFixture } from './lib/images.mjs';
 import { ensureMonorepo } from './lib/monorepo.mjs';
@@ -29,14 +30,14 @@ const CHART = 'benchmarks-image-sizes.svg';
 export const MONOREPO_ARGS = ['--app', 'apps/app-000'];
 
 /**
- * Fixtures for the image part: the e2e cases (test/e2e/cases.ts, the apps that build offline
- * here: npm-registry dependencies, standard-library Python/Go/Java/Rust) with their flags, plus
- * the README's example. The rebuild cost is measured where the case says the app has registry
+ * Fixtures for the image part: the e2e cases (`e2e` in src/ecosystems/<lang>/test/cases.ts, the
+ * apps that build offline here: npm-registry dependencies, standard-library Python/Go/Java/Rust)
+ * with their flags, plus the README's example. The rebuild cost is measured where the case says the app has registry
  * dependencies (`dependencies: true`): only there does a Dockerfile have an install step for the
  * layer cache to keep.
  */
 const EXAMPLE = { id: 'express-api', dir: 'examples/express-api', args: [], touch: { file: 'server.js' }, dependencies: true };
-/** Used only when test/e2e/cases.ts is missing or cannot be read. */
+/** Used only when the ecosystems' cases files are missing or cannot be read. */
 const FALLBACK_CASES = [
   { id: 'node-npm-distroless', fixture: 'node-express-npm', args: ['--runtime-version', '24'], touch: { file: 'src/server.js' }, dependencies: true },
   { id: 'python-distroless', fixture: 'python-stdlib-distroless', args: [], touch: { file: 'server.py' }, dependencies: false },
@@ -44,20 +45,12 @@ const FALLBACK_CASES = [
   { id: 'java-distroless', fixture: 'java-javac-http', args: [], touch: { file: 'src/main/java/com/example/hello/Main.java' }, dependencies: false },
 ];
 
-/** The e2e cases: the CASES array literal of test/e2e/cases.ts (plain data), read without a TypeScript loader. */
+/** The e2e cases of every ecosystem (src/ecosystems/<lang>/test/cases.ts), or the fallback with the reason. */
 function e2eCases() {
-  const file = path.join(REPO, 'test', 'e2e', 'cases.ts');
-  if (!existsSync(file)) return { cases: FALLBACK_CASES, from: 'bench/run.mjs (test/e2e/cases.ts not found)' };
   try {
-    const text = readFileSync(file, 'utf8');
-    const literal = /export const CASES[^=]*=\s*(\[[\s\S]*?\n\]);/.exec(text)?.[1];
-    if (!literal) throw new Error('no CASES array');
-    // The literal is repository code holding only strings, arrays and objects.
-    const cases = new Function(`return ${literal};`)();
-    if (!Array.isArray(cases) || !cases.every((c) => typeof c.fixture === 'string' && Array.isArray(c.args))) throw new Error('unexpected shape');
-    return { cases, from: 'test/e2e/cases.ts' };
+    return { cases: readE2eCases(REPO), from: CASES_FROM };
   } catch (error) {
-    return { cases: FALLBACK_CASES, from: `bench/run.mjs (test/e2e/cases.ts unreadable: ${error.message})` };
+    return { cases: FALLBACK_CASES, from: `bench/run.mjs (${CASES_FROM} unreadable: ${error.message})` };
   }
 }
 

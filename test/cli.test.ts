@@ -1,10 +1,11 @@
 // End-to-end runs of the built CLI (bin -> dist), as a user runs it: flags, --json, --dry-run,
 // refused overwrite, --check, and one interactive run driven through a pseudo-terminal.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { terminal } from './terminal.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'create-slim-image.js');
@@ -118,7 +119,7 @@ describe('create-slim-image (built CLI)', () => {
 
   it('runs interactively through the prompts in a terminal', async () => {
     const dir = expressApp();
-    const term = terminal([dir]);
+    const term = session([dir]);
     await term.answer(/Package manager/, '\r');
     await term.answer(/Runtime version/, '\r');
     await term.answer(/Port the app listens on/, '\x7f\x7f\x7f\x7f9090\r'); // change 8080 to 9090
@@ -134,7 +135,7 @@ describe('create-slim-image (built CLI)', () => {
   it('asks which program when a module has several, and builds the one answered', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'slim-cli-go-'));
     cpSync(join(ROOT, 'test', 'fixtures', 'go-multi-main'), dir, { recursive: true });
-    const term = terminal([dir]);
+    const term = session([dir]);
     await term.answer(/several main packages\. Which one is the app\?/, '\x1b[B\r'); // the second: ./cmd/worker
     await term.answer(/Package manager/, '\r');
     await term.answer(/Runtime version/, '\r');
@@ -157,7 +158,7 @@ describe('create-slim-image (built CLI)', () => {
   it('keeps every answer when the Dockerfile on disk differs: the new one goes beside it', async () => {
     const dir = expressApp();
     writeFileSync(join(dir, 'Dockerfile'), 'FROM handwritten\n');
-    const term = terminal([dir]);
+    const term = session([dir]);
     await term.answer(/Package manager/, '\r');
     await term.answer(/Runtime version/, '\r');
     await term.answer(/Port the app listens on/, '\x7f\x7f\x7f\x7f9090\r');
@@ -173,30 +174,16 @@ describe('create-slim-image (built CLI)', () => {
   }, 40_000);
 });
 
-/** The CLI on a real pseudo-terminal (`script`), so it takes the interactive path. */
-function terminal(args: string[]) {
-  const child = spawn('script', ['-qfec', [process.execPath, BIN, ...args].join(' '), '/dev/null'], {
-    env: { ...process.env, CI: '', NO_COLOR: '1', TERM: 'xterm' },
-  });
-  let screen = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    screen += chunk.toString();
-  });
-  const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const waitFor = async (pattern: RegExp) => {
-    const start = Date.now();
-    while (!pattern.test(screen)) {
-      if (Date.now() - start > 15_000) throw new Error(`timed out waiting for ${pattern}; screen:\n${screen}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
+/** The built CLI in a pseudo-terminal (test/terminal.ts), answered prompt by prompt. */
+function session(args: string[]) {
+  const term = terminal([process.execPath, BIN, ...args].join(' '));
   return {
-    exit,
+    exit: term.closed,
     /** Waits for the prompt, then types the keys. */
     answer: async (prompt: RegExp, keys: string) => {
-      await waitFor(prompt);
-      screen = '';
-      child.stdin.write(keys);
+      await term.waitFor(prompt);
+      term.clear();
+      term.type(keys);
     },
   };
 }

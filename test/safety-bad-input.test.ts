@@ -1,14 +1,18 @@
 // Bad input, each a one-paragraph message with exit 1 (2 for usage), never a stack trace, never a
 // file written: symlink loops, unreadable and non-regular manifests, read-only folders, a path
-// that is a file or missing, an empty folder, several ecosystems; a huge tree in bounded time;
+// that is a file or missing, an empty folder, several ecosystems; a huge tree;
 // Ctrl-C at the first prompt exits 130 with nothing written.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadEcosystemCases } from './ecosystem-cases.js';
 import { expectInert, expectNoCrash, generate, isRoot, makeProject, snapshot } from './safety-helpers.js';
+import { terminal } from './terminal.js';
 
 const ROOT = join(import.meta.dirname, '..');
+// Every registered ecosystem's manifest and small project (src/ecosystems/<lang>/test/cases.ts).
+const ECOSYSTEM_CASES = await loadEcosystemCases();
 const BIN = join(ROOT, 'bin', 'create-slim-image.js');
 
 /** Runs main() and checks the common contract of a refusal: exit 1, no stack trace, nothing written. */
@@ -22,13 +26,7 @@ async function refused(dir: string, ...args: string[]) {
 }
 
 describe('symbolic-link loops', () => {
-  it.each([
-    ['node', 'package.json'],
-    ['python', 'pyproject.toml'],
-    ['go', 'go.mod'],
-    ['rust', 'Cargo.toml'],
-    ['java', 'pom.xml'],
-  ])('a %s manifest (%s) that is a link to itself is named as a loop', async (_language, manifest) => {
+  it.each(ECOSYSTEM_CASES.map((c) => [c.language, c.manifest] as const))('a %s manifest (%s) that is a link to itself is named as a loop', async (_language, manifest) => {
     const dir = makeProject(null);
     symlinkSync(manifest, join(dir, manifest));
     const run = await refused(dir);
@@ -49,10 +47,9 @@ describe('symbolic-link loops', () => {
     symlinkSync('..', join(dir, 'loop'));
     mkdirSync(join(dir, 'pkg'));
     symlinkSync('../pkg', join(dir, 'pkg', 'self'));
-    const start = Date.now();
+    // A scan that followed the links would never end (the test's timeout would stop it).
     const run = await generate(dir, '--dry-run');
     expectNoCrash(run);
-    expect(Date.now() - start).toBeLessThan(2000);
     expect(run.code, run.stderr).toBe(0);
     expectInert(run.dockerfile!);
   });
@@ -123,23 +120,27 @@ describe('the project path and what is in it', () => {
 
   it('an empty folder says what was looked for and suggests --language', async () => {
     const run = await refused(makeProject(null));
-    for (const marker of ['package.json', 'pyproject.toml', 'go.mod', 'Cargo.toml', 'pom.xml']) expect(run.stderr).toContain(marker);
+    for (const { manifest } of ECOSYSTEM_CASES) expect(run.stderr).toContain(manifest);
     expect(run.stderr).toMatch(/--language/);
   });
 
+  it.each(ECOSYSTEM_CASES.map((c) => [c.language, c] as const))('the small %s project generates on its own', async (_language, c) => {
+    const run = await generate(makeProject(null, c.project), '--dry-run');
+    expectNoCrash(run);
+    expect(run.code, run.stderr).toBe(0);
+    expectInert(run.dockerfile!);
+  });
+
   it('several ecosystems at the root, non-interactive: names every candidate and --language', async () => {
-    const dir = makeProject('node-express-npm', {
-      'go.mod': 'module example.com/app\n\ngo 1.24\n',
-      'main.go': 'package main\n\nfunc main() {}\n',
-      'Cargo.toml': '[package]\nname = "x"\nversion = "0.1.0"\n',
-      'requirements.txt': 'flask==3.1.0\n',
-    });
+    const dir = makeProject(null, Object.assign({}, ...ECOSYSTEM_CASES.map((c) => c.project)));
     const run = await refused(dir);
-    for (const language of ['node', 'go', 'rust', 'python']) expect(run.stderr).toContain(language);
+    for (const { language } of ECOSYSTEM_CASES) expect(run.stderr).toContain(language);
     expect(run.stderr).toMatch(/--language/);
-    // ... and --language settles it.
-    const chosen = await generate(dir, '--dry-run', '--language', 'go');
-    expect(chosen.code, chosen.stderr).toBe(0);
+    // ... and --language settles it, for each of them.
+    for (const { language } of ECOSYSTEM_CASES) {
+      const chosen = await generate(dir, '--dry-run', '--language', language);
+      expect(chosen.code, `--language ${language}: ${chosen.stderr}`).toBe(0);
+    }
   });
 
   it('an unknown flag exits 2 with the flag named', async () => {
@@ -151,6 +152,10 @@ describe('the project path and what is in it', () => {
 });
 
 describe('a huge repository', () => {
+  // The result on a 100,000-file tree is checked here; its speed is not (a loaded machine makes any
+  // bound flaky): `npm run bench` times the generator on a 200,000-file monorepo. Building and
+  // deleting the tree takes seconds to minutes with the disk busy, so its hooks have no time limit
+  // (0); plain synchronous file-system work cannot hang.
   let dir: string;
   const FILES = 100_000;
 
@@ -168,18 +173,19 @@ describe('a huge repository', () => {
       mkdirSync(deep, { recursive: true });
       for (let f = 0; f < 100; f++) writeFileSync(join(deep, `f${f}.js`), stub);
     }
-  }, 120_000);
+  }, 0);
 
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }), 0);
 
-  it(`detects a project of ${FILES} files in under 2 s`, async () => {
+  it(`generates for a project of ${FILES} files as for the fixture alone`, async () => {
     expect(readdirSync(join(dir, 'node_modules')).length).toBe(800);
-    const start = Date.now();
     const run = await generate(dir, '--dry-run');
-    const elapsed = Date.now() - start;
     expectNoCrash(run);
     expect(run.code, run.stderr).toBe(0);
-    expect(elapsed).toBeLessThan(2000);
+    expectInert(run.dockerfile!);
+    const alone = await generate(makeProject('node-express-npm'), '--dry-run');
+    expect(alone.code, alone.stderr).toBe(0);
+    expect(run.dockerfile).toBe(alone.dockerfile);
   });
 });
 
@@ -187,21 +193,11 @@ describe('Ctrl-C at a prompt', () => {
   it.skipIf(!existsSync(join(ROOT, 'dist', 'cli.js')))('exits 130 with nothing written (built CLI in a pseudo-terminal)', async () => {
     const dir = makeProject('node-express-npm');
     const before = snapshot(dir);
-    // `script` gives the CLI a real pseudo-terminal, so it takes the interactive path.
-    const child = spawn('script', ['-qfec', `${process.execPath} ${BIN} ${dir}`, '/dev/null'], {
-      env: { ...process.env, CI: '', NO_COLOR: '1', TERM: 'xterm' },
-    });
-    let screen = '';
-    child.stdout.on('data', (chunk: Buffer) => { screen += chunk.toString(); });
-    const start = Date.now();
-    while (!/\?/.test(screen)) {
-      if (Date.now() - start > 15_000) throw new Error(`no prompt; screen:\n${screen}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    child.stdin.write('\x03');
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(code).toBe(130);
-    expect(screen).not.toMatch(/internal error|\n\s+at /);
+    const term = terminal(`${process.execPath} ${BIN} ${dir}`);
+    await term.waitFor(/\?/);
+    term.type('\x03');
+    expect(await term.closed).toBe(130);
+    expect(term.all).not.toMatch(/internal error|\n\s+at /);
     expect(snapshot(dir)).toEqual(before);
   }, 30_000);
 });

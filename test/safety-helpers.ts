@@ -1,19 +1,20 @@
-// Shared by the test/safety-*.test.ts files: throw-away projects (fixture copies with edits),
-// an in-process run of the CLI, and the checks every hostile run must pass: no stack trace,
-// nothing written, and a Dockerfile whose instructions are exactly the template's.
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// Shared by the test/safety*.test.ts files: throw-away projects (fixture copies with edits),
+// an in-process run of the CLI, the checks every hostile run must pass (no stack trace, nothing
+// written, a Dockerfile whose instructions are exactly the template's) and the seed of the
+// property runs. The per-ecosystem data lives in src/ecosystems/<lang>/test/cases.ts (type and
+// loader: test/ecosystem-cases.ts).
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DockerfileParser } from 'dockerfile-ast';
 import { validate } from 'dockerfile-utils';
+import fc from 'fast-check';
 import { expect } from 'vitest';
 import { main } from '../src/cli.js';
 import { memoryOutput } from '../src/output.js';
+import { FIXTURES, type Edit } from './ecosystem-cases.js';
 
-export const FIXTURES = join(import.meta.dirname, 'fixtures');
-
-/** A file's new contents, a function of its old contents, or null to delete it. */
-export type Edit = string | null | ((old: string) => string);
+export { FIXTURES, moveDir, replace, type Edit } from './ecosystem-cases.js';
 
 /** A temporary project: a copy of a fixture (or an empty folder) with files added, changed or removed. */
 export function makeProject(fixture: string | null, edits: Record<string, Edit> = {}): string {
@@ -26,18 +27,12 @@ export function makeProject(fixture: string | null, edits: Record<string, Edit> 
       rmSync(file, { force: true, recursive: true });
       continue;
     }
-    const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, typeof edit === 'function' ? edit(old) : edit);
+    if (typeof edit === 'function') writeFileSync(file, edit(existsSync(file) ? readFileSync(file, 'utf8') : ''));
+    else writeFileSync(file, edit);
   }
   return dir;
 }
-
-/** Replace `from` in a file's text, failing loudly when the fixture no longer holds it. */
-export const replace = (from: string | RegExp, to: string) => (old: string): string => {
-  if (typeof from === 'string' ? !old.includes(from) : !from.test(old)) throw new Error(`fixture text ${String(from)} not found`);
-  return old.replace(from, () => to);
-};
 
 export interface Run {
   code: number;
@@ -56,21 +51,6 @@ export async function generate(dir: string, ...args: string[]): Promise<Run> {
   let files: Record<string, string> = {};
   if (code === 0 && stdout.trim().startsWith('{')) files = (JSON.parse(stdout) as { files: Record<string, string> }).files;
   return { code, stdout, stderr, dockerfile: files.Dockerfile ?? null, dockerignore: files['.dockerignore'] ?? null };
-}
-
-/** A fixture folder's files recreated under another name (a hostile folder name). */
-export function moveDir(fixture: string, from: string, to: string): Record<string, Edit> {
-  const edits: Record<string, Edit> = { [from]: null };
-  const visit = (rel: string) => {
-    for (const name of readdirSync(join(FIXTURES, fixture, from, rel))) {
-      const path = rel ? `${rel}/${name}` : name;
-      const abs = join(FIXTURES, fixture, from, path);
-      if (statSync(abs).isDirectory()) visit(path);
-      else edits[`${to}/${path}`] = readFileSync(abs, 'utf8');
-    }
-  };
-  visit('');
-  return edits;
 }
 
 /** Every file under dir (path -> contents, mode and mtime), to prove a run wrote nothing. */
@@ -136,3 +116,36 @@ export const HOSTILE = [
 export const HOSTILE_NAMES = ['a\nRUN echo INJECTED', 'a"b', "a'b", 'a b', 'a$(id)b', 'a`id`b', 'a#b', 'a\\b', '-rf', 'é☃'] as const;
 
 export const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/**
+ * The fast-check seed of every property run in this process: SLIM_IMAGE_PROPERTY_SEED when set
+ * (.ci/run sets one per run and prints it), otherwise a fresh one.
+ */
+export const PROPERTY_SEED: number = (() => {
+  const given = process.env.SLIM_IMAGE_PROPERTY_SEED;
+  if (given === undefined || given === '') return (Math.random() * 0x1_0000_0000) | 0;
+  const seed = Number(given);
+  if (!Number.isSafeInteger(seed)) throw new Error(`SLIM_IMAGE_PROPERTY_SEED must be an integer, not ${JSON.stringify(given)}`);
+  return seed | 0;
+})();
+
+/**
+ * fc.assert with PROPERTY_SEED; a failure's message starts with the seed and the command that
+ * replays it (fast-check's own report, with the counterexample and its path, follows).
+ */
+export async function assertProperty<Ts extends [unknown, ...unknown[]]>(
+  name: string,
+  property: fc.IAsyncPropertyWithHooks<Ts>,
+  params: fc.Parameters<Ts> = {},
+): Promise<void> {
+  try {
+    await fc.assert(property, { ...params, seed: PROPERTY_SEED });
+  } catch (error) {
+    const replay = `property "${name}" failed with seed ${PROPERTY_SEED}; replay it with: SLIM_IMAGE_PROPERTY_SEED=${PROPERTY_SEED} npm run test:safety -- -t ${JSON.stringify(name)}`;
+    if (error instanceof Error) {
+      error.message = `${replay}\n${error.message}`;
+      throw error;
+    }
+    throw new Error(`${replay}\n${String(error)}`);
+  }
+}

@@ -3,7 +3,11 @@
 // folders, read with Docker's own matching rules. Registry credentials become build secrets or a
 // refusal, never an ARG or ENV.
 import { describe, expect, it } from 'vitest';
+import { loadEcosystemCases } from './ecosystem-cases.js';
 import { expectNoCrash, generate, makeProject, snapshot } from './safety-helpers.js';
+
+// Every registered ecosystem's fixture, local paths and source paths (src/ecosystems/<lang>/test/cases.ts).
+const ECOSYSTEM_CASES = await loadEcosystemCases();
 
 /**
  * Docker's .dockerignore semantics (moby/patternmatcher): patterns are cleaned paths relative to
@@ -53,13 +57,9 @@ const SECRETS = [
 ];
 const KEPT = ['.env.example', 'apps/web/.env.example', '.env.sample'];
 
-const LANGUAGES: Array<[string, string, string[]]> = [
-  ['node', 'node-express-npm', ['node_modules/express/index.js', 'dist/server.js', '.next/cache/x']],
-  ['python', 'python-fastapi-pip', ['.venv/bin/python', '__pycache__/x.pyc', 'build/lib/x.py', 'pip.conf', '.npmrc']],
-  ['go', 'go-stdlib-http', ['bin/app', '.npmrc']],
-  ['rust', 'rust-std-http', ['target/release/app', '.npmrc', '.cargo/credentials.toml']],
-  ['java', 'java-plain-jar-maven', ['target/app.jar', 'build/libs/app.jar', '.gradle/caches/x', '.m2/settings.xml', '.npmrc']],
-];
+const LANGUAGES: Array<[string, string, string[]]> = ECOSYSTEM_CASES.map((c) => [c.language, c.fixture, c.ignored]);
+/** Every language's sources, which no language's .dockerignore may keep out. */
+const SOURCES = ECOSYSTEM_CASES.flatMap((c) => c.sources);
 
 describe.each(LANGUAGES)('%s .dockerignore', (_language, fixture, local) => {
   let dockerignore = '';
@@ -83,7 +83,7 @@ describe.each(LANGUAGES)('%s .dockerignore', (_language, fixture, local) => {
   });
 
   it('lets the sources through', () => {
-    for (const path of ['main.go', 'src/main.rs', 'app/main.py', 'server.js', 'pom.xml', 'src/main/java/A.java']) {
+    for (const path of SOURCES) {
       expect(ignored(dockerignore, path)).toBe(false);
     }
   });

@@ -106,7 +106,7 @@ export function markdown(result, { chartFile }) {
   } else {
     const rows = sizeRows(images);
     p(
-      `Cases: the README's example and the end-to-end cases from ${images.fixtureList ?? 'test/e2e/cases.ts'}, with their flags`,
+      `Cases: the README's example and the end-to-end cases from ${images.fixtureList ?? 'src/ecosystems/<lang>/test/cases.ts'}, with their flags`,
       '(the fixture\'s .slim-args.json first, then the case\'s).',
       `Final image size (\`${images.engine} image inspect --format '{{.Size}}'\`, decimal MB) of each fixture built with our`,
       'Dockerfile, with the one @flydotio/dockerfile writes (Node apps only; it has no other languages) and with the',

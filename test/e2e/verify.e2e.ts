@@ -13,7 +13,7 @@ import { execa } from 'execa';
 import { detectEngine, type Engine } from '../../src/verify/engine.js';
 import { isRootUser } from '../../src/verify/image.js';
 import { formatComparison } from '../../src/verify/format.js';
-import { CASES, type E2eCase } from './cases.js';
+import { loadEcosystemCases, type E2eCase } from '../ecosystem-cases.js';
 import { fixtureCopy, forbiddenFiles, imageFiles, matching, REPO, runCli, type CliRun } from './helpers.js';
 
 interface VerifyJson {
@@ -49,6 +49,9 @@ const skipReason =
       ? 'only buildah works here, and buildah cannot run the containers the suite must ask'
       : null;
 if (skipReason) console.warn(`\n[e2e] SKIPPED: ${skipReason}\n`);
+
+// Every registered ecosystem's apps (`e2e` in src/ecosystems/<lang>/test/cases.ts), in registry order.
+const CASES: E2eCase[] = (await loadEcosystemCases()).flatMap((c) => c.e2e);
 
 const summary: Array<Record<string, unknown>> = [];
 // SLIM_IMAGE_E2E_ONLY=go-scratch,python-slim runs a subset while working on one ecosystem.

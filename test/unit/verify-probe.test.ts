@@ -47,10 +47,9 @@ describe('probeOnce', () => {
   });
 
   it('gives up on a silent server at the timeout', async () => {
+    // The server never answers or closes: only the probe's own timeout can end this.
     const port = await listen(net.createServer(() => {}));
-    const started = Date.now();
     expect((await probeOnce('127.0.0.1', port, 300)).answered).toBe(false);
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 });
 
@@ -59,22 +58,23 @@ describe('waitForAnswer', () => {
     const port = await freePort();
     const server = http.createServer((_req, res) => res.end('ok'));
     setTimeout(() => void listenOn(server, port), 700);
-    const result = await waitForAnswer('127.0.0.1', port, Date.now() + 10_000, async () => false);
+    // No deadline in reach (an hour): the answer ends it, however slow the machine.
+    const result = await waitForAnswer('127.0.0.1', port, Date.now() + 3_600_000, async () => false);
     expect(result.answered).toBe(true);
   });
 
   it('stops early when the container is gone', async () => {
+    // The deadline is an hour away, far past the test's timeout: only stopping early ends this.
     const port = await freePort();
-    const started = Date.now();
-    const result = await waitForAnswer('127.0.0.1', port, Date.now() + 10_000, async () => true);
+    let asked = 0;
+    const result = await waitForAnswer('127.0.0.1', port, Date.now() + 3_600_000, async () => ++asked > 0);
     expect(result.answered).toBe(false);
-    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(asked).toBe(1);
   });
 
   it('returns at the deadline', async () => {
+    // Nothing listens and the container never goes away: only the deadline can end this.
     const port = await freePort();
-    const started = Date.now();
     expect((await waitForAnswer('127.0.0.1', port, Date.now() + 1_200, async () => false)).answered).toBe(false);
-    expect(Date.now() - started).toBeLessThan(4_000);
   });
 });

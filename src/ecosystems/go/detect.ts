@@ -250,12 +250,17 @@ function olderThan117(go: string | null): boolean {
   return minor < 17;
 }
 
-/** Modules whose code (not only go.mod) go.sum records: "path version h1:..." without "/go.mod". */
-function goSumModules(text: string): string[] {
+/**
+ * Modules whose code (not only go.mod) go.sum records: "path version h1:..." without "/go.mod".
+ * Only entries count: exactly three fields with a "v" version, as the go command reads the file.
+ */
+export function goSumModules(text: string): string[] {
   const paths = new Set<string>();
   for (const line of text.split(/\r?\n/)) {
-    const [path, version] = line.trim().split(/\s+/);
-    if (path && version && !version.endsWith('/go.mod')) paths.add(path);
+    const fields = line.trim().split(/\s+/);
+    if (fields.length !== 3) continue;
+    const [path, version] = fields as [string, string, string];
+    if (/^v\d/.test(version) && !version.endsWith('/go.mod')) paths.add(path);
   }
   return [...paths];
 }

@@ -613,8 +613,10 @@ describe('lockfile YAML subset reader', () => {
   });
 });
 
-describe('performance', () => {
-  it('parses a generated 50k-entry package-lock.json in well under a second', () => {
+// Large inputs: the result stays right at size. How fast they parse is not asserted here (a loaded
+// machine makes any bound flaky); `npm run bench` measures the generator on a 200,000-file monorepo.
+describe('large lockfiles', () => {
+  it('parses a generated 50k-entry package-lock.json: every entry, dev flags and install scripts kept', () => {
     const packages: Record<string, unknown> = { '': { name: 'big', dependencies: {} } };
     for (let i = 0; i < 50_000; i++) {
       const path = i % 5 === 0 ? `node_modules/pkg-${i - 1}/node_modules/pkg-${i}` : `node_modules/pkg-${i}`;
@@ -628,31 +630,23 @@ describe('performance', () => {
       };
     }
     const text = JSON.stringify({ name: 'big', lockfileVersion: 3, packages }, null, 2);
-    const baselineStart = performance.now();
-    JSON.parse(text);
-    const baseline = performance.now() - baselineStart;
-    const start = performance.now();
     const { packages: parsed } = parseLockfile('package-lock.json', text, {});
-    const elapsed = performance.now() - start;
     expect(parsed).toHaveLength(50_000);
-    // ~19 MB: JSON.parse dominates. On a loaded CI machine allow a multiple of its own cost.
-    expect(elapsed).toBeLessThan(Math.max(1000, 3 * baseline));
+    expect(parsed.filter((p) => p.dev)).toHaveLength(Math.ceil(50_000 / 3));
+    expect(parsed.filter((p) => p.hasInstallScript)).toHaveLength(50);
+    expect(parsed.find((p) => p.name === 'pkg-49999')).toMatchObject({ version: '1.99.0', dev: false });
   });
 
-  it('parses a generated 20k-entry yarn.lock (classic) and walks its graph in linear time', () => {
+  it('parses a generated 20k-entry yarn.lock (classic) and walks its whole dependency graph', () => {
     const lines = ['# yarn lockfile v1', ''];
     for (let i = 0; i < 20_000; i++) {
       lines.push(`pkg-${i}@^1.0.0:`, '  version "1.0.0"', '  dependencies:', `    pkg-${(i + 1) % 20_000} "^1.0.0"`, '');
     }
-    const start = performance.now();
     const { packages } = parseLockfile('yarn.lock', lines.join('\n'), { dependencies: { 'pkg-0': '^1.0.0' } });
-    const elapsed = performance.now() - start;
     expect(packages.filter((p) => !p.dev)).toHaveLength(20_000);
-    // Typically 250 ms; the bound is loose for loaded CI machines but far below quadratic cost.
-    expect(elapsed).toBeLessThan(2000);
   });
 
-  it('parses a generated 20k-entry pnpm v9 lockfile without the slow general YAML parser', () => {
+  it('parses a generated 20k-entry pnpm v9 lockfile with the YAML subset parser, not the general one', () => {
     const pk: string[] = [];
     const sn: string[] = [];
     for (let i = 0; i < 20_000; i++) {
@@ -662,11 +656,10 @@ describe('performance', () => {
     const text =
       "lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n    dependencies:\n      pkg-0:\n        specifier: ^1.0.0\n        version: 1.0.0\n\n" +
       `packages:\n\n${pk.join('\n')}\nsnapshots:\n\n${sn.join('\n')}`;
-    const start = performance.now();
+    // The subset parser takes the whole file (it throws outside its subset, and the slow general
+    // parser then takes over: see "falls back to the yaml library" above).
+    expect(() => parseSubset(text)).not.toThrow();
     const { packages } = parseLockfile('pnpm-lock.yaml', text, {});
-    const elapsed = performance.now() - start;
     expect(packages.filter((p) => !p.dev)).toHaveLength(20_000);
-    // The yaml library needs ~3 s for this input (~30 s with its quadratic unique-key check).
-    expect(elapsed).toBeLessThan(2000);
   });
 });
