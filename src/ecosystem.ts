@@ -65,6 +65,12 @@ export interface Ecosystem<F extends CommonFacts = CommonFacts> {
   markers: string[];
   /** Cheap check: does the folder look like this ecosystem? */
   recognizes(project: Project): boolean;
+  /**
+   * Why this ecosystem's manifest here only serves another ecosystem's app (a package.json that
+   * lints or builds assets beside a Python or Go app), or null when it may be the app itself.
+   * When several ecosystems are present, tooling ones step aside.
+   */
+  tooling(project: Project): string | null;
   /** Monorepo support, or null when this ecosystem has none (then --app is refused for it). */
   apps: AppSelector<F> | null;
   /** Pure over the project files; throws UserError for malformed manifests. */

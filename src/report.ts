@@ -58,6 +58,7 @@ export function buildReport(facts: CommonFacts, plan: Plan, files: RenderedFiles
     runtimeImage: plan.runtimeImage,
     reasons: plan.reasons,
     sources: {
+      ...(facts.languageSource ? { language: facts.languageSource } : {}),
       packageManager: facts.packageManager.source,
       framework: facts.framework.source,
       runtimeVersion: facts.runtime.source,

@@ -71,6 +71,8 @@ export interface CommonFacts {
   port: Fact<number | null>;
   start: Fact<StartCommand>;
   nativeDependencies: NativeDependency[];
+  /** Why this ecosystem was taken when the folder held several (absent when it was alone or named). */
+  languageSource?: string;
   /** Things the user should know that do not stop generation. */
   warnings: string[];
 }

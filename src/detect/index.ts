@@ -21,9 +21,9 @@ export interface Detected {
  * later steps and the recorded choices see it as if it had been passed.
  */
 export async function detectEcosystem(project: Project, options: Options, interaction?: Interaction): Promise<Detected & { options: Options }> {
-  const ecosystem = await chooseEcosystem(project, options, interaction);
+  const { ecosystem, why } = await chooseEcosystem(project, options, interaction);
   const { facts, main } = await detectAsking(ecosystem, project, options, interaction);
-  const final = applyOverrides(facts, options);
+  const final = applyOverrides(why === null ? facts : { ...facts, languageSource: why }, options);
   validateFacts(final, ecosystem);
   return { ecosystem, facts: final, options: main === options.main ? options : { ...options, main } };
 }
@@ -39,20 +39,28 @@ async function detectAsking(ecosystem: Ecosystem, project: Project, options: Opt
   }
 }
 
-async function chooseEcosystem(project: Project, options: Pick<Options, 'language' | 'dir'>, interaction?: Interaction): Promise<Ecosystem> {
+/** The ecosystem of the app, and why it won when several were present (null when it was alone or named). */
+async function chooseEcosystem(project: Project, options: Pick<Options, 'language' | 'dir'>, interaction?: Interaction): Promise<{ ecosystem: Ecosystem; why: string | null }> {
   if (options.language) {
     const chosen = ECOSYSTEMS.find((e) => e.language === options.language);
     if (!chosen) throw new UsageError(`--language ${options.language} is not supported yet; supported: ${ECOSYSTEMS.map((e) => e.language).join(', ')}.`);
-    return chosen;
+    return { ecosystem: chosen, why: null };
   }
   const candidates = ECOSYSTEMS.filter((e) => e.recognizes(project));
-  if (candidates.length === 1) return candidates[0]!;
+  if (candidates.length === 1) return { ecosystem: candidates[0]!, why: null };
   if (candidates.length === 0) {
     const lookedFor = ECOSYSTEMS.map((e) => `${e.language} (${e.markers.join(', ')})`).join('; ');
     throw new UserError(
       `Nothing in ${options.dir} looks like a project this tool knows. Looked for: ${lookedFor}. ` +
         'Run it in the project folder, or pass --language to say what it is.',
     );
+  }
+  // Tooling steps aside: a package.json that only lints or builds assets beside a Python or Go app.
+  const tooling = candidates.map((e) => ({ ecosystem: e, why: e.tooling(project) }));
+  const apps = tooling.filter((t) => t.why === null).map((t) => t.ecosystem);
+  if (apps.length === 1) {
+    const aside = tooling.filter((t) => t.why !== null).map((t) => `${t.ecosystem.language}: ${t.why}`);
+    return { ecosystem: apps[0]!, why: `${apps[0]!.language}, the only app here; ${aside.join('; ')}` };
   }
   const names = candidates.map((e) => e.language);
   if (!interaction) {
@@ -65,7 +73,7 @@ async function chooseEcosystem(project: Project, options: Pick<Options, 'languag
     message: 'Several ecosystems found. Which one is the app?',
     choices: candidates.map((e) => ({ value: e.language, name: e.language, description: `found ${e.markers.filter((m) => project.exists(m)).join(', ')}` })),
   });
-  return candidates.find((e) => e.language === language)!;
+  return { ecosystem: candidates.find((e) => e.language === language)!, why: `${language}, answered at the prompt` };
 }
 
 /** Flags win over detection; each override says it came from the flag. */

@@ -10,6 +10,7 @@ export const go: Ecosystem<GoFacts> = {
   language: 'go',
   markers: goMarkers,
   recognizes: recognizesGo,
+  tooling: () => null,
   apps: null,
   detect: detectGo,
   assess: (facts) => assessGo(facts),

@@ -11,6 +11,7 @@ export const java: Ecosystem<JavaFacts> = {
   language: 'java',
   markers: [...MAVEN_FILES, ...GRADLE_FILES, '*.java with a main method'],
   recognizes: recognizesJava,
+  tooling: () => null,
   apps: null,
   detect: detectJava,
   assess: (facts) => assessJava(facts),

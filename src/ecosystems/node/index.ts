@@ -6,12 +6,14 @@ import { naiveNode } from './naive.js';
 import { assessNode, nodeView } from './plan.js';
 import type { NodeFacts } from './types.js';
 import { chooseWorkspaceApp } from './workspaces.js';
+import { nodeTooling } from './tooling.js';
 import { NODE_RELEASES } from './knowledge/versions.js';
 
 export const node: Ecosystem<NodeFacts> = {
   language: 'node',
   markers: nodeMarkers,
   recognizes: recognizesNode,
+  tooling: nodeTooling,
   apps: {
     describes: 'a Node.js monorepo (npm, yarn or pnpm workspaces)',
     select: chooseWorkspaceApp,

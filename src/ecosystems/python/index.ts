@@ -11,6 +11,7 @@ export const python: Ecosystem<PythonFacts> = {
   language: 'python',
   markers: PYTHON_MARKERS,
   recognizes: recognizesPython,
+  tooling: () => null,
   apps: null,
   detect: detectPython,
   assess: (facts) => assessPython(facts),

@@ -10,6 +10,7 @@ export const rust: Ecosystem<RustFacts> = {
   language: 'rust',
   markers: rustMarkers,
   recognizes: recognizesRust,
+  tooling: () => null,
   apps: null,
   detect: detectRust,
   assess: (facts) => assessRust(facts),
