@@ -9,6 +9,7 @@ import { assertNoControl } from '../render/quote.js';
 import type { CommonFacts } from '../types.js';
 import { parseCommand } from './command.js';
 import { validateFacts } from './validate.js';
+import { applyDeployEvidence } from '../evidence/index.js';
 
 export interface Detected {
   ecosystem: Ecosystem;
@@ -23,7 +24,8 @@ export interface Detected {
 export async function detectEcosystem(project: Project, options: Options, interaction?: Interaction): Promise<Detected & { options: Options }> {
   const { ecosystem, why } = await chooseEcosystem(project, options, interaction);
   const { facts, main } = await detectAsking(ecosystem, project, options, interaction);
-  const final = applyOverrides(why === null ? facts : { ...facts, languageSource: why }, options);
+  const evidenced = applyDeployEvidence(why === null ? facts : { ...facts, languageSource: why }, project);
+  const final = applyOverrides(evidenced, options);
   validateFacts(final, ecosystem);
   return { ecosystem, facts: final, options: main === options.main ? options : { ...options, main } };
 }
