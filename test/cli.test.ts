@@ -128,7 +128,7 @@ describe('create-slim-image (built CLI)', () => {
     expect(await term.exit).toBe(0);
     const dockerfile = readFileSync(join(dir, 'Dockerfile'), 'utf8');
     expect(dockerfile).toContain('EXPOSE 9090');
-    expect(dockerfile).toContain('FROM node:${NODE_VERSION}-alpine AS runtime');
+    expect(dockerfile).toContain('FROM docker.io/library/node:${NODE_VERSION}-alpine AS runtime');
     expect(dockerfile).toContain('alpine chosen (at the prompt)');
   }, 40_000);
 

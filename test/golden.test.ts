@@ -37,8 +37,22 @@ describe('golden files', () => {
       await expect(files.Dockerfile).toMatchFileSnapshot(join(SNAPSHOTS, name, 'Dockerfile'));
       await expect(files['.dockerignore']).toMatchFileSnapshot(join(SNAPSHOTS, name, '.dockerignore'));
       await expect(`${JSON.stringify(rest, null, 2)}\n`).toMatchFileSnapshot(join(SNAPSHOTS, name, 'report.json'));
+      expect(unqualifiedImages(files.Dockerfile ?? '')).toEqual([]);
       const problems = validate(files.Dockerfile ?? '');
       expect(problems.map((p) => `${p.range.start.line + 1}: ${p.message}`)).toEqual([]);
     });
   }
 });
+
+/**
+ * Images a FROM or COPY --from names without a registry (podman and buildah with short-name
+ * enforcing refuse those); stage names and scratch are not images.
+ */
+function unqualifiedImages(dockerfile: string): string[] {
+  const stages = new Set([...dockerfile.matchAll(/^FROM\s+\S+\s+AS\s+(\S+)/gim)].map((m) => m[1]!.toLowerCase()));
+  const images = [
+    ...[...dockerfile.matchAll(/^FROM\s+(?:--platform=\S+\s+)?(\S+)/gim)].map((m) => m[1]!),
+    ...[...dockerfile.matchAll(/--from=(\S+)/g)].map((m) => m[1]!),
+  ];
+  return images.filter((image) => image !== 'scratch' && !stages.has(image.toLowerCase()) && !/^[^/]*[.:][^/]*\//.test(image));
+}

@@ -9,7 +9,8 @@ export function ruledOut(kind: BaseKind, why: string): BaseOption {
 }
 
 /** `chosenBy` says who asked for a base that is not `auto`: the flag, or an answer at the prompt. */
-export function chooseBase(options: BaseOption[], requested: BaseKind | 'auto', chosenBy: '--base' | 'at the prompt' = '--base'): Plan {
+export function chooseBase(assessed: BaseOption[], requested: BaseKind | 'auto', chosenBy: '--base' | 'at the prompt' = '--base'): Plan {
+  const options = assessed.map(qualifiedOption);
   const chosen =
     requested === 'auto' ? options.find((o) => o.possible && !o.onRequestOnly) : options.find((o) => o.kind === requested);
   if (!chosen) {
@@ -40,5 +41,27 @@ export function chooseBase(options: BaseOption[], requested: BaseKind | 'auto', 
     runtimeImage: chosen.runtimeImage,
     options,
     reasons,
+  };
+}
+
+/**
+ * An image reference with its registry spelled out, as Docker itself reads it: a first path part
+ * with a "." or ":" or equal to "localhost" names a registry; otherwise the image is on Docker Hub,
+ * under "library/" when it has no namespace (https://github.com/distribution/reference/blob/main/normalize.go).
+ * Podman and buildah with short-name enforcing refuse or prompt on short names, so every FROM is
+ * written in full. `scratch` is no image and stays as it is.
+ */
+export function qualifiedImage(reference: string): string {
+  if (reference === 'scratch' || reference.startsWith('$')) return reference;
+  const first = reference.split('/')[0]!;
+  if (reference.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')) return reference;
+  return reference.includes('/') ? `docker.io/${reference}` : `docker.io/library/${reference}`;
+}
+
+function qualifiedOption(option: BaseOption): BaseOption {
+  return {
+    ...option,
+    builderImage: option.builderImage === null ? null : qualifiedImage(option.builderImage),
+    runtimeImage: option.runtimeImage === null ? null : qualifiedImage(option.runtimeImage),
   };
 }

@@ -34,7 +34,7 @@ describe('node base assessment', () => {
     expect(plan.base).toBe('distroless');
     expect(plan.runtimeVersion).toBe('26');
     expect(plan.runtimeImage).toBe('gcr.io/distroless/nodejs26-debian13:nonroot');
-    expect(plan.builderImage).toBe('node:26-bookworm-slim');
+    expect(plan.builderImage).toBe('docker.io/library/node:26-bookworm-slim');
     expect(plan.reasons[0]).toMatch(/^scratch ruled out/);
   });
 
@@ -45,7 +45,7 @@ describe('node base assessment', () => {
     expect(distroless.why).toContain('nodejs22/24/26');
     const plan = chooseBase(options, 'auto');
     expect(plan.base).toBe('alpine');
-    expect(plan.runtimeImage).toBe('node:20-alpine');
+    expect(plan.runtimeImage).toBe('docker.io/library/node:20-alpine');
   });
 
   it('rules out distroless for a shell start command and alpine for a glibc-only dependency', () => {
@@ -88,5 +88,20 @@ describe('choosing among assessed bases', () => {
     expect(chooseBase(options, 'auto').base).toBe('slim');
     expect(chooseBase(options, 'auto').reasons).toContain('alpine skipped: alpine because');
     expect(chooseBase(options, 'alpine').base).toBe('alpine');
+  });
+});
+
+describe('qualifiedImage', async () => {
+  const { qualifiedImage } = await import('../../src/plan/choose-base.js');
+  it.each([
+    ['node:26-bookworm-slim', 'docker.io/library/node:26-bookworm-slim'],
+    ['oven/bun:1', 'docker.io/oven/bun:1'],
+    ['gcr.io/distroless/static-debian13:nonroot', 'gcr.io/distroless/static-debian13:nonroot'],
+    ['ghcr.io/astral-sh/uv:0.11.7', 'ghcr.io/astral-sh/uv:0.11.7'],
+    ['localhost/app:1', 'localhost/app:1'],
+    ['registry.local:5000/team/app', 'registry.local:5000/team/app'],
+    ['scratch', 'scratch'],
+  ])('%s -> %s', (short, full) => {
+    expect(qualifiedImage(short)).toBe(full);
   });
 });

@@ -27,7 +27,7 @@ describe('assessGo', () => {
     const f = facts({ 'go.mod': 'module x\ngo 1.24\n', 'main.go': MAIN });
     const plan = chooseBase(assessGo(f, TODAY), 'auto');
     expect(plan.base).toBe('scratch');
-    expect(plan.builderImage).toBe('golang:1.27-bookworm');
+    expect(plan.builderImage).toBe('docker.io/library/golang:1.27-bookworm');
     expect(plan.runtimeVersion).toBe('1.27');
     expect(plan.reasons.join(' ')).toMatch(/go\.mod go 1\.24 is a minimum/);
     expect(kinds(f).distroless).toBe('gcr.io/distroless/static-debian13:nonroot');
@@ -81,7 +81,7 @@ describe('goView', () => {
     expect(view.cgoEnabled).toBe('0');
     expect(view.buildCommand).toEqual(['go', 'build', '-trimpath', '-ldflags=-s -w', '-o', '/out/app', './cmd/api']);
     expect(view.download).toBe(false);
-    expect(view.builderFrom).toBe('golang:${GO_VERSION}-bookworm');
+    expect(view.builderFrom).toBe('docker.io/library/golang:${GO_VERSION}-bookworm');
     expect(view.buildPackages.packages).toEqual(['ca-certificates', 'tzdata']);
   });
 
@@ -96,7 +96,7 @@ describe('goView', () => {
   it('adds the musl build tag and a C toolchain when cgo builds on Alpine', () => {
     const f = facts({ 'go.mod': 'module x\ngo 1.25\nrequire github.com/confluentinc/confluent-kafka-go/v2 v2.5.0\n', 'main.go': MAIN });
     const view = goView(f, chooseBase(assessGo(f, TODAY), 'alpine'));
-    expect(view.builderFrom).toBe('golang:${GO_VERSION}-alpine');
+    expect(view.builderFrom).toBe('docker.io/library/golang:${GO_VERSION}-alpine');
     expect(view.buildCommand).toEqual(expect.arrayContaining(['-tags', 'musl']));
     expect(view.buildPackages).toMatchObject({ apk: true, packages: ['gcc', 'musl-dev'] });
     expect(view.cgoEnabled).toBe('1');

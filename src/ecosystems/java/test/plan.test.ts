@@ -50,7 +50,7 @@ describe('assessJava', () => {
     expect(options[2]).toMatchObject({ kind: 'alpine', possible: true, onRequestOnly: true, runtimeImage: 'eclipse-temurin:21-jre-alpine' });
     expect(options[2]!.why).toMatch(/skipped in auto mode: distroless is smaller\/safer; pass --base alpine for a Temurin JRE on Alpine/);
     expect(chooseBase(options, 'auto').base).toBe('distroless');
-    expect(chooseBase(options, 'alpine').runtimeImage).toBe('eclipse-temurin:21-jre-alpine');
+    expect(chooseBase(options, 'alpine').runtimeImage).toBe('docker.io/library/eclipse-temurin:21-jre-alpine');
   });
 
   it('rules out alpine for a glibc-only native library', () => {

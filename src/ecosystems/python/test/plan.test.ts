@@ -43,7 +43,7 @@ describe('choosing a base for Python', () => {
 
   it('builds a ">=3.11" project on 3.13, because distroless carries 3.13', () => {
     const p = plan(facts({ runtime: range('>=3.11') }));
-    expect(p).toMatchObject({ base: 'distroless', runtimeVersion: '3.13', builderImage: 'python:3.13-slim-trixie', runtimeImage: 'gcr.io/distroless/python3-debian13:nonroot' });
+    expect(p).toMatchObject({ base: 'distroless', runtimeVersion: '3.13', builderImage: 'docker.io/library/python:3.13-slim-trixie', runtimeImage: 'gcr.io/distroless/python3-debian13:nonroot' });
   });
 
   it('gives a pin exactly its version: 3.12 rules distroless out and builds on alpine 3.12', () => {
@@ -56,7 +56,7 @@ describe('choosing a base for Python', () => {
 
   it('takes the newest maintained version a range allows once distroless is out', () => {
     const p = plan(facts({ runtime: range('>=3.11'), nativeDependencies: native('psycopg2') }));
-    expect(p).toMatchObject({ base: 'slim', runtimeVersion: '3.14', runtimeImage: 'python:3.14-slim-trixie' });
+    expect(p).toMatchObject({ base: 'slim', runtimeVersion: '3.14', runtimeImage: 'docker.io/library/python:3.14-slim-trixie' });
   });
 
   it('rules out alpine for torch, which has no musllinux wheels', () => {
@@ -101,7 +101,7 @@ describe('the Python template view', () => {
     const view = pythonView(f, plan(f));
     expect(view).toMatchObject({
       linkInterpreter: true, venvPython: '/usr/bin/python', entrypoint: ['/opt/venv/bin/python'],
-      cmd: ['-m', 'uvicorn', 'main:app'], user: '65532:65532', builderFrom: 'python:${PYTHON_VERSION}-slim-trixie',
+      cmd: ['-m', 'uvicorn', 'main:app'], user: '65532:65532', builderFrom: 'docker.io/library/python:${PYTHON_VERSION}-slim-trixie',
     });
     expect(view.env).toContainEqual({ name: 'UVICORN_PORT', value: '8000' });
     expect(view.env).toContainEqual({ name: 'PYTHONUNBUFFERED', value: '1' });

@@ -44,7 +44,7 @@ describe('assessRust', () => {
   it('puts OpenSSL-linked binaries on distroless cc, built on glibc bookworm', () => {
     const f = facts('openssl = "0.10"\n', [['app', ['openssl']], ['openssl', ['openssl-sys']], ['openssl-sys', []]]);
     const plan = chooseBase(assessRust(f, TODAY), 'auto');
-    expect([plan.base, plan.builderImage, plan.runtimeImage]).toEqual(['distroless', 'rust:1.100-slim-bookworm', 'gcr.io/distroless/cc-debian13:nonroot']);
+    expect([plan.base, plan.builderImage, plan.runtimeImage]).toEqual(['distroless', 'docker.io/library/rust:1.100-slim-bookworm', 'gcr.io/distroless/cc-debian13:nonroot']);
     expect(images(f).scratch).toBeNull();
     expect(images(f).alpine).toBeNull();
   });
@@ -70,7 +70,7 @@ describe('rustView', () => {
     const view = rustView(locked, chooseBase(assessRust(locked, TODAY), 'auto'));
     expect(view.buildCommand).toEqual(['cargo', 'build', '--release', '--locked', '--package', 'app', '--bin', 'app']);
     expect(view.binaryPath).toBe('target/release/app');
-    expect(view.builderFrom).toBe('rust:${RUST_VERSION}-alpine');
+    expect(view.builderFrom).toBe('docker.io/library/rust:${RUST_VERSION}-alpine');
     expect(view.buildPackages.packages).toEqual(['ca-certificates', 'musl-dev', 'tzdata']);
     const unlocked = facts('', null);
     expect(rustView(unlocked, chooseBase(assessRust(unlocked, TODAY), 'auto')).buildCommand).not.toContain('--locked');
