@@ -168,11 +168,15 @@ export function detectPython(project: Project, options: DetectOptions): PythonFa
 
   const projectTable = table(pyproject?.project);
   const poetryTable = table(table(pyproject?.tool).poetry);
-  const scripts = Object.keys({ ...table(poetryTable.scripts), ...table(projectTable.scripts) });
+  const scriptTable = { ...table(poetryTable.scripts), ...table(projectTable.scripts) };
+  const scripts = Object.keys(scriptTable);
+  const scriptTargets = Object.fromEntries(Object.entries(scriptTable).filter(([, v]) => typeof v === 'string') as Array<[string, string]>);
   const projectName = typeof projectTable.name === 'string' ? projectTable.name : typeof poetryTable.name === 'string' ? poetryTable.name : null;
-  const app = detectApp(project, { installed, direct, scripts, projectName }, warnings);
+  const app = detectApp(project, { installed, direct, scripts, scriptTargets, projectName }, warnings);
 
   const nativeSource = lockfile ?? requirementsFile ?? 'pyproject.toml';
+  // A server the image adds is installed like a dependency, and classified like one.
+  const addedServer = app.addedServer ? { name: app.addedServer.name, version: app.addedServer.version } : null;
   return {
     language: 'python',
     packageManager,
@@ -180,7 +184,7 @@ export function detectPython(project: Project, options: DetectOptions): PythonFa
     runtime,
     port: app.port,
     start: app.start,
-    nativeDependencies: classifyNative(packages, nativeSource),
+    nativeDependencies: [...classifyNative(packages, nativeSource), ...(addedServer ? classifyNative([{ ...addedServer, wheels: [] }], 'added by this tool') : [])].sort((a, b) => a.name.localeCompare(b.name)),
     warnings,
     installSecrets: [...installSecrets].sort(),
     lockfile,
@@ -189,6 +193,8 @@ export function detectPython(project: Project, options: DetectOptions): PythonFa
     installProject: installFromSources || app.needsProjectInstall,
     packages: [...packages].sort((a, b) => a.name.localeCompare(b.name)),
     server: app.server,
+    addedServer,
+    listen: app.listen ?? 'server',
     django: app.django,
   };
 }

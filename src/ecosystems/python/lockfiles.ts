@@ -76,14 +76,17 @@ export function readUvLock(project: Project, file = 'uv.lock'): { packages: Pyth
 export function readPoetryLock(project: Project, file = 'poetry.lock'): { packages: PythonPackage[]; pythonVersions: string | null } {
   const lock = project.readToml(file);
   if (lock === null) throw new UserError(`${file} is missing.`);
+  const metadata = isTable(lock.metadata) ? lock.metadata : {};
+  // Poetry before 1.2 kept the file lists apart, in [metadata.files] keyed by package name.
+  const oldFiles = isTable(metadata.files) ? metadata.files : {};
+  const oldFilesByName = new Map(Object.entries(oldFiles).map(([name, list]) => [normalizePackageName(name), list]));
   const packages = tables(lock.package)
     .filter((p) => {
       if (Array.isArray(p.groups)) return p.groups.includes('main');
       if (typeof p.category === 'string') return p.category === 'main';
       return true;
     })
-    .map((p) => pkg(str(p.name) ?? '', str(p.version), wheelNames(p.files)));
-  const metadata = isTable(lock.metadata) ? lock.metadata : {};
+    .map((p) => pkg(str(p.name) ?? '', str(p.version), wheelNames(p.files ?? oldFilesByName.get(normalizePackageName(str(p.name) ?? '')))));
   return { packages, pythonVersions: str(metadata['python-versions']) };
 }
 
