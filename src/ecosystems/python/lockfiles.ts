@@ -28,7 +28,7 @@ function pkg(name: string, version: string | null, wheels: string[] = []): Pytho
  * `dependencies` and the extras they ask for, leaving out `dev-dependencies` groups, which
  * `uv sync --no-dev` does not install.
  */
-export function readUvLock(project: Project, file = 'uv.lock'): { packages: PythonPackage[]; requiresPython: string | null } {
+export function readUvLock(project: Project, file = 'uv.lock', extras: string[] = []): { packages: PythonPackage[]; requiresPython: string | null } {
   const lock = project.readToml(file);
   if (lock === null) throw new UserError(`${file} is missing.`);
   const all = tables(lock.package);
@@ -46,7 +46,12 @@ export function readUvLock(project: Project, file = 'uv.lock'): { packages: Pyth
       if (name) queue.push({ name: normalizePackageName(name), extras: Array.isArray(dep.extra) ? dep.extra.map(String) : [] });
     }
   };
-  for (const root of roots) follow(root.dependencies);
+  for (const root of roots) {
+    follow(root.dependencies);
+    // The project's own extras the image installs (`uv sync --extra prod`).
+    const optional = isTable(root['optional-dependencies']) ? root['optional-dependencies'] : {};
+    for (const extra of extras) follow(optional[extra]);
+  }
   if (roots.length === 0) for (const p of all) queue.push({ name: normalizePackageName(str(p.name) ?? ''), extras: [] });
   const extrasSeen = new Set<string>();
   while (queue.length > 0) {

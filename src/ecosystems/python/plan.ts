@@ -166,13 +166,15 @@ function installSteps(facts: PythonFacts) {
 function lockInstallSteps(facts: PythonFacts) {
   const pm = facts.packageManager.value;
   const installProject = facts.installProject;
+  // `--extra prod` per production extra (uv), `--extras prod` (poetry export).
+  const extras = (flag: string) => (facts.installExtras ?? []).flatMap((e) => [flag, e]);
   switch (pm) {
     case 'uv':
       return {
         cache: '/root/.cache/uv',
         tools: null,
-        before: [cmd(['uv', 'sync', '--frozen', '--no-dev', '--no-install-project', '--no-editable'])],
-        after: installProject ? [cmd(['uv', 'sync', '--frozen', '--no-dev', '--no-editable'])] : [],
+        before: [cmd(['uv', 'sync', '--frozen', '--no-dev', ...extras('--extra'), '--no-install-project', '--no-editable'])],
+        after: installProject ? [cmd(['uv', 'sync', '--frozen', '--no-dev', ...extras('--extra'), '--no-editable'])] : [],
       };
     case 'poetry':
     case 'pipenv':
@@ -182,7 +184,7 @@ function lockInstallSteps(facts: PythonFacts) {
       const exporters: Record<typeof pm, { tools: string[]; export: Command }> = {
         poetry: {
           tools: [`${POETRY.name}==${POETRY.version}`, `${POETRY_EXPORT.name}==${POETRY_EXPORT.version}`],
-          export: cmd(['poetry', 'export', '--only', 'main', '--format', 'requirements.txt', '--output', EXPORTED]),
+          export: cmd(['poetry', 'export', '--only', 'main', ...extras('--extras'), '--format', 'requirements.txt', '--output', EXPORTED]),
         },
         pipenv: { tools: [`${PIPENV.name}==${PIPENV.version}`], export: cmd(['pipenv', 'requirements', '--hash'], EXPORTED) },
         pdm: { tools: [`${PDM.name}==${PDM.version}`], export: cmd(['pdm', 'export', '--prod', '--format', 'requirements', '--output', EXPORTED]) },
@@ -204,7 +206,7 @@ function lockInstallSteps(facts: PythonFacts) {
           : { cache: '/root/.cache/pip', tools: null, before: [install], after: [] };
       }
       if (facts.installFiles.includes('pyproject.toml')) {
-        return { cache: '/root/.cache/pip', tools: null, before: [], after: [pipInto('.')] };
+        return { cache: '/root/.cache/pip', tools: null, before: [], after: [pipInto(facts.installExtras.length > 0 ? `.[${facts.installExtras.join(',')}]` : '.')] };
       }
       return { cache: '/root/.cache/pip', tools: null, before: [], after: [] };
     }

@@ -38,6 +38,8 @@ export interface PythonFacts extends CommonFacts {
   requirementsFile: string | null;
   /** Install the project itself into the venv (it has [project.scripts] the start command runs, or pip installs `.`). */
   installProject: boolean;
+  /** The project's own optional-dependency extras the image installs (a `prod` extra holding the server). */
+  installExtras: string[];
   /** Runtime dependencies (dev groups excluded), from the lockfile when there is one. */
   packages: PythonPackage[];
   /** The server the start command runs (decides the host/port environment). */

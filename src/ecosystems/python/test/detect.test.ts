@@ -326,3 +326,24 @@ describe('finding the app', () => {
     expect(facts.installProject).toBe(true);
   });
 });
+
+describe('a production extra holding the server', () => {
+  it('installs a `prod` extra with the server instead of adding one', () => {
+    const facts = detectPython(project({
+      'pyproject.toml': '[project]\nname = "site"\nversion = "1.0"\nrequires-python = ">=3.12"\ndependencies = ["Django==5.2.8"]\n[project.optional-dependencies]\nprod = ["gunicorn==23.0.0"]\ndocs = ["sphinx"]\n',
+      'manage.py': 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_cfg.settings")\n',
+      'site_cfg/settings.py': '', 'site_cfg/wsgi.py': 'application = get_wsgi_application()\n',
+    }), {});
+    expect(facts.installExtras).toEqual(['prod']);
+    expect(facts.addedServer).toBeNull();
+    expect(facts.start.value).toEqual({ kind: 'exec', argv: ['python', '-m', 'gunicorn', 'site_cfg.wsgi:application'] });
+  });
+
+  it('leaves extras alone when the main dependencies hold a server', () => {
+    const facts = detectPython(project({
+      'pyproject.toml': '[project]\nname = "site"\nversion = "1.0"\ndependencies = ["flask==3.1.1", "gunicorn==23.0.0"]\n[project.optional-dependencies]\nprod = ["uvicorn==0.34.2"]\n',
+      'app.py': 'from flask import Flask\napp = Flask(__name__)\n',
+    }), {});
+    expect(facts.installExtras).toEqual([]);
+  });
+});

@@ -23,6 +23,7 @@ function facts(overrides: Partial<PythonFacts> = {}): PythonFacts {
     installFiles: ['requirements.txt'],
     requirementsFile: 'requirements.txt',
     installProject: false,
+    installExtras: [],
     packages: [],
     server: 'uvicorn',
     addedServer: null,
