@@ -10,6 +10,9 @@ import { checkIndexCredentials } from './credentials.js';
 import { readPdmLock, readPipfileLock, readPoetryLock, readUvLock } from './lockfiles.js';
 import { classifyNative } from './native.js';
 import { detectPythonVersion } from './python-version.js';
+import { describeCaps, pythonCaps, withinCaps } from './python-support.js';
+import { maintainedPythons } from './knowledge/versions.js';
+import { today } from '../../knowledge/clock.js';
 import { findRequirementsFile, readRequirements } from './requirements.js';
 import { PYTHON_PACKAGE_MANAGERS, type PythonFacts, type PythonPackage, type PythonPackageManager } from './types.js';
 
@@ -191,6 +194,13 @@ export function detectPython(project: Project, options: DetectOptions): PythonFa
   const installed = new Set(packages.map((p) => p.name));
 
   const runtime = detectPythonVersion(project, { pyproject, pipfile, lock: lockPython }, warnings);
+  // Locked packages that allow only end-of-life minors: say which to upgrade (the version itself
+  // is chosen, and warned about, by the planner and the shared end-of-life check).
+  const caps = runtime.pinned ? [] : pythonCaps(packages);
+  const maintained = maintainedPythons(today());
+  if (caps.length > 0 && maintained.length > 0 && withinCaps(maintained, caps).length === 0) {
+    warnings.push(`${describeCaps(caps)[0]!.toUpperCase()}${describeCaps(caps).slice(1)}, and every maintained Python (${maintained.join(', ')}) is newer: upgrade ${caps.filter((c) => c.max === caps[0]!.max).map((c) => c.name).join(', ')} to move to a maintained Python.`);
+  }
 
   const projectTable = table(pyproject?.project);
   const poetryTable = table(table(pyproject?.tool).poetry);

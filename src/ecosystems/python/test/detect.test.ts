@@ -347,3 +347,10 @@ describe('a production extra holding the server', () => {
     expect(facts.installExtras).toEqual([]);
   });
 });
+
+describe('locked packages that allow only end-of-life Pythons', () => {
+  it('says which package to upgrade', () => {
+    const facts = detectPython(new Project(join(FIXTURES, 'python-fastapi-factory-poetry-eol')), {});
+    expect(facts.warnings.join(' ')).toMatch(/asyncpg 0.26.0 runs on Python 3.10 at most .* upgrade asyncpg to move to a maintained Python/);
+  });
+});
