@@ -22,7 +22,8 @@ import { NODE_CLIS, NODE_FRAMEWORKS } from '../../src/ecosystems/node/knowledge/
 import { NPM_BUILD_TIME_NATIVE, NPM_INSTALL_SCRIPT_IGNORE, NPM_NATIVE } from '../../src/ecosystems/node/knowledge/native.js';
 import { NODE_RELEASES } from '../../src/ecosystems/node/knowledge/versions.js';
 import { PYPI_NATIVE } from '../../src/ecosystems/python/knowledge/native.js';
-import { PYTHON_SERVER_ENV } from '../../src/ecosystems/python/knowledge/servers.js';
+import { PYTHON_SUPPORT } from '../../src/ecosystems/python/knowledge/python-support.js';
+import { ADDED_SERVERS, PYTHON_SERVER_ENV } from '../../src/ecosystems/python/knowledge/servers.js';
 import { PYTHON_TOOLS } from '../../src/ecosystems/python/knowledge/tools.js';
 import { PYTHON_RELEASES } from '../../src/ecosystems/python/knowledge/versions.js';
 import { RUST_CRATES, RUST_FRAMEWORKS } from '../../src/ecosystems/rust/knowledge/crates.js';
@@ -121,6 +122,12 @@ const TABLES: readonly Table[] = [
   table('NODE_RELEASES', NODE_RELEASES, { key: (r) => String(r.major), order: 'version', dates: [['start', 'day'], ['lts', 'day'], ['end', 'day']] }),
   table('PYPI_NATIVE', PYPI_NATIVE, { native: true }),
   record('PYTHON_SERVER_ENV', PYTHON_SERVER_ENV),
+  record('ADDED_SERVERS', ADDED_SERVERS),
+  table('PYTHON_SUPPORT', PYTHON_SUPPORT, {
+    key: (r) => `${r.name} ${r.python}`,
+    // By package, then by Python minor, oldest first.
+    order: { compare: (a, b) => codeUnits(String(a.name), String(b.name)) || compareVersions(String(a.python), String(b.python)) },
+  }),
   table('PYTHON_TOOLS', PYTHON_TOOLS),
   table('PYTHON_RELEASES', PYTHON_RELEASES, { key: (r) => r.minor, order: 'version', dates: [['released', 'day'], ['endOfLife', 'month']] }),
   table('RUST_CRATES', RUST_CRATES, { native: true }),

@@ -10,6 +10,9 @@ import { checkIndexCredentials } from './credentials.js';
 import { readPdmLock, readPipfileLock, readPoetryLock, readUvLock } from './lockfiles.js';
 import { classifyNative } from './native.js';
 import { detectPythonVersion } from './python-version.js';
+import { describeCaps, pythonCaps, withinCaps } from './python-support.js';
+import { maintainedPythons } from './knowledge/versions.js';
+import { today } from '../../knowledge/clock.js';
 import { findRequirementsFile, readRequirements } from './requirements.js';
 import { PYTHON_PACKAGE_MANAGERS, type PythonFacts, type PythonPackage, type PythonPackageManager } from './types.js';
 
@@ -75,11 +78,33 @@ function requireLock(project: Project, file: string, manager: string, command: s
   }
 }
 
+/** Servers that make an extra a production one. */
+const SERVER_PACKAGES = ['gunicorn', 'uvicorn', 'uwsgi', 'waitress', 'hypercorn', 'daphne'];
+/** Extra names that mean "what production installs". */
+const PRODUCTION_EXTRA = /^(prod|production|deploy|deployment|server|serve|web|wsgi|asgi)$/i;
+
+/**
+ * Extras of the project itself that production installs: one named like `prod` that holds a
+ * server, when the main dependencies hold none ([project.optional-dependencies] or Poetry extras).
+ */
+function productionExtras(pyproject: Table | null): string[] {
+  const project = table(pyproject?.project);
+  const poetry = table(table(pyproject?.tool).poetry);
+  const main = [...pep508Names(project.dependencies), ...Object.keys(table(poetry.dependencies)).map(normalizePackageName)];
+  if (main.some((n) => SERVER_PACKAGES.includes(n))) return [];
+  const extras = { ...table(poetry.extras), ...table(project['optional-dependencies']) };
+  return Object.entries(extras)
+    .filter(([name, list]) => PRODUCTION_EXTRA.test(name) && pep508Names(list).some((n) => SERVER_PACKAGES.includes(n)))
+    .map(([name]) => name)
+    .slice(0, 1);
+}
+
 export function detectPython(project: Project, options: DetectOptions): PythonFacts {
   const warnings: string[] = [];
   const pyproject = project.readToml('pyproject.toml');
   const pipfile = project.readToml('Pipfile');
   const packageManager = detectPackageManager(project, pyproject, options.packageManager);
+  let installExtras = productionExtras(pyproject);
 
   let packages: PythonPackage[] = [];
   let lockfile: string | null = null;
@@ -91,7 +116,7 @@ export function detectPython(project: Project, options: DetectOptions): PythonFa
   switch (packageManager.value) {
     case 'uv': {
       requireLock(project, 'uv.lock', 'uv', 'uv lock');
-      const lock = readUvLock(project);
+      const lock = readUvLock(project, 'uv.lock', installExtras);
       packages = lock.packages;
       lockfile = 'uv.lock';
       installFiles = ['pyproject.toml', 'uv.lock'];
@@ -108,6 +133,7 @@ export function detectPython(project: Project, options: DetectOptions): PythonFa
       break;
     }
     case 'pdm': {
+      installExtras = [];
       requireLock(project, 'pdm.lock', 'PDM', 'pdm lock');
       const lock = readPdmLock(project);
       packages = lock.packages;
@@ -117,6 +143,7 @@ export function detectPython(project: Project, options: DetectOptions): PythonFa
       break;
     }
     case 'pipenv': {
+      installExtras = [];
       requireLock(project, 'Pipfile.lock', 'Pipenv', 'pipenv lock');
       const lock = readPipfileLock(project);
       packages = lock.packages;
@@ -126,6 +153,7 @@ export function detectPython(project: Project, options: DetectOptions): PythonFa
     }
     case 'pip': {
       requirementsFile = findRequirementsFile(project);
+      if (requirementsFile) installExtras = [];
       if (requirementsFile) {
         const requirements = readRequirements(project, requirementsFile);
         packages = requirements.packages;
@@ -136,7 +164,8 @@ export function detectPython(project: Project, options: DetectOptions): PythonFa
           warnings.push(`${requirementsFile} does not pin ${loose.join(', ')} with ==, so two builds may install different versions; pin them (pip freeze, pip-compile or uv pip compile).`);
         }
       } else if (isTable(pyproject?.project)) {
-        packages = pep508Names(table(pyproject.project).dependencies).map((name) => ({ name, version: null, wheels: [] }));
+        const extraLists = installExtras.map((e) => table(table(pyproject.project)['optional-dependencies'])[e]);
+        packages = [...pep508Names(table(pyproject.project).dependencies), ...extraLists.flatMap(pep508Names)].map((name) => ({ name, version: null, wheels: [] }));
         installFiles = ['pyproject.toml'];
         installFromSources = true;
         warnings.push('pyproject.toml has no lockfile next to it, so the image installs whatever versions are newest at build time; lock them (uv lock, pdm lock, or a pinned requirements.txt).');
@@ -158,21 +187,32 @@ export function detectPython(project: Project, options: DetectOptions): PythonFa
   }
 
   // The lock covers the whole tree; the manifests name what the project imports directly.
-  const direct = new Set(directDependencies(pyproject, pipfile));
+  const direct = new Set([...directDependencies(pyproject, pipfile), ...installExtras.flatMap((e) => pep508Names(table(table(pyproject?.project)['optional-dependencies'])[e]).concat(pep508Names(table(table(table(pyproject?.tool).poetry).extras)[e])))]);
   for (const name of direct) {
     if (lockfile === null && !packages.some((p) => p.name === name)) packages.push({ name, version: null, wheels: [] });
   }
   const installed = new Set(packages.map((p) => p.name));
 
   const runtime = detectPythonVersion(project, { pyproject, pipfile, lock: lockPython }, warnings);
+  // Locked packages that allow only end-of-life minors: say which to upgrade (the version itself
+  // is chosen, and warned about, by the planner and the shared end-of-life check).
+  const caps = runtime.pinned ? [] : pythonCaps(packages);
+  const maintained = maintainedPythons(today());
+  if (caps.length > 0 && maintained.length > 0 && withinCaps(maintained, caps).length === 0) {
+    warnings.push(`${describeCaps(caps)[0]!.toUpperCase()}${describeCaps(caps).slice(1)}, and every maintained Python (${maintained.join(', ')}) is newer: upgrade ${caps.filter((c) => c.max === caps[0]!.max).map((c) => c.name).join(', ')} to move to a maintained Python.`);
+  }
 
   const projectTable = table(pyproject?.project);
   const poetryTable = table(table(pyproject?.tool).poetry);
-  const scripts = Object.keys({ ...table(poetryTable.scripts), ...table(projectTable.scripts) });
+  const scriptTable = { ...table(poetryTable.scripts), ...table(projectTable.scripts) };
+  const scripts = Object.keys(scriptTable);
+  const scriptTargets = Object.fromEntries(Object.entries(scriptTable).filter(([, v]) => typeof v === 'string') as Array<[string, string]>);
   const projectName = typeof projectTable.name === 'string' ? projectTable.name : typeof poetryTable.name === 'string' ? poetryTable.name : null;
-  const app = detectApp(project, { installed, direct, scripts, projectName }, warnings);
+  const app = detectApp(project, { installed, direct, scripts, scriptTargets, projectName }, warnings);
 
   const nativeSource = lockfile ?? requirementsFile ?? 'pyproject.toml';
+  // A server the image adds is installed like a dependency, and classified like one.
+  const addedServer = app.addedServer ? { name: app.addedServer.name, version: app.addedServer.version } : null;
   return {
     language: 'python',
     packageManager,
@@ -180,15 +220,18 @@ export function detectPython(project: Project, options: DetectOptions): PythonFa
     runtime,
     port: app.port,
     start: app.start,
-    nativeDependencies: classifyNative(packages, nativeSource),
+    nativeDependencies: [...classifyNative(packages, nativeSource), ...(addedServer ? classifyNative([{ ...addedServer, wheels: [] }], 'added by this tool') : [])].sort((a, b) => a.name.localeCompare(b.name)),
     warnings,
     installSecrets: [...installSecrets].sort(),
     lockfile,
     installFiles,
     requirementsFile,
     installProject: installFromSources || app.needsProjectInstall,
+    installExtras,
     packages: [...packages].sort((a, b) => a.name.localeCompare(b.name)),
     server: app.server,
+    addedServer,
+    listen: app.listen ?? 'server',
     django: app.django,
   };
 }

@@ -28,7 +28,7 @@ function pkg(name: string, version: string | null, wheels: string[] = []): Pytho
  * `dependencies` and the extras they ask for, leaving out `dev-dependencies` groups, which
  * `uv sync --no-dev` does not install.
  */
-export function readUvLock(project: Project, file = 'uv.lock'): { packages: PythonPackage[]; requiresPython: string | null } {
+export function readUvLock(project: Project, file = 'uv.lock', extras: string[] = []): { packages: PythonPackage[]; requiresPython: string | null } {
   const lock = project.readToml(file);
   if (lock === null) throw new UserError(`${file} is missing.`);
   const all = tables(lock.package);
@@ -46,7 +46,12 @@ export function readUvLock(project: Project, file = 'uv.lock'): { packages: Pyth
       if (name) queue.push({ name: normalizePackageName(name), extras: Array.isArray(dep.extra) ? dep.extra.map(String) : [] });
     }
   };
-  for (const root of roots) follow(root.dependencies);
+  for (const root of roots) {
+    follow(root.dependencies);
+    // The project's own extras the image installs (`uv sync --extra prod`).
+    const optional = isTable(root['optional-dependencies']) ? root['optional-dependencies'] : {};
+    for (const extra of extras) follow(optional[extra]);
+  }
   if (roots.length === 0) for (const p of all) queue.push({ name: normalizePackageName(str(p.name) ?? ''), extras: [] });
   const extrasSeen = new Set<string>();
   while (queue.length > 0) {
@@ -76,14 +81,17 @@ export function readUvLock(project: Project, file = 'uv.lock'): { packages: Pyth
 export function readPoetryLock(project: Project, file = 'poetry.lock'): { packages: PythonPackage[]; pythonVersions: string | null } {
   const lock = project.readToml(file);
   if (lock === null) throw new UserError(`${file} is missing.`);
+  const metadata = isTable(lock.metadata) ? lock.metadata : {};
+  // Poetry before 1.2 kept the file lists apart, in [metadata.files] keyed by package name.
+  const oldFiles = isTable(metadata.files) ? metadata.files : {};
+  const oldFilesByName = new Map(Object.entries(oldFiles).map(([name, list]) => [normalizePackageName(name), list]));
   const packages = tables(lock.package)
     .filter((p) => {
       if (Array.isArray(p.groups)) return p.groups.includes('main');
       if (typeof p.category === 'string') return p.category === 'main';
       return true;
     })
-    .map((p) => pkg(str(p.name) ?? '', str(p.version), wheelNames(p.files)));
-  const metadata = isTable(lock.metadata) ? lock.metadata : {};
+    .map((p) => pkg(str(p.name) ?? '', str(p.version), wheelNames(p.files ?? oldFilesByName.get(normalizePackageName(str(p.name) ?? '')))));
   return { packages, pythonVersions: str(metadata['python-versions']) };
 }
 

@@ -13,6 +13,7 @@ import {
 import type { BaseOption, NativeDependency, Plan, StartCommand } from '../../types.js';
 import { collectPackages, osPackagesView, type Distro } from '../../plan/os-packages.js';
 import { pickVersion, withVersionArg } from '../../plan/versions.js';
+import { describeCaps, pythonCaps, withinCaps } from './python-support.js';
 import { ruledOut } from '../../plan/choose-base.js';
 
 const PYTHON_VERSION_ARG = 'PYTHON_VERSION';
@@ -51,27 +52,41 @@ export function assessPython(facts: PythonFacts, now: Date = today()): BaseOptio
         'Pass the start command with --cmd, e.g. --cmd "python -m myapp".',
     );
   }
-  const maintained = maintainedPythons(now);
-  // A pin builds even past end of life (the shared check warns); a range picks a maintained minor.
+  // A pin builds even past end of life (the shared check warns); a range picks a maintained minor
+  // that the locked packages run on. When the locked packages allow only end-of-life minors, the
+  // newest of those builds, and the shared end-of-life warning says so (as for a pin).
   const released = PYTHON_RELEASES.filter((r) => Date.parse(r.released) <= now.getTime()).map((r) => r.minor).reverse();
+  const caps = facts.runtime.pinned ? [] : pythonCaps(facts.packages);
+  const capped = withinCaps(released, caps);
+  const cappedMaintained = withinCaps(maintainedPythons(now), caps);
+  const maintained = cappedMaintained.some((v) => pickVersion(facts.runtime, [v]) !== null) ? cappedMaintained : capped;
   const version = pickVersion(facts.runtime, facts.runtime.pinned ? released : maintained);
-  const versionNote = facts.runtime.constraint === null
+  // The caps are named wherever they moved the version (or left none).
+  const uncapped = facts.runtime.pinned ? version : pickVersion(facts.runtime, maintainedPythons(now));
+  const capNote = caps.length > 0 && uncapped !== null && version !== uncapped ? `; ${describeCaps(caps)}` : '';
+  const baseVersionNote = facts.runtime.constraint === null
     ? 'the project names no Python version'
     : `${facts.runtime.pinned ? 'pinned' : `"${facts.runtime.constraint}"`} by ${facts.runtime.source}`;
+  const versionNote = (facts.runtime.constraint === null
+    ? 'the project names no Python version'
+    : `${facts.runtime.pinned ? 'pinned' : `"${facts.runtime.constraint}"`} by ${facts.runtime.source}`) + capNote;
   const deps = facts.nativeDependencies;
 
   const scratch = ruledOut('scratch', 'a Python app needs the interpreter and its standard library at run time; scratch only fits one static binary');
   if (version === null) {
-    const why = noVersionWhy(facts, maintained);
+    const why = noVersionWhy(facts, maintainedPythons(now)) + capNote;
     return [scratch, ruledOut('distroless', why), ruledOut('alpine', why), ruledOut('slim', why)];
   }
 
   // distroless: Debian's Python 3.13 only, no shell, no package manager.
   const distrolessVersion = pickVersion(facts.runtime, maintained.includes(DISTROLESS_PYTHON.minor) ? [DISTROLESS_PYTHON.minor] : []);
+  const distrolessCapped = distrolessVersion === null && !facts.runtime.pinned && capNote !== '' && pickVersion(facts.runtime, [DISTROLESS_PYTHON.minor]) !== null;
   const needsLibraries = deps.filter((d) => d.runtime.debian.length > 0);
   const blocking = deps.filter((d) => d.blocksDistroless !== null);
   let distrolessWhy: string | null = null;
-  if (distrolessVersion === null) {
+  if (distrolessCapped) {
+    distrolessWhy = `${DISTROLESS_PYTHON.image.split(':')[0]} carries only Python ${DISTROLESS_PYTHON.minor}, and ${describeCaps(caps)}`;
+  } else if (distrolessVersion === null) {
     distrolessWhy = `the project needs Python ${facts.runtime.pinned ? version : `"${facts.runtime.constraint}"`} (${facts.runtime.source}), and ${DISTROLESS_PYTHON.image.split(':')[0]} carries only Python ${DISTROLESS_PYTHON.minor}`;
   } else if (start.kind === 'shell') {
     distrolessWhy = `the start command "${start.command}" needs a shell, and distroless has none`;
@@ -84,7 +99,7 @@ export function assessPython(facts: PythonFacts, now: Date = today()): BaseOptio
     ? {
         kind: 'distroless', possible: true, runtimeVersion: DISTROLESS_PYTHON.minor,
         builderImage: DISTROLESS_PYTHON.builder, runtimeImage: DISTROLESS_PYTHON.image,
-        why: `${DISTROLESS_PYTHON.image} carries Python ${DISTROLESS_PYTHON.minor} (${versionNote}), the start command needs no shell and no dependency needs OS packages; no shell or package manager in the final image`,
+        why: `${DISTROLESS_PYTHON.image} carries Python ${DISTROLESS_PYTHON.minor} (${baseVersionNote}), the start command needs no shell and no dependency needs OS packages; no shell or package manager in the final image`,
       }
     : ruledOut('distroless', distrolessWhy);
 
@@ -127,17 +142,39 @@ const cmd = (argv: string[], stdout: string | null = null): Command => ({ argv, 
 const EXPORTED = '/tmp/requirements.txt';
 const pipInto = (...args: string[]) => cmd(['pip', '--python', `${VENV}/bin/python`, 'install', ...args]);
 
+/** The environment that tells the server where to listen (and, for uWSGI, which venv to load). */
+function serverEnvironment(facts: PythonFacts, port: number | null): Record<string, string> {
+  if (facts.server === null || port === null) return {};
+  const listen = facts.listen ?? 'server';
+  // uWSGI embeds Python: it finds the venv's packages only when told where the venv is.
+  const venv: Record<string, string> = facts.server === 'uwsgi' ? { VIRTUAL_ENV: VENV, UWSGI_VIRTUALENV: VENV } : {};
+  if (listen === 'config') return venv;
+  if (typeof listen === 'object') return { [listen.variable]: String(port), ...venv };
+  return { ...PYTHON_SERVER_ENV[facts.server].env(port), ...venv };
+}
+
 /** The dependency install (before the sources are copied) and the steps after them. */
 function installSteps(facts: PythonFacts) {
+  const steps = lockInstallSteps(facts);
+  // A server the dependencies lack is installed into the venv after them.
+  if (!facts.addedServer) return steps;
+  // With the dependencies, before the sources when they install first (so the layer caches).
+  const install = pipInto(`${facts.addedServer.name}==${facts.addedServer.version}`);
+  return steps.before.length > 0 ? { ...steps, before: [...steps.before, install] } : { ...steps, after: [...steps.after, install] };
+}
+
+function lockInstallSteps(facts: PythonFacts) {
   const pm = facts.packageManager.value;
   const installProject = facts.installProject;
+  // `--extra prod` per production extra (uv), `--extras prod` (poetry export).
+  const extras = (flag: string) => (facts.installExtras ?? []).flatMap((e) => [flag, e]);
   switch (pm) {
     case 'uv':
       return {
         cache: '/root/.cache/uv',
         tools: null,
-        before: [cmd(['uv', 'sync', '--frozen', '--no-dev', '--no-install-project', '--no-editable'])],
-        after: installProject ? [cmd(['uv', 'sync', '--frozen', '--no-dev', '--no-editable'])] : [],
+        before: [cmd(['uv', 'sync', '--frozen', '--no-dev', ...extras('--extra'), '--no-install-project', '--no-editable'])],
+        after: installProject ? [cmd(['uv', 'sync', '--frozen', '--no-dev', ...extras('--extra'), '--no-editable'])] : [],
       };
     case 'poetry':
     case 'pipenv':
@@ -147,7 +184,7 @@ function installSteps(facts: PythonFacts) {
       const exporters: Record<typeof pm, { tools: string[]; export: Command }> = {
         poetry: {
           tools: [`${POETRY.name}==${POETRY.version}`, `${POETRY_EXPORT.name}==${POETRY_EXPORT.version}`],
-          export: cmd(['poetry', 'export', '--only', 'main', '--format', 'requirements.txt', '--output', EXPORTED]),
+          export: cmd(['poetry', 'export', '--only', 'main', ...extras('--extras'), '--format', 'requirements.txt', '--output', EXPORTED]),
         },
         pipenv: { tools: [`${PIPENV.name}==${PIPENV.version}`], export: cmd(['pipenv', 'requirements', '--hash'], EXPORTED) },
         pdm: { tools: [`${PDM.name}==${PDM.version}`], export: cmd(['pdm', 'export', '--prod', '--format', 'requirements', '--output', EXPORTED]) },
@@ -169,7 +206,7 @@ function installSteps(facts: PythonFacts) {
           : { cache: '/root/.cache/pip', tools: null, before: [install], after: [] };
       }
       if (facts.installFiles.includes('pyproject.toml')) {
-        return { cache: '/root/.cache/pip', tools: null, before: [], after: [pipInto('.')] };
+        return { cache: '/root/.cache/pip', tools: null, before: [], after: [pipInto(facts.installExtras.length > 0 ? `.[${facts.installExtras.join(',')}]` : '.')] };
       }
       return { cache: '/root/.cache/pip', tools: null, before: [], after: [] };
     }
@@ -207,7 +244,7 @@ export function pythonView(facts: PythonFacts, plan: Plan) {
   const deps = withSuite(facts.nativeDependencies, suite);
   const steps = installSteps(facts);
   const port = facts.port.value;
-  const serverEnv = facts.server !== null && port !== null ? PYTHON_SERVER_ENV[facts.server].env(port) : {};
+  const serverEnv = serverEnvironment(facts, port);
   const env = Object.entries({ PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1', ...serverEnv }).map(([name, value]) => ({ name, value }));
   const argv = argvOf(facts.start.value);
   const uid = distroless ? DISTROLESS_NONROOT_UID : APP_UID;

@@ -25,6 +25,8 @@ export interface PypiNativeRow extends NativeRow {
   debian: { build: string[]; runtime: Record<DebianSuite, string[]> };
   alpine: { build: string[]; runtime: string[] };
   satisfiedBy: string[];
+  /** Set when the installed package cannot run on distroless whatever the libraries (a compiled server binary). */
+  blocksDistroless?: string;
 }
 
 const both = (packages: string[]): Record<DebianSuite, string[]> => ({ bookworm: packages, trixie: packages });
@@ -151,6 +153,16 @@ export const PYPI_NATIVE: readonly PypiNativeRow[] = [
     source: 'https://github.com/pytorch/pytorch/issues/71381',
   },
   wheelsEverywhere('uvloop', 'C extension (libuv); cibuildwheel builds manylinux and musllinux wheels.', 'https://github.com/MagicStack/uvloop/blob/master/.github/workflows/release.yml'),
+  {
+    name: 'uwsgi', manylinux: false, musllinux: false,
+    debian: { build: [...C_TOOLCHAIN_DEBIAN], runtime: both([]) },
+    alpine: { build: [...C_TOOLCHAIN_ALPINE, 'linux-headers'], runtime: [] },
+    satisfiedBy: [],
+    blocksDistroless: 'pip compiles the uwsgi server binary against the builder image\'s libpython (/usr/local/lib), which the distroless image (Debian\'s Python) does not have, and distroless runs only python as its entrypoint',
+    note: 'uWSGI is published as an sdist only: pip compiles the uwsgi binary with a C compiler (and the Python headers the python images carry); nothing extra is needed at run time.',
+    source: 'https://uwsgi-docs.readthedocs.io/en/latest/Install.html',
+    seeAlso: ['https://pypi.org/project/uWSGI/2.0.28/#files'],
+  },
 ];
 
 /** PEP 503 normalization: runs of -, _ and . become one -, lower case. */

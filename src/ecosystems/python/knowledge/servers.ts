@@ -24,6 +24,16 @@ export const PYTHON_SERVER_ENV: Record<Exclude<PythonServer, null>, ServerEnv> =
     env: (port) => ({ STREAMLIT_SERVER_ADDRESS: '0.0.0.0', STREAMLIT_SERVER_PORT: String(port), STREAMLIT_SERVER_HEADLESS: 'true' }),
     source: 'https://docs.streamlit.io/develop/concepts/configuration/options',
   },
+  // uWSGI reads every option from UWSGI_<OPTION> ("Environment variables" in its configuration docs).
+  uwsgi: {
+    env: (port) => ({ UWSGI_HTTP_SOCKET: `0.0.0.0:${port}`, UWSGI_MASTER: 'true', UWSGI_DIE_ON_TERM: 'true' }),
+    source: 'https://uwsgi-docs.readthedocs.io/en/latest/Configuration.html#environment-variables',
+  },
+  // waitress-serve listens on 0.0.0.0:8080 unless told otherwise; the port is a flag of the start command.
+  waitress: {
+    env: () => ({}),
+    source: 'https://docs.pylonsproject.org/projects/waitress/en/stable/runner.html',
+  },
   // `flask run` reads its options from FLASK_RUN_<OPTION>.
   flask: {
     env: (port) => ({ FLASK_RUN_HOST: '0.0.0.0', FLASK_RUN_PORT: String(port) }),
@@ -34,4 +44,19 @@ export const PYTHON_SERVER_ENV: Record<Exclude<PythonServer, null>, ServerEnv> =
     env: () => ({}),
     source: 'https://docs.djangoproject.com/en/stable/ref/django-admin/#runserver',
   },
+};
+
+/** A production server the image installs when the dependencies have none (pinned, like the tools). */
+export interface AddedServer {
+  name: string;
+  version: string;
+  source: string;
+}
+
+export const ADDED_SERVERS: Record<'gunicorn' | 'uvicorn' | 'uwsgi', AddedServer> = {
+  // Flask's and Django's deployment docs name gunicorn first among WSGI servers.
+  gunicorn: { name: 'gunicorn', version: '23.0.0', source: 'https://pypi.org/project/gunicorn/23.0.0/' },
+  uvicorn: { name: 'uvicorn', version: '0.32.0', source: 'https://pypi.org/project/uvicorn/0.32.0/' },
+  // Only when the project's own uwsgi.ini says how it is served.
+  uwsgi: { name: 'uwsgi', version: '2.0.28', source: 'https://pypi.org/project/uWSGI/2.0.28/' },
 };

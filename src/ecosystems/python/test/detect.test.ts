@@ -158,13 +158,6 @@ describe('Python detection edge cases', () => {
     expect(facts.warnings.join(' ')).toMatch(/does not pin flask/);
   });
 
-  it('falls back to the Flask development server without gunicorn, with a warning', () => {
-    const facts = detectPython(project({ 'requirements.txt': 'flask==3.1.1\n', 'app.py': 'from flask import Flask\napp = Flask(__name__)\n' }), {});
-    expect(facts.server).toBe('flask');
-    expect(facts.port.value).toBe(5000);
-    expect(facts.warnings.join(' ')).toMatch(/add gunicorn/);
-  });
-
   it('takes the .python-version pin over requires-python', () => {
     const facts = detectPython(project({ '.python-version': '3.12\n', 'pyproject.toml': '[project]\nname="x"\nrequires-python=">=3.10"\n', 'main.py': '' }), {});
     expect(facts.runtime).toEqual({ constraint: '3.12', pinned: true, source: '.python-version' });
@@ -195,5 +188,169 @@ describe('ports named in code', () => {
     ['print("hello")', null],
   ])('%s -> %s', (text, port) => {
     expect(portInCode(text)).toBe(port);
+  });
+});
+
+describe('development servers are not the production start', () => {
+  const argv = (facts: ReturnType<typeof detectPython>) => (facts.start.value.kind === 'exec' ? facts.start.value.argv : []);
+
+  it('adds gunicorn (pinned, with a warning) when Flask has no production server, and serves the wsgi.py callable', () => {
+    const facts = detectPython(project({
+      'requirements.txt': 'flask==3.1.1\n',
+      'forum/app.py': 'from flask import Flask\n\ndef create_app(config=None):\n    app = Flask("forum")\n    return app\n',
+      'wsgi.py': 'from forum.app import create_app\n\nforum = create_app(config="forum.cfg")\n',
+    }), {});
+    expect(argv(facts)).toEqual(['python', '-m', 'gunicorn', 'wsgi:forum']);
+    expect(facts.server).toBe('gunicorn');
+    expect(facts.addedServer).toEqual({ name: 'gunicorn', version: '23.0.0' });
+    expect(facts.port).toEqual({ value: 8000, source: 'gunicorn default' });
+    expect(facts.warnings.join(' ')).toMatch(/installs gunicorn==23.0.0 .* instead of Flask's development server/);
+  });
+
+  it('serves Django on the WSGI server among its dependencies, not runserver', () => {
+    const facts = detectPython(project({
+      'requirements.txt': 'Django==5.2.8\nwaitress==3.0.2\n',
+      'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_cfg.settings")\n',
+      'site_cfg/settings.py': 'DEBUG = False\n',
+      'site_cfg/wsgi.py': 'application = get_wsgi_application()\n',
+    }), {});
+    expect(argv(facts)).toEqual(['waitress-serve', '--port=8080', 'site_cfg.wsgi:application']);
+    expect(facts.port.value).toBe(8080);
+    expect(facts.addedServer).toBeNull();
+  });
+
+  it('serves an ASGI-only Django project (uvicorn, no WSGI server) from asgi.py', () => {
+    const facts = detectPython(project({
+      'requirements.txt': 'Django==5.2.8\nuvicorn==0.34.2\n',
+      'manage.py': 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings")\n',
+      'proj/settings.py': '', 'proj/asgi.py': 'application = get_asgi_application()\n', 'proj/wsgi.py': '',
+    }), {});
+    expect(argv(facts)).toEqual(['python', '-m', 'uvicorn', 'proj.asgi:application']);
+  });
+
+  it('reads DJANGO_SETTINGS_MODULE from wsgi.py when manage.py does not set it', () => {
+    const facts = detectPython(project({
+      'requirements.txt': 'Django==5.2.8\ngunicorn==23.0.0\n',
+      'manage.py': 'import sys\n',
+      'conf/settings.py': 'STATIC_ROOT = "static"\n',
+      'conf/wsgi.py': 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "conf.settings")\napplication = get_wsgi_application()\n',
+    }), {});
+    expect(facts.django).toEqual({ settingsModule: 'conf.settings', collectstatic: true });
+    expect(argv(facts)).toEqual(['python', '-m', 'gunicorn', 'conf.wsgi:application']);
+  });
+});
+
+describe('the servers\' own config files', () => {
+  const argv = (facts: ReturnType<typeof detectPython>) => (facts.start.value.kind === 'exec' ? facts.start.value.argv : []);
+  const django = {
+    'manage.py': 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")\n',
+    'shop/settings.py': '', 'shop/wsgi.py': 'application = get_wsgi_application()\n',
+  };
+
+  it('runs uWSGI with the ini that names the module, its http-socket the port', () => {
+    const facts = detectPython(project({ ...django, 'requirements.txt': 'Django==5.2.8\nuWSGI==2.0.28\n', 'deploy/uwsgi.ini': '[uwsgi]\nhttp-socket = :9000\nmodule = shop.wsgi:application\nmaster = true\n' }), {});
+    expect(argv(facts)).toEqual(['uwsgi', '--ini', 'deploy/uwsgi.ini']);
+    expect(facts.port).toEqual({ value: 9000, source: 'deploy/uwsgi.ini http-socket' });
+    expect(facts.listen).toBe('config');
+  });
+
+  it('sets the variable a uWSGI ini reads for its port, and adds uwsgi when only its config says how it is served', () => {
+    const facts = detectPython(project({ ...django, 'requirements.txt': 'Django==5.2.8\n', 'etc/uwsgi.ini': '[uwsgi]\nhttp-socket=:$(PORT)\nwsgi-file=shop/wsgi.py\nchdir = /srv/shop\n' }), {});
+    expect(argv(facts)).toEqual(['uwsgi', '--ini', 'etc/uwsgi.ini', '--chdir', '/app']);
+    expect(facts.listen).toEqual({ variable: 'PORT' });
+    expect(facts.addedServer).toEqual({ name: 'uwsgi', version: '2.0.28' });
+    expect(facts.nativeDependencies.map((d) => d.name)).toContain('uwsgi');
+  });
+
+  it('says a uwsgi-protocol socket is not an HTTP port', () => {
+    const facts = detectPython(project({ ...django, 'requirements.txt': 'Django==5.2.8\nuwsgi==2.0.28\n', 'uwsgi.ini': '[uwsgi]\nsocket = :3031\nmodule = shop.wsgi\n' }), {});
+    expect(facts.listen).toBe('server');
+    expect(facts.warnings.join(' ')).toMatch(/socket = :3031, which speaks the uwsgi protocol/);
+  });
+
+  it('passes the gunicorn config and takes its bind as the port', () => {
+    const facts = detectPython(project({ ...django, 'requirements.txt': 'Django==5.2.8\ngunicorn==23.0.0\n', 'gunicorn.conf.py': 'bind = "0.0.0.0:5005"\nworkers = 3\n' }), {});
+    expect(argv(facts)).toEqual(['python', '-m', 'gunicorn', '-c', 'gunicorn.conf.py', 'shop.wsgi:application']);
+    expect(facts.port).toEqual({ value: 5005, source: 'gunicorn.conf.py bind' });
+  });
+
+  it('says a unix-socket bind is not a port and serves on the default', () => {
+    const facts = detectPython(project({ ...django, 'requirements.txt': 'Django==5.2.8\ngunicorn==23.0.0\n', 'gunicorn.conf': "bind = 'unix:/run/app.sock'\n" }), {});
+    expect(facts.port.value).toBe(8000);
+    expect(facts.warnings.join(' ')).toMatch(/unix socket \/run\/app.sock, which is not a TCP port/);
+  });
+
+  it('takes the bind default an env lookup falls back to', () => {
+    const facts = detectPython(project({ ...django, 'requirements.txt': 'Django==5.2.8\ngunicorn==23.0.0\n', 'gunicorn.conf.py': 'import os\nbind = os.environ.get("BIND", "0.0.0.0:7070")\n' }), {});
+    expect(facts.port.value).toBe(7070);
+  });
+});
+
+describe('finding the app', () => {
+  const argv = (facts: ReturnType<typeof detectPython>) => (facts.start.value.kind === 'exec' ? facts.start.value.argv : []);
+
+  it('finds a FastAPI app built by a factory and assigned at module level', () => {
+    const facts = detectPython(project({
+      'requirements.txt': 'fastapi==0.115.12\nuvicorn==0.34.2\n',
+      'app/main.py': 'from fastapi import FastAPI\n\n\ndef get_application() -> FastAPI:\n    application = FastAPI(title="x")\n    return application\n\n\napp = get_application()\n',
+    }), {});
+    expect(argv(facts)).toEqual(['python', '-m', 'uvicorn', 'app.main:app']);
+  });
+
+  it('runs a factory nobody calls with uvicorn --factory', () => {
+    const facts = detectPython(project({
+      'requirements.txt': 'fastapi==0.115.12\nuvicorn==0.34.2\n',
+      'src/svc/app.py': 'from fastapi import FastAPI\n\ndef create_application():\n    return FastAPI()\n',
+    }), {});
+    expect(argv(facts)).toEqual(['python', '-m', 'uvicorn', '--factory', 'svc.app:create_application', '--app-dir', 'src']);
+  });
+
+  it('takes the port of a uvicorn.run() call in a __main__ block', () => {
+    const facts = detectPython(project({
+      'requirements.txt': 'fastapi==0.115.12\nuvicorn==0.34.2\n',
+      'api/server.py': 'from fastapi import FastAPI\napp = FastAPI()\n',
+      'run.py': 'import uvicorn\nif __name__ == "__main__":\n    uvicorn.run("api.server:app", host="0.0.0.0", port=8081)\n',
+    }), {});
+    expect(argv(facts)).toEqual(['python', '-m', 'uvicorn', 'api.server:app']);
+    expect(facts.port).toEqual({ value: 8081, source: 'uvicorn.run(port=8081) in run.py' });
+  });
+
+  it('runs the project\'s own launcher when its entry point starts uvicorn itself', () => {
+    const facts = detectPython(project({
+      'pyproject.toml': '[project]\nname = "node"\ndependencies = ["fastapi==0.115.12", "uvicorn==0.34.2"]\n[project.scripts]\nnode = "node.server:main"\n',
+      'node/__init__.py': '', 'node/__main__.py': 'from .app import create_app\napp = create_app()\n',
+      'node/app.py': 'from fastapi import FastAPI\ndef create_app():\n    return FastAPI()\n',
+      'node/server.py': 'import uvicorn\ndef main():\n    uvicorn.Server(uvicorn.Config("node.__main__:app")).run()\n',
+    }), {});
+    expect(argv(facts)).toEqual(['node']);
+    expect(facts.installProject).toBe(true);
+  });
+});
+
+describe('a production extra holding the server', () => {
+  it('installs a `prod` extra with the server instead of adding one', () => {
+    const facts = detectPython(project({
+      'pyproject.toml': '[project]\nname = "site"\nversion = "1.0"\nrequires-python = ">=3.12"\ndependencies = ["Django==5.2.8"]\n[project.optional-dependencies]\nprod = ["gunicorn==23.0.0"]\ndocs = ["sphinx"]\n',
+      'manage.py': 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_cfg.settings")\n',
+      'site_cfg/settings.py': '', 'site_cfg/wsgi.py': 'application = get_wsgi_application()\n',
+    }), {});
+    expect(facts.installExtras).toEqual(['prod']);
+    expect(facts.addedServer).toBeNull();
+    expect(facts.start.value).toEqual({ kind: 'exec', argv: ['python', '-m', 'gunicorn', 'site_cfg.wsgi:application'] });
+  });
+
+  it('leaves extras alone when the main dependencies hold a server', () => {
+    const facts = detectPython(project({
+      'pyproject.toml': '[project]\nname = "site"\nversion = "1.0"\ndependencies = ["flask==3.1.1", "gunicorn==23.0.0"]\n[project.optional-dependencies]\nprod = ["uvicorn==0.34.2"]\n',
+      'app.py': 'from flask import Flask\napp = Flask(__name__)\n',
+    }), {});
+    expect(facts.installExtras).toEqual([]);
+  });
+});
+
+describe('locked packages that allow only end-of-life Pythons', () => {
+  it('says which package to upgrade', () => {
+    const facts = detectPython(new Project(join(FIXTURES, 'python-fastapi-factory-poetry-eol')), {});
+    expect(facts.warnings.join(' ')).toMatch(/asyncpg 0.26.0 runs on Python 3.10 at most .* upgrade asyncpg to move to a maintained Python/);
   });
 });

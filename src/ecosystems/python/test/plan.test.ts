@@ -23,8 +23,11 @@ function facts(overrides: Partial<PythonFacts> = {}): PythonFacts {
     installFiles: ['requirements.txt'],
     requirementsFile: 'requirements.txt',
     installProject: false,
+    installExtras: [],
     packages: [],
     server: 'uvicorn',
+    addedServer: null,
+    listen: 'server',
     django: null,
     ...overrides,
   };
@@ -158,5 +161,45 @@ describe('index credentials', () => {
     const f = facts({ installSecrets: ['PYPI_TOKEN'] });
     const view = pythonView(f, plan(f, 'slim'));
     expect(view.installMounts).toBe('--mount=type=cache,target=/root/.cache/pip --mount=type=secret,id=PYPI_TOKEN,env=PYPI_TOKEN');
+  });
+});
+
+describe('versions capped by locked packages', () => {
+  const pkg = (name: string, version: string, wheels: string[] = []) => ({ name, version, wheels });
+
+  it('caps a requirements pin by the table of first supporting releases, and names the package', () => {
+    const p = plan(facts({ packages: [pkg('psycopg2-binary', '2.9.9'), pkg('greenlet', '3.0.1'), pkg('flask', '3.0.0')] }));
+    expect(p.runtimeVersion).toBe('3.12');
+    expect(p.base).toBe('alpine');
+    expect(p.reasons.join(' ')).toMatch(/greenlet 3.0.1, psycopg2-binary 2.9.9 run on Python 3.12 at most/);
+  });
+
+  it('caps by the wheel names a lockfile lists (abi3 and pure wheels do not cap)', () => {
+    const p = plan(facts({
+      runtime: range('>=3.10'),
+      packages: [
+        pkg('uvloop', '0.19.0', ['uvloop-0.19.0-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl', 'uvloop-0.19.0-cp311-cp311-musllinux_1_1_x86_64.whl', 'uvloop-0.19.0-cp313-cp313-win_amd64.whl']),
+        pkg('cryptography', '44.0.0', ['cryptography-44.0.0-cp39-abi3-manylinux_2_28_x86_64.whl']),
+        pkg('idna', '3.10', ['idna-3.10-py3-none-any.whl']),
+      ],
+    }));
+    expect(p.runtimeVersion).toBe('3.12');
+    expect(p.reasons.join(' ')).toMatch(/uvloop 0.19.0 runs on Python 3.12 at most \(their locked wheels stop at cp312/);
+  });
+
+  it('builds on an end-of-life minor with the shared warning when the lock allows nothing newer', () => {
+    const p = plan(facts({ runtime: range('^3.9'), packages: [pkg('asyncpg', '0.26.0', ['asyncpg-0.26.0-cp310-cp310-manylinux_2_17_x86_64.manylinux2014_x86_64.whl'])] }));
+    expect(p.runtimeVersion).toBe('3.10');
+    expect(p.base).toBe('alpine');
+  });
+
+  it('leaves a pin alone', () => {
+    const p = plan(facts({ runtime: { constraint: '3.13', pinned: true, source: '.python-version' }, packages: [pkg('numpy', '1.22.4')] }));
+    expect(p.runtimeVersion).toBe('3.13');
+  });
+
+  it('does not cap a version at or past every row', () => {
+    expect(plan(facts({ packages: [pkg('django', '6.0.1')] }), 'slim').runtimeVersion).toBe('3.14');
+    expect(plan(facts({ packages: [pkg('django', '5.1.2')] }), 'slim').runtimeVersion).toBe('3.12');
   });
 });
