@@ -169,6 +169,12 @@ export const NODE_CLIS: readonly NodeCliRule[] = [
     devSubcommands: ['', 'dev'], replace: [], portFlags: ['--port'], source: 'https://nuxt.com/docs/api/commands/dev',
   },
   {
+    // `nx serve` runs the @nx/js:node executor: a watch-mode development server.
+    command: 'nx', package: 'nx', bins: [{ versions: '*', file: 'bin/nx.js' }],
+    devSubcommands: ['serve', 'dev'], replace: [], portFlags: ['--port'],
+    source: 'https://nx.dev/nx-api/js/executors/node',
+  },
+  {
     command: 'react-router', package: '@react-router/dev',
     bins: [{ versions: '<8.0.0', file: 'bin.js' }, { versions: '>=8.0.0', file: 'bin.cjs' }],
     devSubcommands: ['', 'dev'], replace: [], portFlags: ['--port'],
@@ -205,4 +211,22 @@ export const NODE_CLIS: readonly NodeCliRule[] = [
     devSubcommands: ['', 'dev', 'serve', 'preview'], replace: [], portFlags: ['--port'],
     source: 'https://vite.dev/guide/cli',
   },
+];
+
+/** A front-end build tool that writes static files (HTML, JS, CSS) for a web server to serve. */
+export interface StaticBuilderRule {
+  /** The package that marks it, in dependencies or devDependencies. */
+  package: string;
+  /** The folder its production build writes by default. */
+  output: string;
+  source: string;
+}
+
+/** Sorted by package. Without server code or a start script, such a project is a static site. */
+export const NODE_STATIC_BUILDERS: readonly StaticBuilderRule[] = [
+  { package: '@angular/cli', output: 'dist', source: 'https://angular.dev/tools/cli/build' },
+  { package: '@vue/cli-service', output: 'dist', source: 'https://cli.vuejs.org/guide/deployment.html' },
+  { package: 'parcel', output: 'dist', source: 'https://parceljs.org/features/cli/#parcel-build-%3Centries%3E' },
+  { package: 'react-scripts', output: 'build', source: 'https://create-react-app.dev/docs/deployment/' },
+  { package: 'vite', output: 'dist', source: 'https://vite.dev/guide/static-deploy' },
 ];
