@@ -18,6 +18,8 @@ const START_SCRIPTS = ['start:prod', 'start:production', 'start', 'serve'] as co
 const ENTRY_FILES = ['server.js', 'server.mjs', 'index.js', 'index.mjs', 'app.js', 'app.mjs', 'main.js'] as const;
 /** Scripts the package manager runs during an install: what they run is done before any start. */
 const INSTALL_LIFECYCLE = ['preinstall', 'install', 'postinstall', 'prepare'] as const;
+/** Folders only a build writes: a file there runs after the build even though it is not committed. */
+const BUILD_OUTPUT_FOLDERS = ['dist', 'build', 'out', 'lib', '.output'];
 /** How deep `npm run a` -> `npm run b` -> ... is followed. */
 const MAX_SCRIPT_DEPTH = 5;
 
@@ -78,6 +80,9 @@ export function detectStart(project: Project, pkg: PackageJson, fw: FrameworkRes
       if (resolved.devEntry !== null) devEntries.push(resolved.devEntry);
       continue;
     }
+    // npm and yarn 1 run `pre<name>` before the script: a build-only one (`prestart:prod: tsc`) is a build step.
+    const pre = pkg.scripts[`pre${name}`];
+    if (pre !== undefined && onlyBuilds(pre, pkg, 0)) resolved.buildSteps.unshift(`pre${name}`);
     return use(text, `package.json scripts.${name}`, resolved);
   }
   if (rule !== null && rule.start !== null) return use(rule.start, `${rule.name} production server (${rule.source})`);
@@ -104,8 +109,7 @@ export function detectStart(project: Project, pkg: PackageJson, fw: FrameworkRes
 function mainRuns(project: Project, main: string): boolean {
   const file = main.replace(/^\.\//, '');
   if (project.isFile(file) || project.isFile(`${file}.js`) || project.isFile(`${file}/index.js`)) return true;
-  const folder = file.split('/')[0] ?? '';
-  return ['dist', 'build', 'out', 'lib', '.output'].includes(folder);
+  return BUILD_OUTPUT_FOLDERS.includes(file.split('/')[0] ?? '');
 }
 
 /**
@@ -115,7 +119,10 @@ function mainRuns(project: Project, main: string): boolean {
  */
 export function productionEntryFor(project: Project, pkg: PackageJson, file: string): { file: string; source: string } | null {
   const path = file.replace(/^\.\//, '');
-  if (/\.(c|m)?js$/.test(path)) return project.isFile(path) ? { file: path, source: `${path}, the file the development script runs` } : null;
+  if (/\.(c|m)?js$/.test(path)) {
+    const built = pkg.scripts.build !== undefined && BUILD_OUTPUT_FOLDERS.includes(path.split('/')[0] ?? '');
+    return project.isFile(path) || built ? { file: path, source: `${path}, the file the development script runs` } : null;
+  }
   if (!/\.(c|m)?ts$/.test(path) || pkg.scripts.build === undefined) return null;
   const outDir = tsconfigOutDir(project);
   if (outDir === null) return null;

@@ -157,6 +157,12 @@ export const NODE_CLIS: readonly NodeCliRule[] = [
     source: 'https://nextjs.org/docs/app/api-reference/cli/next',
   },
   {
+    // `ng serve` is the development server; production is `ng build` output on a web server.
+    command: 'ng', package: '@angular/cli', bins: [{ versions: '*', file: 'bin/ng.js' }],
+    devSubcommands: ['serve', 's', 'dev'], replace: [], portFlags: ['--port'],
+    source: 'https://angular.dev/cli/serve',
+  },
+  {
     command: 'nodemon', package: 'nodemon', bins: [{ versions: '*', file: 'bin/nodemon.js' }],
     devSubcommands: ['*'], replace: [], portFlags: [], source: 'https://github.com/remy/nodemon#nodemon',
   },
@@ -186,6 +192,12 @@ export const NODE_CLIS: readonly NodeCliRule[] = [
     devSubcommands: [], replace: [], portFlags: [], source: 'https://reactrouter.com/api/other-api/serve',
   },
   {
+    // Create React App: `react-scripts start` is the development server.
+    command: 'react-scripts', package: 'react-scripts', bins: [{ versions: '*', file: 'bin/react-scripts.js' }],
+    devSubcommands: ['start'], replace: [], portFlags: [],
+    source: 'https://create-react-app.dev/docs/available-scripts/#npm-start',
+  },
+  {
     command: 'remix', package: '@remix-run/dev', bins: [{ versions: '*', file: 'dist/cli.js' }],
     devSubcommands: ['', 'dev', 'vite:dev'], replace: [], portFlags: ['--port'],
     source: 'https://remix.run/docs/en/main/other-api/dev',
@@ -210,6 +222,11 @@ export const NODE_CLIS: readonly NodeCliRule[] = [
     command: 'vite', package: 'vite', bins: [{ versions: '*', file: 'bin/vite.js' }],
     devSubcommands: ['', 'dev', 'serve', 'preview'], replace: [], portFlags: ['--port'],
     source: 'https://vite.dev/guide/cli',
+  },
+  {
+    command: 'vue-cli-service', package: '@vue/cli-service', bins: [{ versions: '*', file: 'bin/vue-cli-service.js' }],
+    devSubcommands: ['serve'], replace: [], portFlags: ['--port'],
+    source: 'https://cli.vuejs.org/guide/cli-service.html#vue-cli-service-serve',
   },
 ];
 

@@ -67,7 +67,7 @@ describe('resolveCommand', () => {
     expect(resolveCommand('nest start', pkgWith()).command).toEqual({ kind: 'exec', argv: ['node', 'dist/main.js'] });
   });
 
-  it.each(['next dev', 'next', 'nodemon server.js', 'nest start --watch', 'astro dev', 'vite', 'ts-node-dev src/index.ts', 'tsx watch src/index.ts'])(
+  it.each(['next dev', 'next', 'react-scripts start', 'ng serve', 'vue-cli-service serve', 'nodemon server.js', 'nest start --watch', 'astro dev', 'vite', 'ts-node-dev src/index.ts', 'tsx watch src/index.ts'])(
     'flags %s as a development server',
     (text) => {
       expect(resolveCommand(text, pkgWith()).dev).not.toBeNull();
@@ -221,5 +221,20 @@ describe('development start scripts', () => {
     expect(r.start.value).toEqual({ kind: 'exec', argv: ['node', 'dist/api/main.js'] });
     expect(r.start.source).toMatch(/project\.json/);
     expect(r.warnings.join(' ')).toMatch(/nx serve/);
+  });
+});
+
+describe('pre-scripts of the start script', () => {
+  it('hands a build-only pre<start> script (prestart:prod: tsc) to the build stage', () => {
+    const r = start({ 'package.json': { scripts: { start: 'node index.js', 'prestart:prod': 'tsc', 'start:prod': 'node dist/main.js' } } });
+    expect(r.start.value).toEqual({ kind: 'exec', argv: ['node', 'dist/main.js'] });
+    expect(r.buildSteps).toEqual(['prestart:prod']);
+  });
+});
+
+describe('dev runner on build output', () => {
+  it('runs the build output a dev runner watched when a build writes it', () => {
+    const r = start({ 'package.json': { scripts: { start: 'nodemon dist/index.js', build: 'tsc' } } });
+    expect(r.start.value).toEqual({ kind: 'exec', argv: ['node', 'dist/index.js'] });
   });
 });
