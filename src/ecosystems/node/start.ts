@@ -7,7 +7,7 @@ import type { Project } from '../../project.js';
 import type { Fact, StartCommand } from '../../types.js';
 import { tokenize } from '../../detect/command.js';
 import { NEXT_STANDALONE, NODE_CLIS, type NodeCliRule } from './knowledge/frameworks.js';
-import { NODE_BUILD_TOOLS, NODE_ENV_LOADERS, NODE_PROCESS_MANAGERS, NX_BUILD_EXECUTORS, type ProcessManagerRule } from './knowledge/scripts.js';
+import { NODE_BUILD_TOOLS, NODE_DEV_PRELOADS, NODE_ENV_LOADERS, NODE_PROCESS_MANAGERS, NX_BUILD_EXECUTORS, type ProcessManagerRule } from './knowledge/scripts.js';
 import { declaredRange, type PackageJson } from './manifest.js';
 import { stripComments, type FrameworkResult } from './framework.js';
 import { tsconfigOutDir, tsconfigRootDir } from './tsconfig.js';
@@ -460,7 +460,7 @@ export function resolveCommand(text: string, pkg: PackageJson): ResolvedCommand 
       return { command: { kind: 'exec', argv: ['node', ...rest] }, env, port, dev: 'node --watch, a development restart loop', warnings };
     }
     const preloads = preloadedModules(rest);
-    const devPreload = preloads.find((p) => DEV_PRELOADS.some((d) => p.module === d || p.module.startsWith(`${d}/`)));
+    const devPreload = preloads.find((p) => NODE_DEV_PRELOADS.some((d) => p.module === d.module || p.module.startsWith(`${d.module}/`)));
     if (devPreload) return { command: { kind: 'exec', argv: ['node', ...rest] }, env, port, dev: `node with ${devPreload.module}, which compiles TypeScript at run time`, warnings };
     // `-r dotenv/config` loads .env, which the image does not have; without dotenv installed in production it fails.
     const dotenv = preloads.find((p) => p.module === 'dotenv/config');
@@ -489,9 +489,6 @@ export function resolveCommand(text: string, pkg: PackageJson): ResolvedCommand 
   warnings.push(`The start command runs "${program}", which this tool does not know; make sure it is on PATH in the image, or pass --cmd.`);
   return { command: { kind: 'exec', argv: [program, ...argv.slice(1)] }, env, port, dev: null, warnings };
 }
-
-/** Modules preloaded with -r/--require/--import/--loader that only exist for development. */
-const DEV_PRELOADS = ['ts-node', 'tsx', '@swc-node/register', '@babel/register', 'esbuild-register'];
 
 function preloadedModules(args: string[]): Array<{ module: string; index: number; width: number }> {
   const out: Array<{ module: string; index: number; width: number }> = [];

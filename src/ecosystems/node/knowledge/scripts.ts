@@ -119,3 +119,18 @@ export const NX_BUILD_EXECUTORS: readonly NxExecutorRule[] = [
   { executor: '@nx/js:tsc', entry: 'tree', source: 'https://nx.dev/nx-api/js/executors/tsc' },
   { executor: '@nx/webpack:webpack', entry: 'flat', source: 'https://nx.dev/nx-api/webpack/executors/webpack' },
 ];
+
+/** A module preloaded with `node -r/--require/--import/--loader` that compiles TypeScript at run time. */
+export interface DevPreloadRule {
+  module: string;
+  source: string;
+}
+
+/** Sorted by module. `node -r ts-node/register src/main.ts` is a development start. */
+export const NODE_DEV_PRELOADS: readonly DevPreloadRule[] = [
+  { module: '@babel/register', source: 'https://babeljs.io/docs/babel-register' },
+  { module: '@swc-node/register', source: 'https://github.com/swc-project/swc-node#usage' },
+  { module: 'esbuild-register', source: 'https://github.com/egoist/esbuild-register#usage' },
+  { module: 'ts-node', source: 'https://typestrong.org/ts-node/docs/usage' },
+  { module: 'tsx', source: 'https://tsx.is/dev-api/node-cli' },
+];
