@@ -11,6 +11,8 @@ export interface DetectOptions {
   packageManager?: string | undefined;
   /** Which program to build when there are several (Go main package, Rust --bin, ...). */
   main?: string | undefined;
+  /** --cmd: the start command is given, so a detector need not refuse for lack of one. */
+  cmd?: string | undefined;
 }
 
 /** Which app of a monorepo to containerize, and where it is built from. */

@@ -33,11 +33,11 @@ export async function detectEcosystem(project: Project, options: Options, intera
 /** Detection, and on a terminal, the question a detector could not answer alone (which program). */
 async function detectAsking(ecosystem: Ecosystem, project: Project, options: Options, interaction?: Interaction): Promise<{ facts: CommonFacts; main: string | undefined }> {
   try {
-    return { facts: ecosystem.detect(project, { packageManager: options.packageManager, main: options.main }), main: options.main };
+    return { facts: ecosystem.detect(project, { packageManager: options.packageManager, main: options.main, cmd: options.cmd }), main: options.main };
   } catch (error) {
     if (!(error instanceof ChoiceNeeded) || !interaction || options.main !== undefined) throw error;
     const main = await interaction.select({ message: error.question, choices: error.choices.map((choice) => ({ value: choice, name: choice })) });
-    return { facts: ecosystem.detect(project, { packageManager: options.packageManager, main }), main };
+    return { facts: ecosystem.detect(project, { packageManager: options.packageManager, main, cmd: options.cmd }), main };
   }
 }
 

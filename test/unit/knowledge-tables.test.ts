@@ -18,9 +18,11 @@ import {
 } from '../../src/ecosystems/java/knowledge/frameworks.js';
 import { JAVA_NATIVE } from '../../src/ecosystems/java/knowledge/native.js';
 import { DISTROLESS_JAVA, JAVA_RELEASES } from '../../src/ecosystems/java/knowledge/versions.js';
-import { NODE_CLIS, NODE_FRAMEWORKS } from '../../src/ecosystems/node/knowledge/frameworks.js';
+import { NODE_CLIS, NODE_FRAMEWORKS, NODE_STATIC_BUILDERS } from '../../src/ecosystems/node/knowledge/frameworks.js';
+import { NODE_BUILD_TOOLS, NODE_DEV_PRELOADS, NODE_ENV_LOADERS, NODE_PROCESS_MANAGERS, NX_BUILD_EXECUTORS } from '../../src/ecosystems/node/knowledge/scripts.js';
 import { NPM_BUILD_TIME_NATIVE, NPM_INSTALL_SCRIPT_IGNORE, NPM_NATIVE } from '../../src/ecosystems/node/knowledge/native.js';
 import { NODE_RELEASES } from '../../src/ecosystems/node/knowledge/versions.js';
+import { NODE_REMOVED_SYNTAX } from '../../src/ecosystems/node/knowledge/syntax.js';
 import { PYPI_NATIVE } from '../../src/ecosystems/python/knowledge/native.js';
 import { PYTHON_SUPPORT } from '../../src/ecosystems/python/knowledge/python-support.js';
 import { ADDED_SERVERS, PYTHON_SERVER_ENV } from '../../src/ecosystems/python/knowledge/servers.js';
@@ -111,6 +113,13 @@ const TABLES: readonly Table[] = [
   table('DISTROLESS_JAVA', DISTROLESS_JAVA, { key: (r) => r.version, order: 'version' }),
   table('NODE_FRAMEWORKS', NODE_FRAMEWORKS, { key: (r) => r.id, order: { priority: 'meta-frameworks come before the servers they are built on' } }),
   table('NODE_CLIS', NODE_CLIS, { key: (r) => r.command }),
+  table('NODE_STATIC_BUILDERS', NODE_STATIC_BUILDERS, { key: (r) => r.package }),
+  table('NODE_DEV_PRELOADS', NODE_DEV_PRELOADS, { key: (r) => r.module }),
+  table('NODE_ENV_LOADERS', NODE_ENV_LOADERS, { key: (r) => r.command }),
+  table('NODE_PROCESS_MANAGERS', NODE_PROCESS_MANAGERS, { key: (r) => r.command }),
+  table('NODE_BUILD_TOOLS', NODE_BUILD_TOOLS, { key: (r) => r.command }),
+  table('NODE_REMOVED_SYNTAX', NODE_REMOVED_SYNTAX, { key: (r) => r.id }),
+  table('NX_BUILD_EXECUTORS', NX_BUILD_EXECUTORS, { key: (r) => r.executor }),
   table('NPM_NATIVE', NPM_NATIVE, {
     key: (r) => `${r.name}@${r.versions}`,
     // By package name, then by version range, oldest first.

@@ -4,8 +4,10 @@ import type { Project } from '../../project.js';
 import type { StartCommand } from '../../types.js';
 import { NEXT_STANDALONE, RUNTIME_ASSET_FOLDERS } from './knowledge/frameworks.js';
 import { hasDependency, type PackageJson } from './manifest.js';
-import { NEXT_CONFIG_FILES, stripComments, type FrameworkResult } from './framework.js';
+import { NEXT_CONFIG_FILES, type FrameworkResult } from './framework.js';
 import { nodeEntry } from './start.js';
+import { tsconfigOutDir } from './tsconfig.js';
+
 
 /** Folders that only a build produces: a start command running from one of them implies that output. */
 const BUILD_FOLDERS = ['dist', 'build', 'out', 'lib', '.output'];
@@ -21,10 +23,18 @@ export interface BuildResult {
   warnings: string[];
 }
 
-export function detectBuild(project: Project, pkg: PackageJson, fw: FrameworkResult, start: StartCommand): BuildResult {
+export function detectBuild(project: Project, pkg: PackageJson, fw: FrameworkResult, start: StartCommand, buildSteps: string[] = []): BuildResult {
   const warnings: string[] = [];
   const typescript = hasDependency(pkg, 'typescript') || project.isFile('tsconfig.json');
-  const buildScript = pkg.scripts.build !== undefined && pkg.scripts.build.trim() !== '' ? 'build' : null;
+  // The build script, else a build step the start script ran before the server (`npm run assets && node app.js`).
+  const buildScript = pkg.scripts.build !== undefined && pkg.scripts.build.trim() !== '' ? 'build' : (buildSteps[0] ?? null);
+  const skipped = buildSteps.filter((step) => step !== buildScript);
+  if (skipped.length > 0) {
+    warnings.push(
+      `The start script also runs ${skipped.map((s) => `scripts.${s}`).join(', ')} before the server; the build stage runs only scripts.${buildScript}, ` +
+        'so make that script run the others too.',
+    );
+  }
   const rule = fw.rule;
   const env = { ...(rule?.env ?? {}), ...(fw.nextStandalone ? NEXT_STANDALONE.env : {}) };
 
@@ -57,14 +67,4 @@ export function detectBuild(project: Project, pkg: PackageJson, fw: FrameworkRes
     runtimeFiles = [output, 'package.json', ...RUNTIME_ASSET_FOLDERS.filter((f) => project.isDir(f))];
   }
   return { buildScript, typescript, output, runtimeFiles: [...new Set(runtimeFiles)], selfContained, env, warnings };
-}
-
-/** compilerOptions.outDir from tsconfig.json (JSON with comments), normalised ("./dist/" -> "dist"). */
-export function tsconfigOutDir(project: Project): string | null {
-  const text = project.readText('tsconfig.json');
-  if (text === null) return null;
-  const match = /"outDir"\s*:\s*"([^"]+)"/.exec(stripComments(text));
-  if (!match) return null;
-  const dir = (match[1] as string).replace(/^\.\//, '').replace(/\/+$/, '');
-  return dir === '' || dir === '.' || dir.startsWith('..') ? null : dir;
 }

@@ -5,9 +5,11 @@ import { Project } from '../../project.js';
 import { today } from '../../knowledge/clock.js';
 import { analyzeNativeDependencies, packagesNeedingInstallScripts } from './native.js';
 import type { NodeFacts } from './types.js';
-import { readPackageJson } from './manifest.js';
+import { hasDependency, readPackageJson, type PackageJson } from './manifest.js';
+import { NODE_STATIC_BUILDERS } from './knowledge/frameworks.js';
 import { detectPackageManager } from './package-manager.js';
-import { detectNodeVersion } from './version.js';
+import { capByCode, detectNodeVersion } from './version.js';
+import { importGraph } from './sources.js';
 import { detectFramework } from './framework.js';
 import { detectStart, nodeEntry } from './start.js';
 import { detectBuild } from './build.js';
@@ -36,7 +38,8 @@ export function detectNode(project: Project, options: DetectOptions): NodeFacts 
   if (ws && version.runtime.constraint === null) version = detectNodeVersion(root, rootPkg, today());
   const fw = detectFramework(project, pkg);
   const start = detectStart(project, pkg, fw);
-  const build = detectBuild(project, pkg, fw, start.start.value);
+  if (start.unknown && options.cmd === undefined) throw new UserError(noStartMessage(pkg));
+  const build = detectBuild(project, pkg, fw, start.start.value, start.buildSteps);
 
   const entry = nodeEntry(start.start.value);
   const output = build.output;
@@ -44,6 +47,12 @@ export function detectNode(project: Project, options: DetectOptions): NodeFacts 
   const frameworkServer =
     fw.rule !== null &&
     (!start.start.source.startsWith('package.json') || entry === null || entry.startsWith('node_modules/') || inOutput);
+  // Syntax a newer Node rejects, in the files the start command runs, caps the version.
+  const entrySource = entry === null ? null : sourceOf(project, entry, output);
+  if (entrySource !== null) {
+    const capped = capByCode(version.runtime, importGraph(project, [entrySource], 8, 200));
+    version = { runtime: capped.runtime, warnings: [...version.warnings, ...capped.warnings] };
+  }
   const port = detectPort(project, {
     rule: fw.rule,
     entry: entry === null ? null : sourceOf(project, entry, output),
@@ -93,6 +102,25 @@ export function detectNode(project: Project, options: DetectOptions): NodeFacts 
     env: sortKeys({ ...build.env, ...start.env, ...port.env }),
     workspace: ws ? workspaceFacts(ws.layout, ws.app, project.root) : null,
   };
+}
+
+/**
+ * Why nothing is generated when no file says how the app starts: a Dockerfile whose CMD is a
+ * guess would build and then fail at start. A front-end build with no server is a static site.
+ */
+function noStartMessage(pkg: PackageJson): string {
+  const builder = NODE_STATIC_BUILDERS.find((b) => hasDependency(pkg, b.package));
+  if (builder !== undefined) {
+    return (
+      `This looks like a static single-page app: ${builder.package} builds it into ${builder.output}/ (${builder.source}), and there is no server code, ` +
+      'no production start script, no "main" and no server.js/index.js/app.js. Its files need a static web server, not a Node.js process, and serving ' +
+      'static sites is not supported yet. If the app does have a Node.js server, pass --cmd with the command that starts it (for example --cmd "node server.js").'
+    );
+  }
+  return (
+    'Could not tell how this Node.js app starts: no production start script (scripts.start:prod, start or serve), no "main" that exists, and no ' +
+    'server.js, index.js or app.js. Pass --cmd with the command that starts it, for example --cmd "node dist/server.js".'
+  );
 }
 
 /**

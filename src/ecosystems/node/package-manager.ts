@@ -1,4 +1,5 @@
-// Which package manager installs this project, read only from the project: its lockfile first,
+// Which package manager installs this project, read only from the project: its lockfile first
+// (several committed: the evidence decides, see decideBetweenLockfiles),
 // then the package.json "packageManager" field (corepack), then npm. Never the tools installed on
 // this machine: the image is built elsewhere, so what the developer's PATH has is irrelevant.
 //
@@ -82,18 +83,21 @@ export function detectPackageManager(
   let chosen: Fact<NodePackageManager>;
   if (requested !== undefined) {
     chosen = { value: parsePackageManagerOption(requested).manager, source: '--package-manager' };
-  } else if (managersPresent.length > 0) {
-    // Several lockfiles: the packageManager field breaks the tie, else the fixed precedence.
-    const byField = field && managersPresent.includes(field.manager) ? field.manager : null;
-    const manager = byField ?? (managersPresent[0] as NodePackageManager);
+  } else if (managersPresent.length === 1) {
+    const manager = managersPresent[0] as NodePackageManager;
+    chosen = { value: manager, source: present.find((l) => l.manager === manager)?.file as string };
+  } else if (managersPresent.length > 1) {
+    // Several lockfiles: decide from what the project says it uses, else the fixed precedence.
+    const decided = decideBetweenLockfiles(project, pkg, field, present);
+    const manager = decided?.manager ?? (managersPresent[0] as NodePackageManager);
     const file = present.find((l) => l.manager === manager)?.file as string;
-    chosen = { value: manager, source: byField && managersPresent.length > 1 ? `${file} and package.json packageManager` : file };
-    if (managersPresent.length > 1) {
-      warnings.push(
-        `Lockfiles of several package managers found (${present.map((l) => l.file).join(', ')}); using ${manager}. ` +
-          'Delete the ones you do not use so every install resolves the same versions.',
-      );
-    }
+    const skipped = present.filter((l) => l.manager !== manager).map((l) => l.file);
+    chosen = { value: manager, source: decided ? `${file} (${decided.why})` : file };
+    warnings.push(
+      `Lockfiles of several package managers found (${present.map((l) => l.file).join(', ')}); using ${file} ` +
+        `${decided ? `because ${decided.why}` : 'by the usual precedence (nothing in the project says which one it uses)'}; ignoring ${skipped.join(', ')}. ` +
+        'Delete the ones you do not use so every install resolves the same versions.',
+    );
   } else if (field) {
     chosen = { value: field.manager, source: 'package.json packageManager' };
   } else {
@@ -166,6 +170,105 @@ export function detectPackageManager(
     installFiles.push(file);
   }
   return { packageManager: chosen, packageManagerVersion, yarnBerry, lockfile, installFiles, installSecrets, warnings };
+}
+
+/**
+ * Evidence for one of several committed lockfiles, strongest first: package.json packageManager
+ * and devEngines.packageManager (what corepack and npm enforce), then the lockfiles that still
+ * satisfy every range in package.json (a stale one fails a frozen install), then the install
+ * commands of the CI workflows, then package managers the scripts call.
+ */
+function decideBetweenLockfiles(
+  project: Project,
+  pkg: PackageJson,
+  field: { manager: NodePackageManager } | null,
+  present: ReadonlyArray<{ file: string; manager: NodePackageManager }>,
+): { manager: NodePackageManager; why: string } | null {
+  const managers = [...new Set(present.map((l) => l.manager))];
+  if (field && managers.includes(field.manager)) return { manager: field.manager, why: `package.json packageManager names ${field.manager}` };
+  const devEngine = devEnginesManager(pkg.raw);
+  if (devEngine !== null && managers.includes(devEngine)) return { manager: devEngine, why: `package.json devEngines.packageManager names ${devEngine}` };
+
+  const fits = present.map((l) => ({ ...l, missing: unsatisfiedRanges(project, l.file, pkg) }));
+  const fitting = fits.filter((f) => f.missing !== null && f.missing.length === 0);
+  const stale = fits.filter((f) => f.missing !== null && f.missing.length > 0);
+  if (fitting.length > 0 && stale.length > 0 && new Set(fitting.map((f) => f.manager)).size === 1) {
+    const s = stale[0] as { file: string; missing: string[] };
+    const shown = s.missing.slice(0, 3).join(', ') + (s.missing.length > 3 ? ` and ${s.missing.length - 3} more` : '');
+    return { manager: (fitting[0] as { manager: NodePackageManager }).manager, why: `it satisfies every range in package.json, while ${s.file} has no entry for ${shown}` };
+  }
+  const ci = ciInstallers(project).filter((m) => managers.includes(m));
+  if (ci.length === 1) return { manager: ci[0] as NodePackageManager, why: `the CI workflows install with ${ci[0]}` };
+  const called = scriptManagers(pkg).filter((m) => managers.includes(m) && m !== 'npm');
+  if (called.length === 1) return { manager: called[0] as NodePackageManager, why: `package.json scripts call ${called[0]}` };
+  return null;
+}
+
+/** devEngines.packageManager.name (npm's devEngines field), when it names one manager. */
+function devEnginesManager(raw: Record<string, unknown>): NodePackageManager | null {
+  const devEngines = raw.devEngines;
+  if (devEngines === null || typeof devEngines !== 'object' || Array.isArray(devEngines)) return null;
+  const entry = (devEngines as Record<string, unknown>).packageManager;
+  const first = Array.isArray(entry) ? entry[0] : entry;
+  const name = first !== null && typeof first === 'object' ? (first as Record<string, unknown>).name : undefined;
+  return typeof name === 'string' && isNodePackageManager(name) ? name : null;
+}
+
+/** Package managers named by install commands in .github/workflows (`npm ci`, `yarn install`, `pnpm i`, `bun install`). */
+function ciInstallers(project: Project): NodePackageManager[] {
+  const found = new Set<NodePackageManager>();
+  for (const file of project.find({ extensions: ['.yml', '.yaml'], under: ['.github/workflows'], maxDepth: 1, maxFiles: 40 })) {
+    const text = project.readText(file) ?? '';
+    if (/\bnpm\s+(ci|install|i)\b/.test(text)) found.add('npm');
+    if (/\byarn(\s+install\b|\s+--frozen-lockfile|\s+--immutable|\s*$)/m.test(text)) found.add('yarn');
+    if (/\bpnpm\s+(install|i)\b/.test(text)) found.add('pnpm');
+    if (/\bbun\s+install\b/.test(text)) found.add('bun');
+  }
+  return [...found];
+}
+
+/** Package managers the scripts call (`yarn build`, `pnpm run x`). */
+function scriptManagers(pkg: PackageJson): NodePackageManager[] {
+  const found = new Set<NodePackageManager>();
+  for (const text of Object.values(pkg.scripts)) {
+    for (const match of text.matchAll(/(?:^|&&|;|\|\|)\s*(npm|yarn|pnpm|bun)\s/g)) found.add(match[1] as NodePackageManager);
+  }
+  return [...found];
+}
+
+/**
+ * The package.json dependencies a lockfile does not satisfy (name@range), or null when the
+ * format is not checked. yarn.lock keys are the very `name@range` specs it resolved; npm's lock
+ * records each installed version; pnpm's records the specifier of each importer dependency.
+ */
+export function unsatisfiedRanges(project: Project, file: string, pkg: PackageJson): string[] | null {
+  const text = project.readText(file);
+  if (text === null) return null;
+  const declared = { ...pkg.devDependencies, ...pkg.dependencies };
+  const plain = Object.entries(declared).filter(([, range]) => semver.validRange(range) !== null);
+  if (file === 'yarn.lock') {
+    const specs = new Set<string>();
+    for (const line of text.split(/\r?\n/)) {
+      if (line === '' || line.startsWith(' ') || line.startsWith('#') || !line.endsWith(':')) continue;
+      for (const spec of line.slice(0, -1).split(',')) specs.add(spec.trim().replace(/^"|"$/g, '').replace('@npm:', '@'));
+    }
+    return plain.filter(([name, range]) => !specs.has(`${name}@${range}`)).map(([name, range]) => `${name}@${range}`);
+  }
+  if (file === 'package-lock.json' || file === 'npm-shrinkwrap.json') {
+    let lock: { packages?: Record<string, { version?: string }>; dependencies?: Record<string, { version?: string }> };
+    try {
+      lock = JSON.parse(text) as typeof lock;
+    } catch {
+      return null;
+    }
+    return plain
+      .filter(([name, range]) => {
+        const version = lock.packages?.[`node_modules/${name}`]?.version ?? lock.dependencies?.[name]?.version;
+        return version === undefined || semver.valid(version) === null || !semver.satisfies(version, range, { includePrerelease: true });
+      })
+      .map(([name, range]) => `${name}@${range}`);
+  }
+  return null;
 }
 
 function isNodePackageManager(name: string): name is NodePackageManager {

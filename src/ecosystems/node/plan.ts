@@ -33,7 +33,9 @@ function candidateMajors(facts: NodeFacts, now: Date): Candidates {
   // The range allows no LTS line (">=27", "^25"): take maintained Current lines, then anything known.
   const maintained = maintainedMajors(now).map(String).filter((m) => pickVersion(runtime, [m]) !== null);
   if (maintained.length > 0) return { majors: maintained, note: `${runtime.constraint} from ${runtime.source} allows no LTS line` };
-  const known = NODE_RELEASES.map((r) => String(r.major)).reverse().filter((m) => pickVersion(runtime, [m]) !== null);
+  // Newest first, LTS lines before the odd ones (an end-of-life LTS got fixes longest).
+  const byPreference = [...NODE_RELEASES].reverse().sort((a, b) => Number(b.lts !== null) - Number(a.lts !== null));
+  const known = byPreference.map((r) => String(r.major)).filter((m) => pickVersion(runtime, [m]) !== null);
   return { majors: known, note: `${runtime.constraint} from ${runtime.source} allows only unmaintained lines` };
 }
 

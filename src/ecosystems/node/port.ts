@@ -7,23 +7,34 @@ import type { Fact } from '../../types.js';
 import type { NodeFrameworkRule } from './knowledge/frameworks.js';
 import { stripComments } from './framework.js';
 import { isPort } from './start.js';
+import { importGraph, MAX_SCANNED_BYTES, readSource, resolveImport, SOURCE_EXTENSIONS } from './sources.js';
 
 /** The port chosen when the app reads PORT but names no default. */
 const CHOSEN_PORT = 3000;
 const MAX_SCANNED_FILES = 30;
-const MAX_SCANNED_BYTES = 256 * 1024;
-const SOURCE_EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts'];
+const MAX_IMPORT_DEPTH = 4;
 
 /** Patterns in priority order; the first group of each is the port. */
 const PORT_PATTERNS: ReadonlyArray<{ pattern: RegExp; what: string }> = [
-  { pattern: /process\.env(?:\.PORT\b|\[\s*['"]PORT['"]\s*\])\s*\)?\s*(?:\|\||\?\?)\s*['"]?(\d{1,5})\b/, what: 'process.env.PORT with a default' },
   { pattern: /\{[^}]*\bPORT\s*=\s*['"]?(\d{1,5})\b[^}]*\}\s*=\s*process\.env/, what: 'PORT default from process.env' },
   { pattern: /\bPORT\s*(?:\|\||\?\?)\s*['"]?(\d{1,5})\b/, what: 'PORT with a default' },
+  // [args.port, process.env.APP_PORT, process.env.PORT, 3001].find(...): the last entry is the default.
+  { pattern: /\[[^\]\n]*process\.env(?:\.PORT\b|\[\s*['"]PORT['"]\s*\])[^\]\n]*?,\s*['"]?(\d{1,5})['"]?\s*\]/, what: 'PORT fallback list' },
+  // PORT = toNumber(environment.PORT) ?? 3000 (a config class or module).
+  { pattern: /\bPORT\b\s*[:=]\s*[^;,\n]*?(?:\|\||\?\?)\s*['"]?(\d{1,5})\b/, what: 'PORT setting with a default' },
+  // PORT: Joi.number().default(3000), z.coerce.number().default(3000), port({ default: 3000 }) (envalid).
+  { pattern: /\bPORT\b['"]?\s*:\s*[^,\n]*?\.default\(\s*['"]?(\d{1,5})\b/, what: 'PORT schema default' },
+  { pattern: /\bPORT\b['"]?\s*:\s*\w+\(\s*\{[^}]*\bdefault\s*:\s*['"]?(\d{1,5})\b/, what: 'PORT schema default' },
   { pattern: /\.listen\(\s*['"]?(\d{1,5})\b/, what: 'listen(<port>)' },
   { pattern: /(?:\bserver|\.listen)\(\s*\{[^}]*?\bport\s*:\s*(?:[^,}]*?(?:\|\||\?\?)\s*)?['"]?(\d{1,5})\b/, what: 'port option' },
   { pattern: /\b(?:const|let|var)\s+port\s*=\s*['"]?(\d{1,5})\b/i, what: 'port constant' },
 ];
 const READS_PORT = /process\.env(?:\.PORT\b|\[\s*['"]PORT['"]\s*\])|\{[^}]*\bPORT\b[^}]*\}\s*=\s*process\.env/;
+/** process.env.PORT followed by its fallbacks: `|| process.env.OTHER_PORT || config.port || 8080`. */
+const PORT_CHAIN = /process\.env(?:\.PORT\b|\[\s*['"]PORT['"]\s*\])\s*\)?((?:\s*(?:\|\||\?\?)\s*(?:Number\(|parseInt\()?\s*(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[\s*['"]\w+['"]\s*\])*|['"]?\d{1,5}['"]?)\s*\)?)+)/;
+const CHAIN_ITEM = /(?:\|\||\?\?)\s*(?:Number\(|parseInt\()?\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[\s*['"]\w+['"]\s*\])*|['"]?\d{1,5}['"]?)/g;
+/** Test files never hold the server's port. */
+const TEST_FILE = /(^|\/)(test|tests|__tests__|e2e|spec)\/|\.(test|spec)\.[cm]?[jt]sx?$/;
 
 export interface PortInput {
   rule: NodeFrameworkRule | null;
@@ -52,15 +63,17 @@ export function detectPort(project: Project, input: PortInput): PortResult {
   // A framework that runs its own server: ports in the app code belong to other things (databases).
   if (input.frameworkServer && rule?.ownsServer && frameworkDefault) return { port: frameworkDefault, env: {}, warnings };
 
-  const files = filesToScan(project, input.entry, input.frameworkServer && (rule?.ownsServer ?? false));
+  const { primary, secondary } = filesToScan(project, input.entry, input.frameworkServer && (rule?.ownsServer ?? false));
+  const files = [...primary, ...secondary];
   let readsPort: string | null = null;
-  for (const { pattern, what } of PORT_PATTERNS) {
-    for (const [file, code] of files) {
-      const match = pattern.exec(code);
-      if (match && isPort(match[1] as string)) {
-        warnings.push(...hostWarnings(rule, files));
-        return { port: { value: Number(match[1]), source: `${file}: ${what}` }, env: {}, warnings };
-      }
+  // Other files only when the code the entry runs neither listens nor reads PORT (an import this
+  // scan cannot follow): a literal elsewhere may be a client, a test or another program.
+  const primaryListens = primary.some(([, code]) => READS_PORT.test(code) || /\.listen\(/.test(code));
+  for (const tier of primaryListens ? [primary] : [primary, secondary]) {
+    const found = portInFiles(project, tier);
+    if (found !== null) {
+      warnings.push(...hostWarnings(rule, files));
+      return { port: found, env: {}, warnings };
     }
   }
   for (const [file, code] of files) if (readsPort === null && READS_PORT.test(code)) readsPort = file;
@@ -82,27 +95,108 @@ function hostWarnings(rule: NodeFrameworkRule | null, files: Array<[string, stri
   return [`Fastify listens on localhost by default, which is unreachable from outside the container; pass host: '0.0.0.0' to listen() (${rule.source}).`];
 }
 
+/** The first port the patterns find, in priority order over the files, in the order given. */
+function portInFiles(project: Project, files: Array<[string, string]>): Fact<number> | null {
+  for (const [file, code] of files) {
+    const chain = portFromChain(project, file, code);
+    if (chain !== null) return chain;
+  }
+  for (const { pattern, what } of PORT_PATTERNS) {
+    for (const [file, code] of files) {
+      const match = pattern.exec(code);
+      if (match && isPort(match[1] as string)) return { value: Number(match[1]), source: `${file}: ${what}` };
+    }
+  }
+  return null;
+}
+
 /**
- * The entry file first, then conventional entry files at the root and in src/, then a bounded
- * number of other source files under src/ (unless the framework owns the server).
+ * `process.env.PORT || process.env.OTHER || config.port || 8080`: other variables are not set in
+ * the image, so the first fallback that has a value wins: a config value read from the module it
+ * is imported from, else the literal.
  */
-function filesToScan(project: Project, entry: string | null, entryOnly: boolean): Array<[string, string]> {
-  const candidates: string[] = [];
-  if (entry !== null) candidates.push(entry);
-  if (!entryOnly) {
+function portFromChain(project: Project, file: string, code: string): Fact<number> | null {
+  const match = PORT_CHAIN.exec(code);
+  if (!match) return null;
+  for (const item of (match[1] as string).matchAll(CHAIN_ITEM)) {
+    const value = (item[1] as string).replace(/['"]/g, '');
+    if (/^\d+$/.test(value)) {
+      if (!isPort(value)) return null;
+      return { value: Number(value), source: `${file}: process.env.PORT with a default` };
+    }
+    if (/^process\.env\b/.test(value)) continue;
+    const resolved = configValue(project, file, code, value);
+    if (resolved !== null) return resolved;
+  }
+  return null;
+}
+
+/** The number a member expression like `config.port` holds, read from the module `config` comes from. */
+function configValue(project: Project, file: string, code: string, expression: string): Fact<number> | null {
+  const parts = expression.split('.');
+  const binding = parts[0] as string;
+  const property = parts[parts.length - 1] as string;
+  if (parts.length < 2 || !/^[A-Za-z_$][\w$]*$/.test(property)) return null;
+  const escaped = binding.replace(/\$/g, '\\$');
+  const from = new RegExp(
+    `(?:(?:const|let|var)\\s+${escaped}\\s*=\\s*require\\(\\s*['"](\\.{1,2}/[^'"]+)['"]|import\\s+(?:\\*\\s+as\\s+)?${escaped}\\s+from\\s*['"](\\.{1,2}/[^'"]+)['"])`,
+  ).exec(code);
+  const target = from ? resolveImport(project, file, (from[1] ?? from[2]) as string) : file;
+  if (target === null) return null;
+  const text = target === file ? code : project.readText(target);
+  if (text === null || text.length > MAX_SCANNED_BYTES) return null;
+  const body = stripComments(text);
+  // `port: 4000` at the shallowest nesting: `db: { port: 5432 }` is another service's.
+  let best: { value: string; depth: number } | null = null;
+  for (const match of body.matchAll(new RegExp(`["']?\\b${property}\\b["']?\\s*:\\s*['"]?(\\d{1,5})\\b`, 'g'))) {
+    const before = body.slice(0, match.index);
+    const depth = (before.match(/\{/g) ?? []).length - (before.match(/\}/g) ?? []).length;
+    if (best === null || depth < best.depth) best = { value: match[1] as string, depth };
+  }
+  if (best !== null && isPort(best.value)) return { value: Number(best.value), source: `${target}: ${expression}` };
+  if (target === file) return null;
+  // The module reads its own PORT setting with a default (a schema or an env fallback).
+  for (const { pattern, what } of PORT_PATTERNS.slice(0, 6)) {
+    const match = pattern.exec(body);
+    if (match && isPort(match[1] as string)) return { value: Number(match[1]), source: `${target}: ${what} (${expression} in ${file})` };
+  }
+  return null;
+}
+
+
+/**
+ * Primary: the file the start command runs (or, when unknown, the conventional entry files) and
+ * the project files it imports, nearest first: the code that really starts the server. Secondary,
+ * only when the primary files say nothing: other sources under src/, tests left out.
+ */
+function filesToScan(project: Project, entry: string | null, entryOnly: boolean): { primary: Array<[string, string]>; secondary: Array<[string, string]> } {
+  const roots: string[] = [];
+  if (entry !== null) roots.push(entry);
+  if (!entryOnly && entry === null) {
     for (const dir of ['', 'src/']) {
       for (const name of ['server', 'app', 'index', 'main']) {
-        for (const ext of SOURCE_EXTENSIONS) candidates.push(`${dir}${name}${ext}`);
+        for (const ext of SOURCE_EXTENSIONS) roots.push(`${dir}${name}${ext}`);
       }
     }
-    candidates.push(...project.find({ extensions: SOURCE_EXTENSIONS, under: ['src'], maxDepth: 2, maxFiles: MAX_SCANNED_FILES }));
   }
-  const files: Array<[string, string]> = [];
-  for (const file of [...new Set(candidates)]) {
-    if (files.length >= MAX_SCANNED_FILES) break;
-    if (file.endsWith('.d.ts') || !project.isFile(file)) continue;
-    const text = project.readText(file);
-    if (text !== null && text.length <= MAX_SCANNED_BYTES) files.push([file, stripComments(text)]);
+  const primary = importGraph(project, roots.filter((f) => project.isFile(f)), entryOnly ? 0 : MAX_IMPORT_DEPTH, MAX_SCANNED_FILES);
+  const seen = new Set(primary.map(([file]) => file));
+  const secondary: Array<[string, string]> = [];
+  if (!entryOnly) {
+    const others: string[] = [];
+    for (const dir of ['', 'src/']) {
+      for (const name of ['server', 'app', 'index', 'main']) {
+        for (const ext of SOURCE_EXTENSIONS) others.push(`${dir}${name}${ext}`);
+      }
+    }
+    others.push(...project.find({ extensions: SOURCE_EXTENSIONS, under: ['src'], maxDepth: 2, maxFiles: MAX_SCANNED_FILES }));
+    for (const file of others) {
+      if (secondary.length >= MAX_SCANNED_FILES) break;
+      if (seen.has(file) || TEST_FILE.test(file) || !project.isFile(file)) continue;
+      seen.add(file);
+      const code = readSource(project, file);
+      if (code !== null) secondary.push([file, code]);
+    }
   }
-  return files;
+  return { primary, secondary };
 }

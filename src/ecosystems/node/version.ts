@@ -8,6 +8,7 @@ import type { RuntimeRequirement } from '../../types.js';
 import { UserError } from '../../errors.js';
 import { codenameMajor, ltsMajors, maintainedMajors, NODE_SCHEDULE_SOURCE } from './knowledge/versions.js';
 import type { PackageJson } from './manifest.js';
+import { NODE_REMOVED_SYNTAX } from './knowledge/syntax.js';
 
 /** "20", "v20", "20.11", "20.11.1": names one version (or one line of them). */
 const EXACT = /^v?(\d+)(\.\d+){0,2}$/;
@@ -129,4 +130,28 @@ function toolVersions(project: Project): Declared | null {
     }
   }
   return null;
+}
+
+/**
+ * A version range the code itself needs: syntax a newer Node line rejects (knowledge/syntax.ts)
+ * in the files the entry runs caps the line below that release. Only for unpinned projects (a pin
+ * is the developer's word); the reason names the file and the syntax.
+ */
+export function capByCode(runtime: RuntimeRequirement, files: Array<[string, string]>): { runtime: RuntimeRequirement; warnings: string[] } {
+  if (runtime.pinned) return { runtime, warnings: [] };
+  for (const rule of NODE_REMOVED_SYNTAX) {
+    const hit = files.find(([, code]) => rule.pattern.test(code));
+    if (hit === undefined) continue;
+    const cap = `<${rule.removedIn}`;
+    const constraint = runtime.constraint === null
+      ? cap
+      : runtime.constraint.split('||').map((part) => `${part.trim()} ${cap}`).join(' || ');
+    if (semver.validRange(constraint, { loose: true }) === null) continue;
+    const why = `${hit[0]} uses ${rule.what}, a SyntaxError from Node ${rule.removedIn} on (${rule.source})`;
+    return {
+      runtime: { constraint, pinned: false, source: runtime.constraint === null ? why : `${runtime.source}, capped below ${rule.removedIn}: ${why}` },
+      warnings: [`${why}; the image uses an older Node line. Move to the newer syntax to run on a current Node.js.`],
+    };
+  }
+  return { runtime, warnings: [] };
 }

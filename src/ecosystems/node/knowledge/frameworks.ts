@@ -157,6 +157,12 @@ export const NODE_CLIS: readonly NodeCliRule[] = [
     source: 'https://nextjs.org/docs/app/api-reference/cli/next',
   },
   {
+    // `ng serve` is the development server; production is `ng build` output on a web server.
+    command: 'ng', package: '@angular/cli', bins: [{ versions: '*', file: 'bin/ng.js' }],
+    devSubcommands: ['serve', 's', 'dev'], replace: [], portFlags: ['--port'],
+    source: 'https://angular.dev/cli/serve',
+  },
+  {
     command: 'nodemon', package: 'nodemon', bins: [{ versions: '*', file: 'bin/nodemon.js' }],
     devSubcommands: ['*'], replace: [], portFlags: [], source: 'https://github.com/remy/nodemon#nodemon',
   },
@@ -169,6 +175,12 @@ export const NODE_CLIS: readonly NodeCliRule[] = [
     devSubcommands: ['', 'dev'], replace: [], portFlags: ['--port'], source: 'https://nuxt.com/docs/api/commands/dev',
   },
   {
+    // `nx serve` runs the @nx/js:node executor: a watch-mode development server.
+    command: 'nx', package: 'nx', bins: [{ versions: '*', file: 'bin/nx.js' }],
+    devSubcommands: ['serve', 'dev'], replace: [], portFlags: ['--port'],
+    source: 'https://nx.dev/nx-api/js/executors/node',
+  },
+  {
     command: 'react-router', package: '@react-router/dev',
     bins: [{ versions: '<8.0.0', file: 'bin.js' }, { versions: '>=8.0.0', file: 'bin.cjs' }],
     devSubcommands: ['', 'dev'], replace: [], portFlags: ['--port'],
@@ -178,6 +190,12 @@ export const NODE_CLIS: readonly NodeCliRule[] = [
     command: 'react-router-serve', package: '@react-router/serve',
     bins: [{ versions: '<8.0.0', file: 'bin.js' }, { versions: '>=8.0.0', file: 'bin.cjs' }],
     devSubcommands: [], replace: [], portFlags: [], source: 'https://reactrouter.com/api/other-api/serve',
+  },
+  {
+    // Create React App: `react-scripts start` is the development server.
+    command: 'react-scripts', package: 'react-scripts', bins: [{ versions: '*', file: 'bin/react-scripts.js' }],
+    devSubcommands: ['start'], replace: [], portFlags: [],
+    source: 'https://create-react-app.dev/docs/available-scripts/#npm-start',
   },
   {
     command: 'remix', package: '@remix-run/dev', bins: [{ versions: '*', file: 'dist/cli.js' }],
@@ -205,4 +223,27 @@ export const NODE_CLIS: readonly NodeCliRule[] = [
     devSubcommands: ['', 'dev', 'serve', 'preview'], replace: [], portFlags: ['--port'],
     source: 'https://vite.dev/guide/cli',
   },
+  {
+    command: 'vue-cli-service', package: '@vue/cli-service', bins: [{ versions: '*', file: 'bin/vue-cli-service.js' }],
+    devSubcommands: ['serve'], replace: [], portFlags: ['--port'],
+    source: 'https://cli.vuejs.org/guide/cli-service.html#vue-cli-service-serve',
+  },
+];
+
+/** A front-end build tool that writes static files (HTML, JS, CSS) for a web server to serve. */
+export interface StaticBuilderRule {
+  /** The package that marks it, in dependencies or devDependencies. */
+  package: string;
+  /** The folder its production build writes by default. */
+  output: string;
+  source: string;
+}
+
+/** Sorted by package. Without server code or a start script, such a project is a static site. */
+export const NODE_STATIC_BUILDERS: readonly StaticBuilderRule[] = [
+  { package: '@angular/cli', output: 'dist', source: 'https://angular.dev/tools/cli/build' },
+  { package: '@vue/cli-service', output: 'dist', source: 'https://cli.vuejs.org/guide/deployment.html' },
+  { package: 'parcel', output: 'dist', source: 'https://parceljs.org/features/cli/#parcel-build-%3Centries%3E' },
+  { package: 'react-scripts', output: 'build', source: 'https://create-react-app.dev/docs/deployment/' },
+  { package: 'vite', output: 'dist', source: 'https://vite.dev/guide/static-deploy' },
 ];

@@ -18,7 +18,7 @@ export const cases: EcosystemCases = {
     { field: 'package.json packageManager', fixture: 'node-express-npm', file: 'package.json', benign: 'npm@10.9.2', edits: (v) => ({ 'package.json': (old) => JSON.stringify({ ...JSON.parse(old), packageManager: v }) }) },
     { field: '.nvmrc', fixture: 'node-express-npm', file: '.nvmrc', benign: '22', edits: (v) => ({ '.nvmrc': `${v}\n` }) },
     { field: 'dependency name in package-lock.json', fixture: 'node-express-npm', file: /package-lock\.json|package\.json/, benign: 'left-pad', edits: (v) => ({ 'package-lock.json': (old) => { const lock = JSON.parse(old); lock.packages[`node_modules/${v}`] = { version: '1.0.0' }; return JSON.stringify(lock); } }) },
-    { field: 'start script file name (node <file>)', fixture: 'node-plain-node-no-lock', file: 'package.json', benign: 'server.js', edits: (v) => ({ 'package.json': (old) => JSON.stringify({ ...JSON.parse(old), main: v, scripts: {} }), [folder(v)]: 'require("http").createServer().listen(3000)\n' }) },
+    { field: 'start script file name (node <file>)', fixture: 'node-plain-node-no-lock', file: 'package.json', benign: 'server.js', edits: (v) => ({ 'package.json': (old) => JSON.stringify({ ...JSON.parse(old), main: v, scripts: {} }), 'server.js': 'require("http").createServer().listen(3000)\n', [folder(v)]: 'require("http").createServer().listen(3000)\n' }) },
     { field: 'workspace app folder name', fixture: 'monorepo-npm-turbo', file: /apps\/|--app/, benign: 'site', args: (v) => ['--app', `apps/${folder(v)}`], edits: (v) => moveDir('monorepo-npm-turbo', 'apps/web', `apps/${folder(v)}`) },
   ],
   variablePaths: [

@@ -170,3 +170,35 @@ describe('detectNode on the fixtures', () => {
     expect(detectNode(fixture('node-express-npm'), { packageManager: 'pnpm' }).packageManager).toEqual({ value: 'pnpm', source: '--package-manager' });
   });
 });
+
+describe('detectNode: no start evidence, and code that caps the version', () => {
+  it('refuses a static single-page app (a Vite build, no server) naming --cmd, and accepts --cmd', () => {
+    const project = projectWith({
+      'package.json': { scripts: { dev: 'vite', build: 'vite build', serve: 'vite preview --port 4173' }, devDependencies: { vite: '^6.0.0' } },
+      'index.html': '<div id="app"></div>',
+      'src/main.ts': 'createApp(App).mount("#app");',
+    });
+    expect(() => detectNode(project, {})).toThrow(UserError);
+    expect(() => detectNode(project, {})).toThrow(/static single-page app: vite builds it into dist\/.*--cmd/);
+    expect(() => detectNode(project, { cmd: 'node server.js' })).not.toThrow();
+  });
+
+  it('refuses with a plain --cmd message when nothing says how the app starts', () => {
+    expect(() => detectNode(projectWith({ 'package.json': { name: 'x' } }), {})).toThrow(/Could not tell how this Node\.js app starts.*--cmd/);
+  });
+
+  it('caps Node below 22 when the code the entry runs uses import assertions, and names the file', () => {
+    const f = facts('node-dev-start-import-assertions');
+    expect(f.runtime.constraint).toBe('<22');
+    expect(f.runtime.source).toMatch(/src\/app\.js uses import assertions/);
+    expect(f.start.value).toEqual({ kind: 'exec', argv: ['node', 'src/index.js'] });
+  });
+
+  it('leaves a pinned version alone', () => {
+    const project = projectWith({
+      'package.json': { main: 'index.js' }, '.nvmrc': '24\n',
+      'index.js': "import data from './data.json' assert { type: 'json' };\n",
+    });
+    expect(detectNode(project, {}).runtime).toMatchObject({ constraint: '24', pinned: true });
+  });
+});

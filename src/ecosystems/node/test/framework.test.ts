@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectFramework } from '../framework.js';
-import { detectBuild, tsconfigOutDir } from '../build.js';
+import { detectBuild } from '../build.js';
+import { tsconfigOutDir } from '../tsconfig.js';
 import { detectStart } from '../start.js';
 import { readPackageJson } from '../manifest.js';
 import { NODE_FRAMEWORKS } from '../knowledge/frameworks.js';

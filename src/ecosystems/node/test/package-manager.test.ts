@@ -57,6 +57,36 @@ describe('detectPackageManager', () => {
     expect(tie.warnings.join(' ')).toMatch(/several package managers/);
   });
 
+  describe('several lockfiles: the evidence decides', () => {
+    const manifest = { name: 'x', dependencies: { argon2: '^0.26.2', rxjs: '^6.5.5' } };
+    const staleYarn = `${CLASSIC_LOCK}\nargon2@^0.19.0:\n  version "0.19.3"\n\nrxjs@^6.3.0:\n  version "6.5.2"\n`;
+    const freshNpm = JSON.stringify({ lockfileVersion: 1, dependencies: { argon2: { version: '0.26.2' }, rxjs: { version: '6.5.5' } } });
+
+    it('takes the lockfile that satisfies package.json over a stale one, and names the skipped one', () => {
+      const r = detect({ 'package.json': manifest, 'yarn.lock': staleYarn, 'package-lock.json': freshNpm });
+      expect(r.packageManager.value).toBe('npm');
+      expect(r.lockfile).toBe('package-lock.json');
+      expect(r.warnings.join(' ')).toMatch(/yarn\.lock has no entry for argon2@\^0\.26\.2, rxjs@\^6\.5\.5.*ignoring yarn\.lock/);
+    });
+
+    it('takes devEngines.packageManager', () => {
+      const r = detect({ 'package.json': { name: 'x', devEngines: { packageManager: { name: 'npm' } } }, 'yarn.lock': CLASSIC_LOCK, 'package-lock.json': '{}' });
+      expect(r.packageManager.value).toBe('npm');
+      expect(r.packageManager.source).toMatch(/devEngines/);
+    });
+
+    it('takes the manager the CI workflows install with', () => {
+      const r = detect({ '.github/workflows/ci.yml': 'jobs:\n  test:\n    steps:\n      - run: pnpm install --frozen-lockfile\n', 'pnpm-lock.yaml': "lockfileVersion: '9.0'\n", 'package-lock.json': '{}' });
+      expect(r.packageManager.value).toBe('pnpm');
+      expect(r.warnings.join(' ')).toMatch(/CI workflows install with pnpm.*ignoring package-lock\.json/);
+    });
+
+    it('takes the manager the scripts call', () => {
+      const r = detect({ 'package.json': { name: 'x', scripts: { build: 'pnpm run compile' } }, 'yarn.lock': CLASSIC_LOCK, 'pnpm-lock.yaml': "lockfileVersion: '9.0'\n" });
+      expect(r.packageManager.value).toBe('pnpm');
+    });
+  });
+
   it('prefers bun.lock over bun.lockb', () => {
     expect(detect({ 'bun.lock': '{}', 'bun.lockb': 'x' }).lockfile).toBe('bun.lock');
   });

@@ -82,3 +82,60 @@ describe('detectPort precedence', () => {
     expect(port({ 'server.js': "fastify.listen({ port: 3000, host: '0.0.0.0' })" }, 'server.js', 'fastify').warnings).toEqual([]);
   });
 });
+
+describe('detectPort: the default behind env fallbacks and config modules', () => {
+  it('reads the literal after a chain of other variables', () => {
+    const r = port({ 'app.js': "app.set('port', process.env.PORT || process.env.OPENSHIFT_NODEJS_PORT || 8080);\napp.listen(app.get('port'));" }, 'app.js');
+    expect(r.port).toEqual({ value: 8080, source: 'app.js: process.env.PORT with a default' });
+  });
+
+  it('takes a config value in the chain when its module can be read', () => {
+    const r = port({
+      'server.js': "const config = require('./config');\napp.listen(process.env.PORT || config.port || 8080);",
+      'config.js': 'module.exports = { db: { port: 5432 }, port: 4000 };',
+    });
+    expect(r.port).toEqual({ value: 4000, source: 'config.js: config.port' });
+  });
+
+  it('falls through to the literal when the config module says nothing', () => {
+    const r = port({
+      'server.js': "const config = require('./config');\napp.listen(process.env.PORT || config.port || 8080);",
+      'config.js': 'module.exports = { port: process.env.APP_PORT };',
+    });
+    expect(r.port.value).toBe(8080);
+  });
+
+  it('follows the entry into the config module it imports (a Joi schema default)', () => {
+    const r = port({
+      'src/index.js': "const config = require('./config/config');\napp.listen(config.port);",
+      'src/config/config.js': "const schema = Joi.object().keys({\n  PORT: Joi.number().default(3000),\n  SMTP_PORT: Joi.number().default(587),\n});",
+    }, 'src/index.js');
+    expect(r.port).toEqual({ value: 3000, source: 'src/config/config.js: PORT schema default' });
+  });
+
+  it('reads a PORT setting with a default in an imported TypeScript env module', () => {
+    const r = port({
+      'server/index.ts': 'import env from "./env";\nstart(env.PORT);',
+      'server/env.ts': 'export class Env {\n  public DATABASE_PORT = this.toNumber(environment.DATABASE_PORT) ?? 5432;\n  public PORT = this.toNumber(environment.PORT) ?? 3100;\n}',
+    }, 'server/index.ts');
+    expect(r.port).toEqual({ value: 3100, source: 'server/env.ts: PORT setting with a default' });
+  });
+
+  it('reads the last entry of a fallback list holding process.env.PORT', () => {
+    const r = port({
+      'server/server.js': "const config = require('./config');\nserver.listen(config.port);",
+      'server/config.js': 'const port = [args.port, process.env.APP_PORT, process.env.PORT, 3001].map((p) => parseInt(p)).find((p) => !isNaN(p));',
+    }, 'server/server.js');
+    expect(r.port).toEqual({ value: 3001, source: 'server/config.js: PORT fallback list' });
+  });
+
+  it('does not take a port from a test file or a module the server does not import', () => {
+    const r = port({
+      'src/server.js': 'server.listen(process.env.PORT);',
+      'src/server.test.js': "fetch('http://localhost:4317/x'); app.listen(4317);",
+      'src/otel.js': "const endpoint = { port: 4317 }; exporter.listen(4318);",
+    }, 'src/server.js');
+    expect(r.port.value).toBe(3000);
+    expect(r.port.source).toMatch(/3000 chosen/);
+  });
+});
