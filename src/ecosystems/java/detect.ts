@@ -5,8 +5,8 @@ import type { DetectOptions } from '../../ecosystem.js';
 import { UserError } from '../../errors.js';
 import type { Project } from '../../project.js';
 import { classifyJavaDependency } from './knowledge/native.js';
-import { FRAMEWORK_DEFAULTS, FRAMEWORK_JVM_OPTIONS, springBootLayering } from './knowledge/frameworks.js';
-import type { Fact, NativeDependency, StartCommand } from '../../types.js';
+import { FRAMEWORK_DEFAULTS, FRAMEWORK_JVM_OPTIONS, frameworkJavaSupport, springBootLayering } from './knowledge/frameworks.js';
+import type { Fact, NativeDependency, RuntimeRequirement, StartCommand } from '../../types.js';
 import type { BuildInfo } from './build-info.js';
 import { configuredPort, quarkusPackageType, RESOURCES } from './config.js';
 import { readGradle } from './gradle.js';
@@ -43,7 +43,8 @@ export function detectJava(project: Project, options: DetectOptions = {}): JavaF
   const frameworkVersion = build?.framework?.version ?? null;
 
   const pinned = pinnedJavaVersion(project);
-  const javaVersion: Fact<string | null> = pinned ?? build?.javaVersion ?? { value: null, source: 'not set in the build or a version file' };
+  const fromBuild = build?.javaVersion ? { value: build.javaVersion.value, source: build.javaVersion.source } : null;
+  const javaVersion: Fact<string | null> = pinned ?? fromBuild ?? { value: null, source: 'not set in the build or a version file' };
 
   const sources = javaSources(project);
   const mains = sources ? findMainClasses(project, sources.files) : [];
@@ -87,11 +88,7 @@ export function detectJava(project: Project, options: DetectOptions = {}): JavaF
     framework,
     frameworkVersion,
     javaVersion,
-    runtime: {
-      constraint: javaVersion.value,
-      pinned: javaVersion.value !== null,
-      source: javaVersion.source,
-    },
+    runtime: javaRuntime(javaVersion, pinned !== null || build?.javaVersion?.minimum !== true, framework.value, frameworkVersion, build?.toolMaxJava ?? null),
     port,
     start,
     nativeDependencies,
@@ -184,4 +181,31 @@ function detectPort(project: Project, framework: JavaFacts['framework']['value']
     return configuredPort(project, defaults.configFiles, defaults.portKey) ?? { value: defaults.defaultPort, source: `${framework} default` };
   }
   return sourcePort(project, files) ?? { value: null, source: 'no port found in the sources' };
+}
+
+const FRAMEWORK_NAMES: Record<JavaFacts['framework']['value'] & string, string> = { 'spring-boot': 'Spring Boot', quarkus: 'Quarkus', micronaut: 'Micronaut' };
+
+/**
+ * A version file or a Gradle toolchain pins the JDK; a bytecode level (`release`,
+ * `sourceCompatibility`, `java.version`) is a minimum: the app runs on any newer JRE that its
+ * framework line and build tool support, so the range is capped by those and the newest
+ * maintained LTS inside it is chosen (design.md, "Versions and bases are chosen together").
+ */
+function javaRuntime(
+  version: Fact<string | null>,
+  pinned: boolean,
+  framework: JavaFacts['framework']['value'],
+  frameworkVersion: string | null,
+  toolMax: { value: number; source: string } | null,
+): RuntimeRequirement {
+  if (version.value === null || pinned) return { constraint: version.value, pinned: version.value !== null, source: version.source };
+  const support = framework ? frameworkJavaSupport(framework, frameworkVersion) : null;
+  const caps: Array<{ value: number; why: string }> = [];
+  if (support?.maxJava != null) caps.push({ value: support.maxJava, why: `${FRAMEWORK_NAMES[framework!]} ${frameworkVersion} runs on Java ${support.minJava}-${support.maxJava}` });
+  if (toolMax) caps.push({ value: toolMax.value, why: `${toolMax.source} runs on Java up to ${toolMax.value}` });
+  const min = Number(version.value);
+  const cap = caps.filter((c) => c.value >= min).sort((a, b) => a.value - b.value)[0];
+  const source = `${version.source} ${version.value} (a minimum)`;
+  if (cap === undefined) return { constraint: `>=${min}`, pinned: false, source };
+  return { constraint: `>=${min} <${cap.value + 1}`, pinned: false, source: `${source}, capped at ${cap.value}: ${caps.filter((c) => c.value >= min).map((c) => c.why).join('; ')}` };
 }

@@ -31,7 +31,8 @@ describe('Maven', () => {
     }), {});
     expect(facts.jar).toBe('target/shop-svc-2.1.0.jar');
     expect(facts.javaVersion).toEqual({ value: '21', source: 'pom.xml maven.compiler.release' });
-    expect(facts.runtime).toEqual({ constraint: '21', pinned: true, source: 'pom.xml maven.compiler.release' });
+    // A release level is a minimum: newer JREs run the bytecode.
+    expect(facts.runtime).toEqual({ constraint: '>=21', pinned: false, source: 'pom.xml maven.compiler.release 21 (a minimum)' });
   });
 
   it('leaves the jar unknown (with a warning) when a -D property decides its name', () => {
