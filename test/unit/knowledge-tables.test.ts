@@ -25,7 +25,7 @@ import { PYPI_NATIVE } from '../../src/ecosystems/python/knowledge/native.js';
 import { PYTHON_SERVER_ENV } from '../../src/ecosystems/python/knowledge/servers.js';
 import { PYTHON_TOOLS } from '../../src/ecosystems/python/knowledge/tools.js';
 import { PYTHON_RELEASES } from '../../src/ecosystems/python/knowledge/versions.js';
-import { RUST_CRATES, RUST_FRAMEWORKS } from '../../src/ecosystems/rust/knowledge/crates.js';
+import { RUST_CRATES, RUST_FRAMEWORKS, RUST_OPTIONAL_EDGES } from '../../src/ecosystems/rust/knowledge/crates.js';
 import { RUST_RELEASES } from '../../src/ecosystems/rust/knowledge/versions.js';
 
 type Row = Record<string, unknown>;
@@ -130,6 +130,7 @@ const TABLES: readonly Table[] = [
   table('PYTHON_TOOLS', PYTHON_TOOLS),
   table('PYTHON_RELEASES', PYTHON_RELEASES, { key: (r) => r.minor, order: 'version', dates: [['released', 'day'], ['endOfLife', 'month']] }),
   table('RUST_CRATES', RUST_CRATES, { native: true }),
+  table('RUST_OPTIONAL_EDGES', RUST_OPTIONAL_EDGES),
   table('RUST_FRAMEWORKS', RUST_FRAMEWORKS, { key: (r) => r.id, order: { priority: 'the first framework among the dependencies wins' } }),
   table('RUST_RELEASES', RUST_RELEASES, { key: (r) => r.version, order: 'version', dates: [['released', 'day']] }),
 ];

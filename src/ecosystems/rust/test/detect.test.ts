@@ -23,7 +23,7 @@ const lock = (...pkgs: Array<[string, string[]]>) =>
 const WORKSPACE = {
   'Cargo.toml': '[workspace]\nmembers = ["crates/*"]\n[workspace.package]\nrust-version = "1.85"\n',
   'crates/api/Cargo.toml': `${pkg('api', 'rust-version.workspace = true\n')}\n[dependencies]\naxum = "0.8"\n`,
-  'crates/api/src/main.rs': 'fn main() { let _ = "0.0.0.0:4000"; }\n',
+  'crates/api/src/main.rs': 'fn main() { let _ = std::net::TcpListener::bind("0.0.0.0:4000"); }\n',
   'crates/worker/Cargo.toml': `${pkg('worker')}\n[dependencies]\nopenssl = "0.10"\n`,
   'crates/worker/src/main.rs': MAIN,
   'crates/lib/Cargo.toml': pkg('lib'),
