@@ -59,7 +59,7 @@ describe('Go sources', () => {
     expect(goPort('http.ListenAndServe(":8080", nil)')?.port).toBe(8080);
     expect(goPort('app.Listen("0.0.0.0:3000")')?.port).toBe(3000);
     expect(goPort('cfg := "kafka:9092"')).toBeNull();
-    expect(goPort('port := os.Getenv("PORT")\nif port == "" { port = "5000" }')?.port).toBe(5000);
+    expect(goPort('port := os.Getenv("PORT")\nif port == "" { port = "5000" }', 'default')?.port).toBe(5000);
     expect(goPort('http.ListenAndServe("localhost:8080", nil)')?.loopback).toBe(true);
   });
 });
@@ -87,13 +87,16 @@ describe('detectGo', () => {
     const cgoFile = 'package x\n\nimport "C"\n';
     expect(detectGo(project({ 'go.mod': 'module x\ngo 1.26\n', 'main.go': MAIN, 'x/x_test.go': cgoFile }), {}).cgo).toEqual([]);
     expect(detectGo(project({ 'go.mod': 'module x\ngo 1.26\n', 'main.go': MAIN, 'x/x.go': `//go:build cgo\n\n${cgoFile}` }), {}).cgo).toEqual([]);
-    const facts = detectGo(project({ 'go.mod': 'module x\ngo 1.26\n', 'main.go': MAIN, 'x/x.go': cgoFile }), {});
+    // Only when the main builds that package: x/x.go is imported by main.go.
+    expect(detectGo(project({ 'go.mod': 'module x\ngo 1.26\n', 'main.go': MAIN, 'x/x.go': cgoFile }), {}).cgo).toEqual([]);
+    const facts = detectGo(project({ 'go.mod': 'module x\ngo 1.26\n', 'main.go': 'package main\n\nimport _ "x/x"\n\nfunc main() {}\n', 'x/x.go': cgoFile }), {});
     expect(facts.cgo).toEqual(['x/x.go imports "C"']);
     expect(facts.nativeDependencies.map((d) => d.name)).toEqual(['cgo']);
   });
 
   it('reads cgo modules from go.mod, pure-Go drivers are not native', () => {
-    const sqlite = detectGo(project({ 'go.mod': 'module x\ngo 1.26\nrequire github.com/mattn/go-sqlite3 v1.14.22 // indirect\n', 'main.go': MAIN }), {});
+    const mod = 'module x\ngo 1.26\nrequire github.com/mattn/go-sqlite3 v1.14.22 // indirect\n';
+    const sqlite = detectGo(project({ 'go.mod': mod, 'main.go': 'package main\n\nimport _ "github.com/mattn/go-sqlite3"\n\nfunc main() {}\n' }), {});
     expect(sqlite.nativeDependencies.map((d) => d.name)).toEqual(['github.com/mattn/go-sqlite3']);
     const pure = detectGo(project({ 'go.mod': 'module x\ngo 1.26\nrequire modernc.org/sqlite v1.33.1\n', 'main.go': MAIN }), {});
     expect(pure.cgo).toEqual([]);
@@ -110,7 +113,8 @@ describe('detectGo', () => {
     const p = project({
       'go.mod': 'module x\ngo 1.16\nrequire gorm.io/driver/sqlite v1.1.4\n',
       'go.sum': 'github.com/mattn/go-sqlite3 v1.14.5 h1:abc=\ngithub.com/mattn/go-sqlite3 v1.14.5/go.mod h1:def=\n',
-      'main.go': MAIN,
+      // The GORM driver wraps go-sqlite3: importing it builds the cgo module in.
+      'main.go': 'package main\n\nimport _ "gorm.io/driver/sqlite"\n\nfunc main() {}\n',
     });
     expect(detectGo(p, {}).nativeDependencies.map((d) => d.name)).toEqual(['github.com/mattn/go-sqlite3']);
   });
