@@ -246,3 +246,31 @@ describe('--package-manager', () => {
     expect(detectJava(javaProject(files), { packageManager: 'gradle' }).packageManager).toEqual({ value: 'gradle', source: '--package-manager' });
   });
 });
+
+describe('Maven reactors with several application modules', () => {
+  const BOOT_PLUGIN = '<build><plugins><plugin><groupId>org.springframework.boot</groupId><artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build>';
+  const APP = (pkg: string) => `package ${pkg};\npublic class App { public static void main(String[] a) {} }\n`;
+  const reactor = (modules: string[], extra: Record<string, string> = {}) => javaProject({
+    'pom.xml': pom(`<packaging>pom</packaging><properties><java.version>17</java.version></properties><modules>${modules.map((m) => `<module>${m}</module>`).join('')}</modules>`),
+    'common/pom.xml': pom('', '<artifactId>common</artifactId><version>1.0.0</version>'),
+    'orders-service/pom.xml': pom(BOOT_PLUGIN, '<artifactId>orders-service</artifactId><version>1.0.0</version>'),
+    'orders-service/src/main/java/o/App.java': APP('o'),
+    'billing-service/pom.xml': pom(BOOT_PLUGIN, '<artifactId>billing-service</artifactId><version>1.0.0</version>'),
+    'billing-service/src/main/java/b/App.java': APP('b'),
+    ...extra,
+  });
+
+  it('refuses to pick one of several equal services, naming the modules and --main', () => {
+    expect(() => detectJava(reactor(['common', 'orders-service', 'billing-service']), {}))
+      .toThrow(/several applications: orders-service, billing-service\. Pass --main with the module/);
+  });
+
+  it('builds the module --main names (or the only application module) from the root with -pl', () => {
+    const facts = detectJava(reactor(['common', 'orders-service', 'billing-service']), { main: 'billing-service' });
+    expect(facts.module).toEqual({ value: 'billing-service', source: '--main billing-service' });
+    expect(facts.jar).toBe('billing-service/target/billing-service-1.0.0.jar');
+    expect(facts.javaVersion).toEqual({ value: '17', source: 'pom.xml java.version' });
+    const only = detectJava(reactor(['common', 'orders-service']), {});
+    expect(only.module?.value).toBe('orders-service');
+  });
+});
