@@ -234,7 +234,7 @@ function chooseMain(project: Project, mains: string[], wanted: string | undefine
   const moduleNames = modules.map((m) => m.mod.module?.split('/').pop()).filter((n): n is string => n !== undefined);
   const tiers: Tier[] = [
     { why: 'a deploy workflow or Makefile builds it', names: byName(scriptedMains(project, mains)) },
-    { why: 'it is the main that serves (net/http or a web framework, and a listen call); the others are tools', names: serviceByListening(names, byName(mains.filter((m) => graph.listens(dirOf(m))))) },
+    { why: 'it is the main that serves, importing net/http or a web framework and calling a listen function, beside tools', names: serviceByListening(names, byName(mains.filter((m) => graph.listens(dirOf(m))))) },
     { why: 'its name marks the service beside clients and tools', names: serviceByName(names) },
     { why: 'it is cmd/<the module\'s name>', names: byName(mains.filter((m) => moduleNames.some((n) => dirOf(m).endsWith(`cmd/${n}`)))) },
   ];

@@ -120,7 +120,7 @@ function chooseBin(project: Project, cargo: CargoProject, wanted: string | undef
     { why: 'a deploy workflow or Makefile builds it', names: scriptedBins(project, all, label) },
   ];
   const listening = byPackage((p) => listens(project, p));
-  tiers.push({ why: 'it is the binary that serves (a web framework or a socket bind); the others are tools', names: serviceByListening(names, listening) });
+  tiers.push({ why: 'it is the binary that serves, with a web framework or a socket bind, beside tools', names: serviceByListening(names, listening) });
   tiers.push({ why: 'its name marks the service beside clients and tools', names: serviceByName(names) });
   const choice = chooseProgram(names, tiers);
   if (choice !== null) {
