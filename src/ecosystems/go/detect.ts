@@ -7,7 +7,7 @@ import type { DetectOptions } from '../../ecosystem.js';
 import { shorten, type Project } from '../../project.js';
 import type { Fact, NativeDependency, RuntimeRequirement } from '../../types.js';
 import { parseGoMod, parseGoWork, vendoredModules, type GoMod } from './go-mod.js';
-import { configPort, goConfigFiles, goFileInfo, goPort, type GoFileInfo } from './sources.js';
+import { configPort, fileBuildsOnLinux, goConfigFiles, goFileInfo, goPort, type GoFileInfo } from './sources.js';
 import { buildScripts, chooseProgram, listNames, serviceByListening, serviceByName, type Tier } from '../../detect/program-choice.js';
 import { yaml } from '../../lazy.js';
 import type { GoFacts } from './types.js';
@@ -183,7 +183,7 @@ function goFiles(project: Project, moduleDirs: string[]): SourceFile[] {
   const found = project.find({ extensions: ['.go'], under: moduleDirs, maxDepth: 8, maxFiles: 3000 });
   const files: SourceFile[] = [];
   for (const path of [...new Set(found)].sort()) {
-    if (path.endsWith('_test.go') || path.split('/').some((part) => part === 'testdata' || part.startsWith('_'))) continue;
+    if (path.endsWith('_test.go') || path.split('/').some((part) => part === 'testdata' || part.startsWith('_')) || !fileBuildsOnLinux(path)) continue;
     const text = project.readText(path) ?? '';
     const info = goFileInfo(text);
     if (info.ignored) continue;

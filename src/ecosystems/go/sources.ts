@@ -31,9 +31,38 @@ export function goFileInfo(text: string): GoFileInfo {
     packageName,
     imports,
     hasMain: /^func\s+main\s*\(\s*\)/m.test(code),
-    ignored: /(^|[\s(])ignore($|[\s)])/.test(constraint),
+    ignored: /(^|[\s(])ignore($|[\s)])/.test(constraint) || !buildsOnLinux(constraint),
     cgoOptional: /(^|[\s(&|])cgo($|[\s)&|])/.test(constraint) && !constraint.includes('!cgo'),
   };
+}
+
+/**
+ * Operating systems Go knows (`go tool dist list`), for file-name suffixes (x_windows.go) and
+ * //go:build lines: the image builds for linux, so a file only for other systems is not compiled.
+ * https://pkg.go.dev/cmd/go#hdr-Build_constraints
+ */
+const GOOS = new Set(['aix', 'android', 'darwin', 'dragonfly', 'freebsd', 'hurd', 'illumos', 'ios', 'js', 'linux', 'nacl', 'netbsd', 'openbsd', 'plan9', 'solaris', 'wasip1', 'windows', 'zos']);
+const UNIX_ON_LINUX = new Set(['unix', 'linux']);
+
+/** False when a //go:build line names only other operating systems (`openbsd`, `darwin || windows`) or excludes linux. */
+function buildsOnLinux(constraint: string): boolean {
+  const expr = constraint.trim();
+  if (expr === '') return true;
+  if (/!\s*(?:linux|unix)\b/.test(expr) && !/\|\|/.test(expr)) return false;
+  // Only a plain OR of OS names is judged; anything more complex is kept.
+  const terms = expr.split('||').map((t) => t.trim().replace(/^\(|\)$/g, ''));
+  if (!terms.every((t) => GOOS.has(t) || t === 'unix')) return true;
+  return terms.some((t) => UNIX_ON_LINUX.has(t));
+}
+
+/** False for x_windows.go, x_darwin_arm64.go and the like: Go builds them only for that system. */
+export function fileBuildsOnLinux(path: string): boolean {
+  const parts = (path.split('/').pop() ?? '').replace(/(?:_test)?\.go$/, '').split('_');
+  if (parts.length < 2) return true;
+  const last = parts[parts.length - 1] as string;
+  const beforeLast = parts.length >= 3 ? (parts[parts.length - 2] as string) : '';
+  const os = GOOS.has(last) ? last : GOOS.has(beforeLast) ? beforeLast : null;
+  return os === null || os === 'linux';
 }
 
 export interface PortHit {
@@ -97,8 +126,8 @@ export function goPort(text: string, kind: 'listen' | 'default' | 'any-default' 
     [/\b(\w*(?:Port|Addr|Address|Listen)\w*)\s*:\s*(?:"((?:[\w.]*|\[[0-9A-Fa-f:]*\])):(\d{2,5})"|(\d{2,5}))\s*,/g, (m) => [m[1] as string, m[2] ?? '', (m[3] ?? m[4]) as string]],
     // `env:"HTTP_PORT" envDefault:"8080"`
     [/env:"(\w*(?:PORT|ADDR)\w*)[^"]*"\s+envDefault:"(?:([\w.]*):)?(\d{2,5})"/g, (m) => [m[1] as string, m[2] ?? '', m[3] as string]],
-    // flag.String("addr", ":8080", ...), flag.Int("port", 8080, ...)
-    [/flag\.\w+\(\s*"([\w.-]*(?:port|addr|address|listen)[\w.-]*)"\s*,\s*(?:"((?:[\w.]*)):(\d{2,5})"|"?(\d{2,5})"?)\s*,/gi, (m) => [m[1] as string, m[2] ?? '', (m[3] ?? m[4]) as string]],
+    // flag.String("addr", ":8080", ...), flag.Int("port", 8080, ...), cmd.Flags().IntP("port", "p", 8080, ...)
+    [/\.(?:Int|Uint|String)\w*\(\s*(?:&[\w.]+\s*,\s*)?"([\w.-]*(?:port|addr|address|listen)[\w.-]*)"\s*,\s*(?:"\w"\s*,\s*)?(?:"((?:[\w.]*)):(\d{2,5})"|"?(\d{2,5})"?)\s*,/gi, (m) => [m[1] as string, m[2] ?? '', (m[3] ?? m[4]) as string]],
     // options["LISTEN_ADDR"] = {..., rawValue: "127.0.0.1:8080"}: a table of settings keyed by their env name
     [/"([A-Z][A-Z0-9_]*(?:PORT|ADDR)[A-Z0-9_]*)"\s*:\s*\{[^}]{0,300}?"((?:[\w.]*|\[[0-9A-Fa-f:]*\])):(\d{2,5})"/g, (m) => [m[1] as string, m[2] ?? '', m[3] as string]],
     // getEnv("HTTP_PORT", "8080"), viper.SetDefault("server.port", 8080)

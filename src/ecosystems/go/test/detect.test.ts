@@ -200,3 +200,22 @@ describe('detectGo: several mains, the port and cgo of the chosen one', () => {
     expect(detectGo(p, {}).port).toEqual({ value: 9090, source: 'config/prod.yml server_port (named in main.go)' });
   });
 });
+
+describe('detectGo: files built only for other systems', () => {
+  it('skips x_openbsd.go and //go:build darwin files: the image builds for linux', () => {
+    const sqlite = 'package db\n\nimport _ "github.com/mattn/go-sqlite3"\n';
+    const files = {
+      'go.mod': 'module example.com/app\ngo 1.22\nrequire (\n\tgithub.com/mattn/go-sqlite3 v1.14.32\n\tmodernc.org/sqlite v1.39.0\n)\n',
+      'main.go': 'package main\n\nimport _ "example.com/app/db"\n\nfunc main() {}\n',
+      'db/sqlite.go': 'package db\n\nimport _ "modernc.org/sqlite"\n',
+      'db/sqlite_openbsd.go': sqlite,
+      'db/sqlite_cgo.go': `//go:build darwin || windows\n\n${sqlite}`,
+    };
+    expect(detectGo(project(files), {}).cgo).toEqual([]);
+    expect(detectGo(project({ ...files, 'db/sqlite_unix.go': `//go:build unix\n\n${sqlite}` }), {}).cgo).toHaveLength(1);
+  });
+
+  it('reads a pflag/cobra flag default as the port', () => {
+    expect(goPort('cmd.Flags().IntP("port", "p", 8080, "Port used by the server")', 'default')?.port).toBe(8080);
+  });
+});
