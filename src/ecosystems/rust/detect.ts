@@ -8,7 +8,7 @@ import type { Project } from '../../project.js';
 import type { Fact, NativeDependency, RuntimeRequirement } from '../../types.js';
 import { readCargoProject, readLock, readToolchain, reachableCrates, type CargoPackage, type CargoProject } from './cargo.js';
 import { buildScripts, chooseProgram, listNames, serviceByListening, serviceByName, type Tier } from '../../detect/program-choice.js';
-import { configFileNames, configPort, rustPort } from './port.js';
+import { configFileNames, configPort, rustDefaultPort, rustPort } from './port.js';
 import { yaml } from '../../lazy.js';
 import type { RustFacts } from './types.js';
 
@@ -221,6 +221,10 @@ function portFact(project: Project, pkg: CargoPackage, framework: { id: string; 
       if (hit.loopback) warnings.push(`${file} binds ${hit.evidence}, a loopback address: the app is unreachable from outside the container. Bind 0.0.0.0 instead.`);
       return { value: hit.port, source: `${file} (${hit.evidence})` };
     }
+  }
+  for (const { file, text } of texts) {
+    const hit = rustDefaultPort(text);
+    if (hit) return { value: hit.port, source: `${file} (${hit.evidence})` };
   }
   if (framework?.id === 'rocket') {
     const config = project.readToml('Rocket.toml');

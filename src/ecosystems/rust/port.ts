@@ -52,6 +52,27 @@ export function rustPort(text: string): PortHit | null {
   return hit;
 }
 
+/** Fields of another server or a client, never the app's own port. */
+const NOT_OURS = /db|database|postgres|pg|mysql|redis|mongo|smtp|mail|metric|grpc|debug|admin|otlp|trac|proxy|upstream|remote|client|peer/i;
+
+/**
+ * A port default on a settings struct: `#[builder(default = "17170")] pub http_port: u16`,
+ * `#[serde(default = ...)]` aside. A field named for HTTP/server/listen wins over other `*_port` fields.
+ */
+export function rustDefaultPort(text: string): PortHit | null {
+  const code = productionCode(text);
+  const hits: Array<{ name: string; port: number; index: number }> = [];
+  for (const m of code.matchAll(/default\s*=\s*"(\d{2,5})"\s*\)\s*\]\s*(?:#\[[^\]]*\]\s*)*(?:pub(?:\([^)]*\))?\s+)?(\w*port)\s*:\s*(?:Option<\s*)?u16/gi)) {
+    const name = m[2] as string;
+    const port = Number(m[1]);
+    // The struct it belongs to counts too: `port` in `struct MailOptions` is the SMTP server's.
+    const owner = [...code.slice(0, m.index ?? 0).matchAll(/\bstruct\s+(\w+)/g)].pop()?.[1] ?? '';
+    if (!NOT_OURS.test(name) && !NOT_OURS.test(owner) && port > 0 && port < 65536) hits.push({ name, port, index: m.index ?? 0 });
+  }
+  const best = hits.find((h) => /http|server|listen|web|api/i.test(h.name)) ?? hits.find((h) => /^port$/i.test(h.name)) ?? hits[0];
+  return best ? { port: best.port, loopback: false, evidence: `${best.name} defaults to ${best.port}` } : null;
+}
+
 /** Config file names the sources mention ("config.default.toml", "base.yaml"): read at start. */
 export function configFileNames(text: string): string[] {
   const names = new Set<string>();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectRust } from '../detect.js';
-import { rustPort } from '../port.js';
+import { rustDefaultPort, rustPort } from '../port.js';
 import { Project } from '../../../project.js';
 
 function project(files: Record<string, string>): Project {
@@ -179,5 +179,14 @@ describe('detectRust: choosing among binaries, ports and optional lockfile edges
     const seaOrm = detectRust(project({ 'Cargo.toml': `${pkg('app')}\n[dependencies]\nsea-orm = { version = "1", features = ["sqlx-all"] }\n`, 'src/main.rs': MAIN, 'Cargo.lock': seaOrmLock }), {});
     expect(seaOrm.nativeDependencies.map((d) => d.name)).toEqual(['libsqlite3-sys']);
     expect(seaOrm.systemLinked).toEqual([]);
+  });
+});
+
+describe('rustDefaultPort', () => {
+  it('reads a settings struct default, preferring the HTTP port and never a database port', () => {
+    const text = '#[builder(default = "3890")]\n    pub ldap_port: u16,\n    #[builder(default = "17170")]\n    pub http_port: u16,\n';
+    expect(rustDefaultPort(text)).toMatchObject({ port: 17170, evidence: 'http_port defaults to 17170' });
+    expect(rustDefaultPort('#[builder(default = "5432")]\npub db_port: u16,')).toBeNull();
+    expect(rustDefaultPort('pub struct MailOptions {\n    #[builder(default = "587")]\n    pub port: u16,\n}')).toBeNull();
   });
 });
