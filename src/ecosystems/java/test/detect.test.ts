@@ -274,3 +274,26 @@ describe('Maven reactors with several application modules', () => {
     expect(only.module?.value).toBe('orders-service');
   });
 });
+
+describe('Spring profiles the default configuration activates', () => {
+  const BOOT = pom('<parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>3.4.1</version></parent>');
+
+  it('takes the port of the active profile, which overrides application.properties', () => {
+    const facts = detectJava(javaProject({
+      'pom.xml': BOOT,
+      'src/main/resources/application.properties': 'spring.profiles.active=prod\nserver.port=8080\n',
+      'src/main/resources/application-prod.yml': 'server:\n  port: ${PORT:9966}\n',
+      'src/main/resources/application-dev.properties': 'server.port=1234\n',
+    }), {});
+    expect(facts.port).toEqual({ value: 9966, source: 'src/main/resources/application-prod.yml server.port' });
+  });
+
+  it('keeps the default file when the active profile is set from outside (a placeholder)', () => {
+    const facts = detectJava(javaProject({
+      'pom.xml': BOOT,
+      'src/main/resources/application.properties': 'spring.profiles.active=${SPRING_PROFILES:dev}\nserver.port=8081\n',
+      'src/main/resources/application-dev.properties': 'server.port=1234\n',
+    }), {});
+    expect(facts.port.value).toBe(8081);
+  });
+});
