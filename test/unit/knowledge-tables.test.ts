@@ -14,7 +14,7 @@ import { parseDay } from '../../src/knowledge/clock.js';
 import { GO_FRAMEWORKS, GO_MODULES } from '../../src/ecosystems/go/knowledge/modules.js';
 import { GO_RELEASES } from '../../src/ecosystems/go/knowledge/versions.js';
 import {
-  FRAMEWORK_DEFAULTS, FRAMEWORK_JVM_OPTIONS, FRAMEWORK_MARKERS, SPRING_BOOT_LAYERING,
+  FRAMEWORK_DEFAULTS, FRAMEWORK_JAVA_SUPPORT, FRAMEWORK_JVM_OPTIONS, FRAMEWORK_MARKERS, GRADLE_JAVA_SUPPORT, SPRING_BOOT_LAYERING,
 } from '../../src/ecosystems/java/knowledge/frameworks.js';
 import { JAVA_NATIVE } from '../../src/ecosystems/java/knowledge/native.js';
 import { DISTROLESS_JAVA, JAVA_RELEASES } from '../../src/ecosystems/java/knowledge/versions.js';
@@ -28,7 +28,7 @@ import { PYTHON_SUPPORT } from '../../src/ecosystems/python/knowledge/python-sup
 import { ADDED_SERVERS, PYTHON_SERVER_ENV } from '../../src/ecosystems/python/knowledge/servers.js';
 import { PYTHON_TOOLS } from '../../src/ecosystems/python/knowledge/tools.js';
 import { PYTHON_RELEASES } from '../../src/ecosystems/python/knowledge/versions.js';
-import { RUST_CRATES, RUST_FRAMEWORKS } from '../../src/ecosystems/rust/knowledge/crates.js';
+import { RUST_CRATES, RUST_FRAMEWORKS, RUST_OPTIONAL_EDGES } from '../../src/ecosystems/rust/knowledge/crates.js';
 import { RUST_RELEASES } from '../../src/ecosystems/rust/knowledge/versions.js';
 
 type Row = Record<string, unknown>;
@@ -108,6 +108,12 @@ const TABLES: readonly Table[] = [
     // Newest first: the first row is the current line, used for versions it cannot read.
     order: { compare: (a, b) => semver.compare(lowest(b.range), lowest(a.range)) },
   }),
+  table('FRAMEWORK_JAVA_SUPPORT', FRAMEWORK_JAVA_SUPPORT, {
+    key: (r) => `${r.framework} ${r.range}`,
+    // By framework, then oldest line first.
+    order: { compare: (a, b) => codeUnits(String(a.framework), String(b.framework)) || semver.compare(lowest(a.range), lowest(b.range)) },
+  }),
+  table('GRADLE_JAVA_SUPPORT', GRADLE_JAVA_SUPPORT, { key: (r) => r.java, order: 'version' }),
   table('JAVA_NATIVE', JAVA_NATIVE, { native: true }),
   table('JAVA_RELEASES', JAVA_RELEASES, { key: (r) => r.version, order: 'version', dates: [['released', 'day'], ['supportEnds', 'day']] }),
   table('DISTROLESS_JAVA', DISTROLESS_JAVA, { key: (r) => r.version, order: 'version' }),
@@ -140,6 +146,7 @@ const TABLES: readonly Table[] = [
   table('PYTHON_TOOLS', PYTHON_TOOLS),
   table('PYTHON_RELEASES', PYTHON_RELEASES, { key: (r) => r.minor, order: 'version', dates: [['released', 'day'], ['endOfLife', 'month']] }),
   table('RUST_CRATES', RUST_CRATES, { native: true }),
+  table('RUST_OPTIONAL_EDGES', RUST_OPTIONAL_EDGES),
   table('RUST_FRAMEWORKS', RUST_FRAMEWORKS, { key: (r) => r.id, order: { priority: 'the first framework among the dependencies wins' } }),
   table('RUST_RELEASES', RUST_RELEASES, { key: (r) => r.version, order: 'version', dates: [['released', 'day']] }),
 ];

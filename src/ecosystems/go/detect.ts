@@ -7,7 +7,9 @@ import type { DetectOptions } from '../../ecosystem.js';
 import { shorten, type Project } from '../../project.js';
 import type { Fact, NativeDependency, RuntimeRequirement } from '../../types.js';
 import { parseGoMod, parseGoWork, vendoredModules, type GoMod } from './go-mod.js';
-import { goFileInfo, goPort, type GoFileInfo, type PortHit } from './sources.js';
+import { configPort, fileBuildsOnLinux, goConfigFiles, goFileInfo, goPort, type GoFileInfo } from './sources.js';
+import { buildScripts, chooseProgram, listNames, serviceByListening, serviceByName, type Tier } from '../../detect/program-choice.js';
+import { yaml } from '../../lazy.js';
 import type { GoFacts } from './types.js';
 
 export const goMarkers = ['go.mod', 'go.work'];
@@ -38,7 +40,11 @@ export function detectGo(project: Project, options: DetectOptions): GoFacts {
 
   const files = goFiles(project, modules.map((m) => m.dir));
   const mains = mainPackages(files, modules.map((m) => m.dir));
-  const mainPackage = chooseMain(mains, options.main, modules);
+  const graph = packageGraph(files, modules);
+  const mainPackage = chooseMain(project, mains, options.main, modules, graph, warnings);
+  // Only what the chosen main builds: its own packages and the module's packages it imports.
+  const built = graph.closure(mainPackage.value === '.' ? '.' : mainPackage.value.slice(2));
+  const builtFiles = files.filter((f) => built.includes(f.dir)).sort((a, b) => built.indexOf(a.dir) - built.indexOf(b.dir));
 
   // Requirements: go.mod (Go >= 1.17 lists every module the build needs), vendor/modules.txt, and
   // go.sum's code entries for older modules whose go.mod lists only direct requirements.
@@ -47,15 +53,18 @@ export function detectGo(project: Project, options: DetectOptions): GoFacts {
   if (vendored && work === null) for (const p of vendoredModules(project.readText('vendor/modules.txt') ?? '')) requirePaths.add(p);
   if (root && olderThan117(root.mod.go)) for (const p of goSumModules(project.readText('go.sum') ?? '')) requirePaths.add(p);
 
+  // A module counts when the chosen main's packages import it (or a driver that wraps it): go.mod
+  // also lists what only other mains, tests or `tool` lines need, which the binary never links.
   const imports = new Set<string>();
-  for (const f of files) for (const i of f.info.imports) imports.add(i);
+  for (const f of builtFiles) for (const i of f.info.imports) imports.add(i);
+  const imported = (path: string) => [...imports].some((i) => i === path || i.startsWith(`${path}/`));
   const rules = [...requirePaths].map((path) => ({ path, rule: goModuleRule(path) }))
     .filter((x): x is { path: string; rule: GoModuleRule } => x.rule !== null)
-    .filter(({ rule }) => rule.importPath === null || [...imports].some((i) => i === rule.importPath || i.startsWith(`${rule.importPath}/`)))
+    .filter(({ path, rule }) => imported(rule.importPath ?? path) || (rule.via ?? []).some(imported))
     .sort((a, b) => a.path.localeCompare(b.path));
   const cgoRules = rules.filter(({ rule }) => rule.cgo);
 
-  const cgoFiles = files.filter((f) => f.info.imports.includes('C') && !f.info.cgoOptional).map((f) => f.path);
+  const cgoFiles = builtFiles.filter((f) => f.info.imports.includes('C') && !f.info.cgoOptional).map((f) => f.path);
   const cgo = [
     ...cgoFiles.slice(0, 5).map((p) => `${p} imports "C"`),
     ...(cgoFiles.length > 5 ? [`${cgoFiles.length - 5} more files import "C"`] : []),
@@ -83,7 +92,7 @@ export function detectGo(project: Project, options: DetectOptions): GoFacts {
 
   const direct = new Set(modules.flatMap((m) => m.mod.requires.filter((r) => !r.indirect).map((r) => r.path)));
   const framework = GO_FRAMEWORKS.find((f) => f.modules.some((m) => direct.has(m))) ?? null;
-  const port = goPortFact(files, mainPackage.value, framework, warnings);
+  const port = goPortFact(project, builtFiles, framework, warnings);
 
   return {
     language: 'go',
@@ -174,7 +183,7 @@ function goFiles(project: Project, moduleDirs: string[]): SourceFile[] {
   const found = project.find({ extensions: ['.go'], under: moduleDirs, maxDepth: 8, maxFiles: 3000 });
   const files: SourceFile[] = [];
   for (const path of [...new Set(found)].sort()) {
-    if (path.endsWith('_test.go') || path.split('/').some((part) => part === 'testdata' || part.startsWith('_'))) continue;
+    if (path.endsWith('_test.go') || path.split('/').some((part) => part === 'testdata' || part.startsWith('_')) || !fileBuildsOnLinux(path)) continue;
     const text = project.readText(path) ?? '';
     const info = goFileInfo(text);
     if (info.ignored) continue;
@@ -198,7 +207,7 @@ function mainPackages(files: SourceFile[], moduleDirs: string[]): string[] {
   return (primary.length > 0 ? primary : dirs).sort((a, b) => (a === '.' ? -1 : b === '.' ? 1 : a.localeCompare(b))).map(asPackage);
 }
 
-function chooseMain(mains: string[], wanted: string | undefined, modules: Module[]): Fact<string> {
+function chooseMain(project: Project, mains: string[], wanted: string | undefined, modules: Module[], graph: PackageGraph, warnings: string[]): Fact<string> {
   if (mains.length === 0) {
     const where = modules.map((m) => m.dir).join(', ');
     throw new UserError(`No main package found in ${where}: no non-test .go file has "package main" with "func main()". Add one (a root main.go or cmd/<name>/main.go) and run again.`);
@@ -217,6 +226,24 @@ function chooseMain(mains: string[], wanted: string | undefined, modules: Module
     return { value: chosen, source: `--main ${wanted}` };
   }
   if (mains.length === 1) return { value: mains[0] as string, source: 'the only main package' };
+  const dirOf = (m: string) => (m === '.' ? '.' : m.slice(2));
+  const nameOf = (m: string) => (m === '.' ? (modules[0]?.mod.module ?? '.').split('/').pop() as string : m.split('/').pop() as string);
+  const names = mains.map(nameOf);
+  const unique = new Set(names).size === names.length;
+  const byName = (list: string[]) => (unique ? list.map((m) => nameOf(m)) : []);
+  const moduleNames = modules.map((m) => m.mod.module?.split('/').pop()).filter((n): n is string => n !== undefined);
+  const tiers: Tier[] = [
+    { why: 'a deploy workflow or Makefile builds it', names: byName(scriptedMains(project, mains)) },
+    { why: 'it is the main that serves, importing net/http or a web framework and calling a listen function, beside tools', names: serviceByListening(names, byName(mains.filter((m) => graph.listens(dirOf(m))))) },
+    { why: 'its name marks the service beside clients and tools', names: serviceByName(names) },
+    { why: 'it is cmd/<the module\'s name>', names: byName(mains.filter((m) => moduleNames.some((n) => dirOf(m).endsWith(`cmd/${n}`)))) },
+  ];
+  const choice = unique ? chooseProgram(names, tiers) : null;
+  if (choice !== null) {
+    const chosen = mains[names.indexOf(choice.chosen)] as string;
+    warnings.push(`This module has several main packages (${listNames(mains)}); ${chosen} was chosen (${choice.why}). Pass --main with another to build it instead.`);
+    return { value: chosen, source: choice.why };
+  }
   throw new ChoiceNeeded(
     `This module has several main packages: ${mains.join(', ')}. Pass --main with the one to build (for example --main ${mains[1] ?? mains[0]}).`,
     'main',
@@ -225,23 +252,103 @@ function chooseMain(mains: string[], wanted: string | undefined, modules: Module
   );
 }
 
-function goPortFact(files: SourceFile[], mainPackage: string, framework: { id: string; defaultPort: number | null; modules: string[] } | null, warnings: string[]): Fact<number | null> {
-  const mainDir = mainPackage === '.' ? '.' : mainPackage.slice(2);
-  const ordered = [...files.filter((f) => f.dir === mainDir), ...files.filter((f) => f.dir !== mainDir)];
-  let hit: (PortHit & { path: string }) | null = null;
-  for (const f of ordered) {
-    const found = goPort(f.text);
-    if (found) {
-      hit = { ...found, path: f.path };
-      break;
+/** Main packages named by `go build|install ./cmd/x` in deploy workflows and make files. */
+function scriptedMains(project: Project, mains: string[]): string[] {
+  const named = new Set<string>();
+  for (const { text } of buildScripts(project)) {
+    for (const line of text.split(/\r?\n/)) {
+      if (!/\bgo\s+(?:build|install)\b/.test(line)) continue;
+      for (const m of mains) {
+        if (m === '.') continue;
+        const dir = m.slice(2).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        if (new RegExp(`(?:^|[\\s=])(?:\\./)?${dir}(?:/\\.\\.\\.)?/?(?:\\s|$)`).test(line)) named.add(m);
+      }
     }
   }
-  if (hit) {
-    if (hit.loopback) warnings.push(`${hit.path} listens on ${hit.evidence}, a loopback address: the app is unreachable from outside the container. Listen on ":${hit.port}" instead.`);
-    return { value: hit.port, source: `${hit.path} (${hit.evidence})` };
+  return [...named];
+}
+
+/** Which folders import which, inside the module(s): what a main package builds. */
+interface PackageGraph {
+  /** The folder and every in-module folder it imports, transitively, in breadth-first order. */
+  closure(dir: string): string[];
+  /** The folder's closure imports net/http or a web framework and calls a listen function. */
+  listens(dir: string): boolean;
+}
+
+const LISTEN_CALL = /\b(?:ListenAndServe(?:TLS)?|ServeTLS|Serve|Listen|ListenTLS|Run|RunTLS|Start|StartTLS)\s*\(/;
+
+function packageGraph(files: SourceFile[], modules: Module[]): PackageGraph {
+  const byDir = new Map<string, SourceFile[]>();
+  for (const f of files) byDir.set(f.dir, [...(byDir.get(f.dir) ?? []), f]);
+  const dirOfImport = (path: string): string | null => {
+    for (const m of modules) {
+      const mod = m.mod.module;
+      if (mod === null) continue;
+      if (path === mod) return m.dir;
+      if (path.startsWith(`${mod}/`)) {
+        const rel = path.slice(mod.length + 1);
+        return m.dir === '.' ? rel : `${m.dir}/${rel}`;
+      }
+    }
+    return null;
+  };
+  const closure = (start: string): string[] => {
+    const seen = [start];
+    for (let i = 0; i < seen.length; i++) {
+      for (const f of byDir.get(seen[i] as string) ?? []) {
+        for (const imp of f.info.imports) {
+          const dir = dirOfImport(imp);
+          if (dir !== null && byDir.has(dir) && !seen.includes(dir)) seen.push(dir);
+        }
+      }
+    }
+    return seen;
+  };
+  const frameworks = GO_FRAMEWORKS.flatMap((f) => f.modules);
+  return {
+    closure,
+    listens(dir) {
+      const own = closure(dir).flatMap((d) => byDir.get(d) ?? []);
+      const web = own.some((f) => f.info.imports.some((i) => i === 'net/http' || i === 'net' || i === 'google.golang.org/grpc' || frameworks.some((m) => i === m || i.startsWith(`${m}/`))));
+      return web && own.some((f) => LISTEN_CALL.test(f.text));
+    },
+  };
+}
+
+function goPortFact(project: Project, files: SourceFile[], framework: { id: string; defaultPort: number | null; modules: string[] } | null, warnings: string[]): Fact<number | null> {
+  // A config file the code names (flag default or os.ReadFile) outranks defaults in the code.
+  for (const f of files) {
+    for (const name of goConfigFiles(f.text)) {
+      if (!project.isFile(name)) continue;
+      const hit = configFilePort(project, name);
+      if (hit) return { value: hit.port, source: `${name} ${hit.key} (named in ${f.path})` };
+    }
+  }
+  // Listen calls first (in the main's own folder first), then defaults named for a port or address.
+  for (const kind of ['listen', 'default', 'any-default'] as const) {
+    for (const f of files) {
+      const found = goPort(f.text, kind, f.path);
+      if (found) {
+        if (found.loopback) warnings.push(`${f.path} listens on ${found.evidence}, a loopback address: the app is unreachable from outside the container. Listen on ":${found.port}" instead.`);
+        return { value: found.port, source: `${f.path} (${found.evidence})` };
+      }
+    }
   }
   if (framework?.defaultPort) return { value: framework.defaultPort, source: `${framework.id} default` };
-  return { value: null, source: 'no listen address found in the sources' };
+  return { value: null, source: 'no listen address found in the packages the main builds' };
+}
+
+function configFilePort(project: Project, path: string): { port: number; key: string } | null {
+  let data: unknown = null;
+  try {
+    if (path.endsWith('.toml')) data = project.readToml(path);
+    else if (path.endsWith('.json')) data = project.readJson(path);
+    else data = yaml().parse(project.readText(path) ?? '');
+  } catch {
+    return null;
+  }
+  return configPort(data);
 }
 
 function olderThan117(go: string | null): boolean {

@@ -31,9 +31,38 @@ export function goFileInfo(text: string): GoFileInfo {
     packageName,
     imports,
     hasMain: /^func\s+main\s*\(\s*\)/m.test(code),
-    ignored: /(^|[\s(])ignore($|[\s)])/.test(constraint),
+    ignored: /(^|[\s(])ignore($|[\s)])/.test(constraint) || !buildsOnLinux(constraint),
     cgoOptional: /(^|[\s(&|])cgo($|[\s)&|])/.test(constraint) && !constraint.includes('!cgo'),
   };
+}
+
+/**
+ * Operating systems Go knows (`go tool dist list`), for file-name suffixes (x_windows.go) and
+ * //go:build lines: the image builds for linux, so a file only for other systems is not compiled.
+ * https://pkg.go.dev/cmd/go#hdr-Build_constraints
+ */
+const GOOS = new Set(['aix', 'android', 'darwin', 'dragonfly', 'freebsd', 'hurd', 'illumos', 'ios', 'js', 'linux', 'nacl', 'netbsd', 'openbsd', 'plan9', 'solaris', 'wasip1', 'windows', 'zos']);
+const UNIX_ON_LINUX = new Set(['unix', 'linux']);
+
+/** False when a //go:build line names only other operating systems (`openbsd`, `darwin || windows`) or excludes linux. */
+function buildsOnLinux(constraint: string): boolean {
+  const expr = constraint.trim();
+  if (expr === '') return true;
+  if (/!\s*(?:linux|unix)\b/.test(expr) && !/\|\|/.test(expr)) return false;
+  // Only a plain OR of OS names is judged; anything more complex is kept.
+  const terms = expr.split('||').map((t) => t.trim().replace(/^\(|\)$/g, ''));
+  if (!terms.every((t) => GOOS.has(t) || t === 'unix')) return true;
+  return terms.some((t) => UNIX_ON_LINUX.has(t));
+}
+
+/** False for x_windows.go, x_darwin_arm64.go and the like: Go builds them only for that system. */
+export function fileBuildsOnLinux(path: string): boolean {
+  const parts = (path.split('/').pop() ?? '').replace(/(?:_test)?\.go$/, '').split('_');
+  if (parts.length < 2) return true;
+  const last = parts[parts.length - 1] as string;
+  const beforeLast = parts.length >= 3 ? (parts[parts.length - 2] as string) : '';
+  const os = GOOS.has(last) ? last : GOOS.has(beforeLast) ? beforeLast : null;
+  return os === null || os === 'linux';
 }
 
 export interface PortHit {
@@ -43,28 +72,92 @@ export interface PortHit {
   evidence: string;
 }
 
-// Listen addresses name no host or a local one; "kafka:9092" is a client's server address, not ours.
-const LISTEN_LITERAL = /"((?:0\.0\.0\.0|localhost|127(?:\.\d{1,3}){3}|\[[0-9A-Fa-f:]*\])?):(\d{2,5})"/g;
-const PORT_DEFAULT = [
-  /Getenv\("PORT"\)\s*,\s*"(\d{2,5})"/, // cmp.Or(os.Getenv("PORT"), "8080")
-  /\bport\w*\s*:?=\s*"(\d{2,5})"/i, // if port == "" { port = "8080" }
+export { configPort } from '../../detect/config-port.js';
+
+/** Names that mark another server's or a client's address, not the app's own listen address. */
+const NOT_OURS = /grpc|metric|debug|pprof|admin|health|db|database|postgres|pg|mysql|redis|mongo|smtp|mail|otlp|otel|trac|jaeger|kafka|nats|amqp|rmq|rabbit|ssl|tls|https|proxy|upstream|remote|client|endpoint|url|dsn|peer|cluster|raft|gossip|fetch|crawl|scrape|webhook|notif/i;
+/** Names that say the value is the app's own listen address. */
+const OURS = /listen|serv|http|bind|web|^_?(?:default)?_?(?:port|addr)$/i;
+
+const ADDR = String.raw`"((?:0\.0\.0\.0|localhost|127(?:\.\d{1,3}){3}|\[[0-9A-Fa-f:]*\])?):(\d{2,5})"`;
+const LISTEN_PATTERNS: RegExp[] = [
+  // http.ListenAndServe(":8080", h), r.Run(":8080"), e.Start(":1323"), app.Listen(":3000")
+  new RegExp(String.raw`\b(?:ListenAndServe(?:TLS)?|ListenTLS|Listen|RunTLS|Run|StartTLS|Start|Serve)\s*\(\s*${ADDR}`, 'g'),
+  // net.Listen("tcp", ":8080")
+  new RegExp(String.raw`\bnet\.Listen\s*\(\s*"tcp[46]?"\s*,\s*${ADDR}`, 'g'),
+  // &http.Server{Addr: ":8080"}
+  new RegExp(String.raw`\bAddr\s*:\s*${ADDR}`, 'g'),
 ];
 
-/** The first listen address in the text: ":8080", "0.0.0.0:3000", or a PORT default. */
-export function goPort(text: string): PortHit | null {
+/**
+ * The first listen address in the text: `kind` 'listen' reads the arguments of listen calls and
+ * http.Server{Addr}; 'default' reads defaults whose name says port or address (a const, a struct
+ * field, an env tag's envDefault, a flag's default, a PORT fallback). Other literals (a request's
+ * RemoteAddr, a status code, a client's endpoint) are not listen addresses.
+ */
+export function goPort(text: string, kind: 'listen' | 'default' | 'any-default' = 'listen', path = ''): PortHit | null {
+  // A package for another server or a client (pkg/grpcserver, internal/fetcher) is not where the app listens.
+  if (NOT_OURS.test(path.split('/').slice(0, -1).join('/'))) return null;
   const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
-  for (const match of code.matchAll(LISTEN_LITERAL)) {
-    const port = Number(match[2]);
-    if (port > 0 && port < 65536) {
-      const host = match[1] as string;
-      return { port, loopback: host === 'localhost' || host.startsWith('127.') || host === '[::1]', evidence: `"${host}:${port}"` };
+  const hit = (port: number, host: string, evidence: string, index: number): PortHit | null => {
+    if (!(port > 0 && port < 65536)) return null;
+    // A listen call inside a debug/pprof/metrics helper is not the app's port.
+    const before = code.slice(Math.max(0, code.lastIndexOf('\nfunc ', index)), index);
+    if (/func\s+\w*(?:Debug|Pprof|Metrics|Redirect)\w*\s*\(/i.test(before)) return null;
+    return { port, loopback: host === 'localhost' || host.startsWith('127.') || host === '[::1]', evidence };
+  };
+  if (kind === 'listen') {
+    let best: (PortHit & { index: number }) | null = null;
+    for (const re of LISTEN_PATTERNS) {
+      for (const m of code.matchAll(re)) {
+        const found = hit(Number(m[2]), m[1] as string, `"${m[1]}:${m[2]}"`, m.index ?? 0);
+        if (found && (best === null || (m.index ?? 0) < best.index)) best = { ...found, index: m.index ?? 0 };
+        if (found) break;
+      }
+    }
+    if (best === null) return null;
+    const { index: _i, ...rest } = best;
+    return rest;
+  }
+  const defaults: Array<[RegExp, (m: RegExpMatchArray) => [string, string, string]]> = [
+    // const defaultServerPort = 8080; defaultListenAddr = "127.0.0.1:8080"; port := "8080"
+    [/\b(\w*(?:port|addr|address|listen)\w*)\s*:?=\s*(?:"((?:[\w.]*|\[[0-9A-Fa-f:]*\])):(\d{2,5})"|"?(\d{2,5})"?)\s*(?:[\n;)}]|$)/gi, (m) => [m[1] as string, m[2] ?? '', (m[3] ?? m[4]) as string]],
+    // Server{Port: 80}, ListenAddr: ":8080"
+    [/\b(\w*(?:Port|Addr|Address|Listen)\w*)\s*:\s*(?:"((?:[\w.]*|\[[0-9A-Fa-f:]*\])):(\d{2,5})"|(\d{2,5}))\s*,/g, (m) => [m[1] as string, m[2] ?? '', (m[3] ?? m[4]) as string]],
+    // `env:"HTTP_PORT" envDefault:"8080"`
+    [/env:"(\w*(?:PORT|ADDR)\w*)[^"]*"\s+envDefault:"(?:([\w.]*):)?(\d{2,5})"/g, (m) => [m[1] as string, m[2] ?? '', m[3] as string]],
+    // flag.String("addr", ":8080", ...), flag.Int("port", 8080, ...), cmd.Flags().IntP("port", "p", 8080, ...)
+    [/\.(?:Int|Uint|String)\w*\(\s*(?:&[\w.]+\s*,\s*)?"([\w.-]*(?:port|addr|address|listen)[\w.-]*)"\s*,\s*(?:"\w"\s*,\s*)?(?:"((?:[\w.]*)):(\d{2,5})"|"?(\d{2,5})"?)\s*,/gi, (m) => [m[1] as string, m[2] ?? '', (m[3] ?? m[4]) as string]],
+    // options["LISTEN_ADDR"] = {..., rawValue: "127.0.0.1:8080"}: a table of settings keyed by their env name
+    [/"([A-Z][A-Z0-9_]*(?:PORT|ADDR)[A-Z0-9_]*)"\s*:\s*\{[^}]{0,300}?"((?:[\w.]*|\[[0-9A-Fa-f:]*\])):(\d{2,5})"/g, (m) => [m[1] as string, m[2] ?? '', m[3] as string]],
+    // getEnv("HTTP_PORT", "8080"), viper.SetDefault("server.port", 8080)
+    [/\(\s*"([\w.]*(?:PORT|ADDR|port|addr)[\w.]*)"\s*,\s*(?:"(?:([\w.]*):)?(\d{2,5})"|(\d{2,5}))\s*\)/g, (m) => [m[1] as string, m[2] ?? '', (m[3] ?? m[4]) as string]],
+    // cmp.Or(os.Getenv("PORT"), "8080"); if port == "" { port = "8080" } after Getenv("PORT")
+    [/Getenv\("(PORT)"\)\s*,\s*"()(\d{2,5})"/g, (m) => [m[1] as string, '', m[3] as string]],
+  ];
+  let best: (PortHit & { index: number }) | null = null;
+  for (const [re, parts] of defaults) {
+    for (const m of code.matchAll(re)) {
+      const [name, host, port] = parts(m);
+      if (NOT_OURS.test(name) || (kind === 'default' && !OURS.test(name))) continue;
+      const address = /"[^"]*:\d+"/.test(m[0]);
+      const found = hit(Number(port), host, address ? `${name} "${host}:${port}"` : `${name} ${port}`, m.index ?? 0);
+      if (found && (best === null || (m.index ?? 0) < best.index)) best = { ...found, index: m.index ?? 0 };
+      if (found) break;
     }
   }
-  if (/Getenv\("PORT"\)|LookupEnv\("PORT"\)/.test(code)) {
-    for (const pattern of PORT_DEFAULT) {
-      const match = pattern.exec(code);
-      if (match) return { port: Number(match[1]), loopback: false, evidence: `PORT defaults to ${match[1]}` };
-    }
+  if (best === null) return null;
+  const { index: _i, ...rest } = best;
+  return rest;
+}
+
+/** Config files the code names: a flag's default path or a file it reads ("./config/local.yml"). */
+export function goConfigFiles(text: string): string[] {
+  const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
+  const names = new Set<string>();
+  for (const m of code.matchAll(/"(?:\.\/)?([\w./-]+\.(?:ya?ml|toml|json))"/g)) {
+    const name = m[1] as string;
+    if (!name.startsWith('/') && !name.split('/').includes('..')) names.add(name);
   }
-  return null;
+  return [...names];
 }

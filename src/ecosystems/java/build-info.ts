@@ -13,7 +13,10 @@ export interface BuildInfo {
   /** The build file the facts came from. */
   file: string;
   framework: { value: JavaFramework; version: string | null; source: string } | null;
-  javaVersion: { value: string; source: string } | null;
+  /** The Java the build targets; `minimum` when it is a bytecode level (release, sourceCompatibility) that newer JDKs build and run too. */
+  javaVersion: { value: string; source: string; minimum: boolean } | null;
+  /** The newest Java the build tool itself runs on (an old Gradle wrapper), or null. */
+  toolMaxJava: { value: number; source: string } | null;
   /** Runtime dependencies (test and provided scopes left out). */
   dependencies: Dependency[];
   /** The class with main and whether the jar manifest names it (so `java -jar` works). */

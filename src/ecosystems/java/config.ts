@@ -10,7 +10,19 @@ export const RESOURCES = 'src/main/resources';
 
 /** The port a key names in the first config file that sets it; undefined when none does. */
 export function configuredPort(project: Project, files: string[], key: string): Fact<number | null> | undefined {
+  // Profiles the default configuration activates (Spring's spring.profiles.active, or its
+  // spring.profiles.default) load application-<profile>.* on top, so their port wins.
+  const profiles: string[] = [];
   for (const name of files) {
+    const rel = `${RESOURCES}/${name}`;
+    const text = project.readText(rel);
+    if (text === null) continue;
+    const values = name.endsWith('.properties') ? parseProperties(text) : parseYaml(text, rel);
+    const active = values.get('spring.profiles.active') ?? values.get('spring.profiles.default');
+    if (active && !active.includes('${')) for (const p of active.split(',').map((x) => x.trim()).filter((x) => /^[\w.-]+$/.test(x))) profiles.push(p);
+  }
+  const profileFiles = profiles.reverse().flatMap((p) => files.map((name) => name.replace(/^application\./, `application-${p}.`)));
+  for (const name of [...profileFiles, ...files]) {
     const rel = `${RESOURCES}/${name}`;
     const text = project.readText(rel);
     if (text === null) continue;

@@ -2,11 +2,12 @@
 // command, each with where it came from. Pure over the project files; Maven and Gradle are
 // never run.
 import type { DetectOptions } from '../../ecosystem.js';
-import { UserError } from '../../errors.js';
-import type { Project } from '../../project.js';
+import { ChoiceNeeded, UserError } from '../../errors.js';
+import { buildScripts, chooseProgram, listNames, serviceByName } from '../../detect/program-choice.js';
+import { Project } from '../../project.js';
 import { classifyJavaDependency } from './knowledge/native.js';
-import { FRAMEWORK_DEFAULTS, FRAMEWORK_JVM_OPTIONS, springBootLayering } from './knowledge/frameworks.js';
-import type { Fact, NativeDependency, StartCommand } from '../../types.js';
+import { FRAMEWORK_DEFAULTS, FRAMEWORK_JVM_OPTIONS, frameworkJavaSupport, springBootLayering } from './knowledge/frameworks.js';
+import type { Fact, NativeDependency, RuntimeRequirement, StartCommand } from '../../types.js';
 import type { BuildInfo } from './build-info.js';
 import { configuredPort, quarkusPackageType, RESOURCES } from './config.js';
 import { readGradle } from './gradle.js';
@@ -29,6 +30,12 @@ export function recognizesJava(project: Project): boolean {
 }
 
 export function detectJava(project: Project, options: DetectOptions = {}): JavaFacts {
+  const module = chooseMavenModule(project, options);
+  if (module !== null) return moduleFacts(project, module, options);
+  return detectProject(project, options);
+}
+
+function detectProject(project: Project, options: DetectOptions): JavaFacts {
   const tool = chooseTool(project, options.packageManager);
   const warnings: string[] = [];
   const build = tool.value === 'maven' ? readMaven(project) : tool.value === 'gradle' ? readGradle(project) : null;
@@ -43,7 +50,8 @@ export function detectJava(project: Project, options: DetectOptions = {}): JavaF
   const frameworkVersion = build?.framework?.version ?? null;
 
   const pinned = pinnedJavaVersion(project);
-  const javaVersion: Fact<string | null> = pinned ?? build?.javaVersion ?? { value: null, source: 'not set in the build or a version file' };
+  const fromBuild = build?.javaVersion ? { value: build.javaVersion.value, source: build.javaVersion.source } : null;
+  const javaVersion: Fact<string | null> = pinned ?? fromBuild ?? { value: null, source: 'not set in the build or a version file' };
 
   const sources = javaSources(project);
   const mains = sources ? findMainClasses(project, sources.files) : [];
@@ -87,11 +95,7 @@ export function detectJava(project: Project, options: DetectOptions = {}): JavaF
     framework,
     frameworkVersion,
     javaVersion,
-    runtime: {
-      constraint: javaVersion.value,
-      pinned: javaVersion.value !== null,
-      source: javaVersion.source,
-    },
+    runtime: javaRuntime(javaVersion, pinned !== null || build?.javaVersion?.minimum !== true, framework.value, frameworkVersion, build?.toolMaxJava ?? null),
     port,
     start,
     nativeDependencies,
@@ -104,6 +108,93 @@ export function detectJava(project: Project, options: DetectOptions = {}): JavaF
     artifact,
     mainClass,
     jvmOptions: framework.value ? FRAMEWORK_JVM_OPTIONS[framework.value].options : [],
+    module: null,
+  };
+}
+
+/** Plugins that make a Maven module a runnable application (a library module has none). */
+const APP_PLUGINS = /<artifactId>\s*(?:spring-boot-maven-plugin|quarkus-maven-plugin|micronaut-maven-plugin)\s*<\/artifactId>/;
+
+/**
+ * A Maven reactor (root pom.xml with <modules>) whose modules are applications: each module with a
+ * framework's packaging plugin is one program. One is built (`-pl <module> -am`); with several,
+ * evidence picks one or the run stops naming them (a terminal asks).
+ */
+function chooseMavenModule(project: Project, options: DetectOptions): { dir: string; source: string; note: string | null } | null {
+  if (options.packageManager !== undefined && options.packageManager !== 'maven') return null;
+  const text = project.readText('pom.xml');
+  if (text === null) return null;
+  const block = /<modules>([\s\S]*?)<\/modules>/.exec(text.replace(/<!--[\s\S]*?-->/g, ''))?.[1] ?? '';
+  const modules = [...block.matchAll(/<module>\s*([^<\s]+)\s*<\/module>/g)].map((m) => (m[1] as string).replace(/^\.\//, '').replace(/\/+$/, ''))
+    .filter((m) => !m.startsWith('/') && !m.split('/').includes('..'));
+  if (modules.length === 0) return null;
+  const apps = modules.filter((m) => APP_PLUGINS.test(project.readText(`${m}/pom.xml`) ?? ''));
+  if (options.main !== undefined) {
+    const want = options.main.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+    const match = modules.find((m) => m === want) ?? (modules.filter((m) => m.split('/').pop() === want).length === 1 ? modules.find((m) => m.split('/').pop() === want) : undefined);
+    if (match === undefined) throw new UserError(`--main ${options.main} matches none of the Maven modules: ${modules.join(', ')}. Pass --main with one of them.`);
+    return { dir: match, source: `--main ${options.main}`, note: null };
+  }
+  if (apps.length === 0) return null;
+  if (apps.length === 1) return { dir: apps[0] as string, source: `the only module of pom.xml with an application plugin`, note: null };
+  const scripted = buildScripts(project).flatMap(({ text: t }) => apps.filter((m) => new RegExp(`(?:-pl|--projects)[\\s=]+[^\\n]*\\b${m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(t)));
+  const choice = chooseProgram(apps, [
+    { why: 'a deploy workflow or Makefile builds it', names: [...new Set(scripted)] },
+    { why: 'its name marks the service beside clients and tools', names: serviceByName(apps) },
+  ]);
+  if (choice !== null) {
+    return { dir: choice.chosen, source: choice.why, note: `pom.xml builds several applications (${listNames(apps)}); ${choice.chosen} was chosen (${choice.why}). Pass --main with another module to build it instead.` };
+  }
+  throw new ChoiceNeeded(
+    `pom.xml is a multi-module build with several applications: ${apps.join(', ')}. Pass --main with the module to build (for example --main ${apps[0]}), or run the tool in that module's folder.`,
+    'main',
+    'This Maven build has several application modules. Which one is the app?',
+    apps,
+  );
+}
+
+/** The facts of one module of a Maven reactor, built from the root with `-pl <module> -am`. */
+function moduleFacts(project: Project, module: { dir: string; source: string; note: string | null }, options: DetectOptions): JavaFacts {
+  const sub = new Project(project.path(module.dir));
+  const facts = detectProject(sub, { ...options, main: undefined });
+  const root = readMaven(project);
+  const warnings = facts.warnings.filter((w) => !/mvnw is present|no spring-boot-maven-plugin/.test(w));
+  if (module.note) warnings.unshift(module.note);
+  const hasWrapper = project.isFile('mvnw') && project.isFile('.mvn/wrapper/maven-wrapper.properties');
+  // What the module leaves to its parent (the Java version, the framework version) comes from the root pom.
+  const frameworkVersion = facts.frameworkVersion ?? (root.framework?.value === facts.framework.value ? root.framework?.version ?? null : null);
+  let { javaVersion, runtime } = facts;
+  if (javaVersion.value === null && root.javaVersion) {
+    javaVersion = { value: root.javaVersion.value, source: root.javaVersion.source };
+    runtime = javaRuntime(javaVersion, pinnedJavaVersion(project) !== null, facts.framework.value, frameworkVersion, null);
+  }
+  const pinned = pinnedJavaVersion(project);
+  if (pinned) {
+    javaVersion = pinned;
+    runtime = { constraint: pinned.value, pinned: true, source: pinned.source };
+  }
+  let artifact = facts.artifact;
+  if (artifact.kind === 'quarkus') artifact = { ...artifact, dir: `${module.dir}/${artifact.dir}` };
+  if (facts.framework.value === 'spring-boot' && facts.frameworkVersion === null && frameworkVersion !== null && (artifact.kind === 'spring-boot' || artifact.kind === 'jar')) {
+    const layering = springBootLayering(frameworkVersion);
+    artifact = layering.extract !== null ? { kind: 'spring-boot', extract: layering.extract, launcher: layering.launcher } : { kind: 'jar' };
+  }
+  const start = artifact === facts.artifact ? facts.start : startCommand(artifact, facts.framework.value, null, facts.mainClass.value);
+  return {
+    ...facts,
+    frameworkVersion,
+    javaVersion,
+    runtime,
+    artifact,
+    start,
+    warnings,
+    port: facts.port.source.startsWith(RESOURCES) ? { ...facts.port, source: `${module.dir}/${facts.port.source}` } : facts.port,
+    wrapper: hasWrapper ? './mvnw' : null,
+    buildFiles: hasWrapper ? ['pom.xml', 'mvnw'] : ['pom.xml'],
+    buildDirs: project.isDir('.mvn') ? ['.mvn/'] : [],
+    outputDir: facts.outputDir === null ? null : `${module.dir}/${facts.outputDir}`,
+    jar: facts.jar === null ? null : `${module.dir}/${facts.jar}`,
+    module: { value: module.dir, source: module.source },
   };
 }
 
@@ -184,4 +275,31 @@ function detectPort(project: Project, framework: JavaFacts['framework']['value']
     return configuredPort(project, defaults.configFiles, defaults.portKey) ?? { value: defaults.defaultPort, source: `${framework} default` };
   }
   return sourcePort(project, files) ?? { value: null, source: 'no port found in the sources' };
+}
+
+const FRAMEWORK_NAMES: Record<JavaFacts['framework']['value'] & string, string> = { 'spring-boot': 'Spring Boot', quarkus: 'Quarkus', micronaut: 'Micronaut' };
+
+/**
+ * A version file or a Gradle toolchain pins the JDK; a bytecode level (`release`,
+ * `sourceCompatibility`, `java.version`) is a minimum: the app runs on any newer JRE that its
+ * framework line and build tool support, so the range is capped by those and the newest
+ * maintained LTS inside it is chosen (design.md, "Versions and bases are chosen together").
+ */
+function javaRuntime(
+  version: Fact<string | null>,
+  pinned: boolean,
+  framework: JavaFacts['framework']['value'],
+  frameworkVersion: string | null,
+  toolMax: { value: number; source: string } | null,
+): RuntimeRequirement {
+  if (version.value === null || pinned) return { constraint: version.value, pinned: version.value !== null, source: version.source };
+  const support = framework ? frameworkJavaSupport(framework, frameworkVersion) : null;
+  const caps: Array<{ value: number; why: string }> = [];
+  if (support?.maxJava != null) caps.push({ value: support.maxJava, why: `${FRAMEWORK_NAMES[framework!]} ${frameworkVersion} runs on Java ${support.minJava === support.maxJava ? `${support.maxJava} only` : `${support.minJava}-${support.maxJava}`}` });
+  if (toolMax) caps.push({ value: toolMax.value, why: `${toolMax.source} runs on Java up to ${toolMax.value}` });
+  const min = Number(version.value);
+  const cap = caps.filter((c) => c.value >= min).sort((a, b) => a.value - b.value)[0];
+  const source = `${version.source} ${version.value} (a minimum)`;
+  if (cap === undefined) return { constraint: `>=${min}`, pinned: false, source };
+  return { constraint: `>=${min} <${cap.value + 1}`, pinned: false, source: `${source}, capped at ${cap.value}: ${caps.filter((c) => c.value >= min).map((c) => c.why).join('; ')}` };
 }

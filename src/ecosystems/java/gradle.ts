@@ -3,7 +3,7 @@
 // patterns that accept `x = y`, `x.set(y)` and Groovy's `x y` forms. Anything computed at build
 // time is left unknown rather than guessed.
 import type { Project } from '../../project.js';
-import { FRAMEWORK_MARKERS } from './knowledge/frameworks.js';
+import { FRAMEWORK_MARKERS, gradleMaxJava } from './knowledge/frameworks.js';
 import { javaMajor } from './knowledge/versions.js';
 import type { BuildInfo, Dependency } from './build-info.js';
 
@@ -77,6 +77,7 @@ export function readGradle(project: Project): BuildInfo {
     file: where,
     framework,
     javaVersion,
+    toolMaxJava: hasWrapper ? wrapperMaxJava(project) : null,
     dependencies,
     mainClass,
     fatJar: framework?.value === 'spring-boot' || shadow,
@@ -143,11 +144,20 @@ function compatibility(name: string): RegExp {
   return new RegExp(`${name}\\s*(?:=|\\.set\\s*\\()?\\s*(?:JavaVersion\\.toVersion\\(\\s*)?((?:JavaVersion\\.)?VERSION_[\\d_]+|["']?[\\d.]+["']?)`);
 }
 
+/** The newest Java LTS the wrapper's Gradle runs on (gradle-wrapper.properties distributionUrl gradle-7.4-bin.zip). */
+function wrapperMaxJava(project: Project): BuildInfo['toolMaxJava'] {
+  const text = project.readText('gradle/wrapper/gradle-wrapper.properties') ?? '';
+  const version = /distributionUrl\s*=.*gradle-(\d+(?:\.\d+){0,2})(?:-[\w.-]+)?-(?:bin|all)\.zip/.exec(text)?.[1];
+  const max = version ? gradleMaxJava(version) : null;
+  return max === null ? null : { value: max, source: `the Gradle ${version} wrapper (gradle-wrapper.properties)` };
+}
+
 function firstMatch(text: string, patterns: Array<[string, RegExp]>, where: string): BuildInfo['javaVersion'] {
   for (const [what, pattern] of patterns) {
     const match = pattern.exec(text);
     const major = match ? javaMajor(match[1]!) : null;
-    if (major) return { value: major, source: `${where} ${what}` };
+    // A toolchain makes Gradle compile with exactly that JDK; a compatibility or release level is a minimum.
+    if (major) return { value: major, source: `${where} ${what}`, minimum: !/toolchain/i.test(what) };
   }
   return null;
 }

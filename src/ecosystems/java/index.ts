@@ -24,6 +24,7 @@ export const java: Ecosystem<JavaFacts> = {
     javaVersion: { label: 'The Java version', source: (f) => f.javaVersion.source, fallback: 'pom.xml or build.gradle' },
     frameworkVersion: { label: 'The framework version', fallback: 'pom.xml or build.gradle' },
     buildFiles: { label: 'A build file name', fallback: 'the project folder' },
+    module: { label: 'The Maven module', source: (f) => f.module?.source ?? '', fallback: 'pom.xml <modules>' },
     buildDirs: { label: 'A build folder name', fallback: 'the project folder' },
     artifact: { label: 'The build artifact', fallback: 'pom.xml or build.gradle' },
     jvmOptions: { label: 'A JVM option', fallback: 'the framework configuration' },

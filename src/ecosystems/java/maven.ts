@@ -104,6 +104,7 @@ export function readMaven(project: Project): BuildInfo {
     file: 'pom.xml',
     framework,
     javaVersion,
+    toolMaxJava: null,
     dependencies,
     mainClass,
     fatJar: framework?.value === 'spring-boot' || framework?.value === 'micronaut' || shade !== undefined || assemblyFat,
@@ -207,14 +208,14 @@ function findMainClass(props: Properties, jarPlugin: Xml | undefined, shade: Xml
 function firstVersion(candidates: Array<[string, string | null]>): BuildInfo['javaVersion'] {
   for (const [where, value] of candidates) {
     const major = value === null ? null : javaMajor(value);
-    if (major) return { value: major, source: `pom.xml ${where}` };
+    if (major) return { value: major, source: `pom.xml ${where}`, minimum: true };
   }
   return null;
 }
 
 function defaultFromBootParent(bootVersion: string | null): BuildInfo['javaVersion'] {
   const major = springBootParentJavaVersion(bootVersion);
-  return major ? { value: major, source: `spring-boot-starter-parent ${bootVersion} default java.version` } : null;
+  return major ? { value: major, source: `spring-boot-starter-parent ${bootVersion} default java.version`, minimum: true } : null;
 }
 
 function asXml(value: unknown): Xml | undefined {

@@ -135,8 +135,13 @@ export function javaView(facts: JavaFacts, plan: Plan) {
   const runner = facts.wrapper !== null ? ['sh', facts.wrapper] : [tool === 'maven' ? 'mvn' : 'gradle'];
   const artifact = facts.artifact;
 
-  const resolveCommand = tool === 'maven' ? [...runner, '-B', 'dependency:go-offline'] : tool === 'gradle' ? [...runner, '--no-daemon', 'dependencies'] : null;
-  const buildCommand = tool === 'maven' ? [...runner, '-B', '-DskipTests', 'package'] : tool === 'gradle' ? [...runner, '--no-daemon', 'assemble'] : null;
+  // A reactor module: the sibling modules' poms are needed to resolve, so the whole tree is copied
+  // and the module is built with the modules it depends on.
+  const module = facts.module?.value ?? null;
+  const resolveCommand = module !== null ? null : tool === 'maven' ? [...runner, '-B', 'dependency:go-offline'] : tool === 'gradle' ? [...runner, '--no-daemon', 'dependencies'] : null;
+  const buildCommand = tool === 'maven'
+    ? [...runner, '-B', '-DskipTests', ...(module !== null ? ['-pl', module, '-am'] : []), 'package']
+    : tool === 'gradle' ? [...runner, '--no-daemon', 'assemble'] : null;
 
   let copies: Copy[];
   if (artifact.kind === 'spring-boot') copies = SPRING_BOOT_LAYERS.map((layer) => ({ source: `/out/layers/${layer}/`, target: './' }));

@@ -47,4 +47,6 @@ export interface JavaFacts extends CommonFacts {
   mainClass: Fact<string | null>;
   /** JVM options the framework wants at run time (added to JAVA_TOOL_OPTIONS). */
   jvmOptions: string[];
+  /** The Maven module built from the root reactor (`-pl <module> -am`), or null for a single-module build. */
+  module: Fact<string> | null;
 }

@@ -19,6 +19,8 @@ export interface CargoPackage {
 export interface CargoProject {
   packages: CargoPackage[];
   workspace: boolean;
+  /** Folders of [workspace] default-members (what a bare `cargo build`/`cargo run` builds), or null. */
+  defaultMembers: string[] | null;
 }
 
 type Table = Record<string, unknown>;
@@ -43,7 +45,10 @@ export function readCargoProject(project: Project): CargoProject {
     }
   }
   if (packages.length === 0) throw new UserError('Cargo.toml has neither a [package] nor workspace members with one. Add a package and run again.');
-  return { packages, workspace: workspace !== null };
+  const defaultMembers = workspace && Array.isArray(workspace['default-members'])
+    ? memberDirs(project, workspace['default-members'].map(String)).concat(workspace['default-members'].map(String).map(normalize).filter((d) => d === '.'))
+    : null;
+  return { packages, workspace: workspace !== null, defaultMembers };
 }
 
 interface Inherited {
@@ -177,7 +182,7 @@ export function readLock(project: Project): LockPackage[] | null {
 }
 
 /** Crate names reachable from `start` in the lockfile graph (what the package's build pulls in). */
-export function reachableCrates(lock: LockPackage[], start: string): Map<string, string> {
+export function reachableCrates(lock: LockPackage[], start: string, follow: (parent: string, child: string) => boolean = () => true): Map<string, string> {
   const byName = new Map<string, LockPackage[]>();
   for (const p of lock) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
   const seen = new Map<string, string>();
@@ -187,7 +192,7 @@ export function reachableCrates(lock: LockPackage[], start: string): Map<string,
     for (const p of byName.get(name) ?? []) {
       if (seen.has(p.name) && seen.get(p.name) === p.version) continue;
       seen.set(p.name, p.version);
-      queue.push(...p.dependencies.filter((d) => !seen.has(d)));
+      queue.push(...p.dependencies.filter((d) => !seen.has(d) && follow(p.name, d)));
     }
   }
   return seen;

@@ -1,13 +1,15 @@
 // Rust detection: the Cargo package or workspace, the binary to build, the toolchain line, the
 // -sys crates that decide static vs glibc, the framework and the port. Pure over project files.
 import { ChoiceNeeded, UserError } from '../../errors.js';
-import { RUST_CRATES, RUST_FRAMEWORKS, RUSTLS_CRATES, type RustCrateRule, type Toggle } from './knowledge/crates.js';
+import { RUST_CRATES, RUST_FRAMEWORKS, RUST_OPTIONAL_EDGES, RUSTLS_CRATES, type RustCrateRule, type Toggle } from './knowledge/crates.js';
 import { EDITION_MINIMUM, rustLine } from './knowledge/versions.js';
 import type { DetectOptions } from '../../ecosystem.js';
 import type { Project } from '../../project.js';
 import type { Fact, NativeDependency, RuntimeRequirement } from '../../types.js';
-import { readCargoProject, readLock, readToolchain, reachableCrates, type CargoPackage } from './cargo.js';
-import { rustPort } from './port.js';
+import { readCargoProject, readLock, readToolchain, reachableCrates, type CargoPackage, type CargoProject } from './cargo.js';
+import { buildScripts, chooseProgram, listNames, serviceByListening, serviceByName, type Tier } from '../../detect/program-choice.js';
+import { configFileNames, configPort, rustDefaultPort, rustPort } from './port.js';
+import { yaml } from '../../lazy.js';
 import type { RustFacts } from './types.js';
 
 export const rustMarkers = ['Cargo.toml'];
@@ -19,13 +21,16 @@ export function recognizesRust(project: Project): boolean {
 export function detectRust(project: Project, options: DetectOptions): RustFacts {
   const warnings: string[] = [];
   const cargo = readCargoProject(project);
-  const { pkg, bin } = chooseBin(cargo.packages, options.main, cargo.workspace);
+  const { pkg, bin } = chooseBin(project, cargo, options.main, warnings);
   const lock = readLock(project);
   if (lock === null) warnings.push('There is no Cargo.lock: the build resolves dependencies afresh (no --locked), and native dependencies are read from Cargo.toml only. Commit Cargo.lock for reproducible images.');
 
   // Crates the binary's package pulls in: the lockfile graph from it, else its direct dependencies.
-  const crates = lock ? reachableCrates(lock, pkg.name) : new Map([...pkg.deps.keys()].map((name) => [name, '']));
   const features = allFeatures(cargo.packages);
+  const on = (t: { crate: string; feature: string }) => features.get(t.crate)?.has(t.feature) ?? false;
+  // Cargo.lock lists optional dependencies whatever the features; follow those edges only when enabled.
+  const follow = (parent: string, child: string) => !RUST_OPTIONAL_EDGES.some((e) => e.child === child && e.parents.includes(parent) && !e.enabledBy.some(on));
+  const crates = lock ? reachableCrates(lock, pkg.name, follow) : new Map([...pkg.deps.keys()].map((name) => [name, '']));
   const lockNames = new Set(lock?.map((p) => p.name) ?? []);
   const toggled = (t: Toggle) => ('lockCrate' in t ? lockNames.has(t.lockCrate) : features.get(t.crate)?.has(t.feature) ?? false);
 
@@ -84,7 +89,8 @@ function candidates(packages: CargoPackage[]): string[] {
   return all.map((x) => (repeated.has(x.bin) ? `${x.pkg}/${x.bin}` : x.bin));
 }
 
-function chooseBin(packages: CargoPackage[], wanted: string | undefined, workspace: boolean): { pkg: CargoPackage; bin: Fact<string> } {
+function chooseBin(project: Project, cargo: CargoProject, wanted: string | undefined, warnings: string[]): { pkg: CargoPackage; bin: Fact<string> } {
+  const { packages, workspace } = cargo;
   const all = packages.flatMap((pkg) => pkg.bins.map((bin) => ({ pkg, bin })));
   const names = candidates(packages);
   if (all.length === 0) {
@@ -105,11 +111,23 @@ function chooseBin(packages: CargoPackage[], wanted: string | undefined, workspa
     const [only] = all as [{ pkg: CargoPackage; bin: string }];
     return { pkg: only.pkg, bin: { value: only.bin, source: 'the only binary target' } };
   }
-  if (packages.length === 1) {
-    const [pkg] = packages as [CargoPackage];
-    if (pkg.defaultRun !== null && pkg.bins.includes(pkg.defaultRun)) {
-      return { pkg, bin: { value: pkg.defaultRun, source: 'Cargo.toml package.default-run' } };
-    }
+  const label = (i: number) => names[i] as string;
+  const byPackage = (test: (p: CargoPackage, bin: string) => boolean) => all.flatMap((x, i) => (test(x.pkg, x.bin) ? [label(i)] : []));
+  const tiers: Tier[] = [
+    // What `cargo run` builds: the workspace's default-members, then a package's default-run.
+    { why: 'Cargo.toml [workspace] default-members', names: cargo.defaultMembers ? byPackage((p) => cargo.defaultMembers!.includes(p.dir)) : [] },
+    { why: 'Cargo.toml package.default-run', names: byPackage((p, bin) => p.defaultRun === null || !p.bins.includes(p.defaultRun) || p.defaultRun === bin) },
+    { why: 'a deploy workflow or Makefile builds it', names: scriptedBins(project, all, label) },
+  ];
+  const listening = byPackage((p) => listens(project, p));
+  tiers.push({ why: 'it is the binary that serves, with a web framework or a socket bind, beside tools', names: serviceByListening(names, listening) });
+  tiers.push({ why: 'its name marks the service beside clients and tools', names: serviceByName(names) });
+  const choice = chooseProgram(names, tiers);
+  if (choice !== null) {
+    const index = names.indexOf(choice.chosen);
+    const { pkg, bin } = all[index] as { pkg: CargoPackage; bin: string };
+    warnings.push(`This ${workspace ? 'workspace' : 'package'} has several binaries (${listNames(names)}); ${choice.chosen} was chosen (${choice.why}). Pass --main with another to build it instead.`);
+    return { pkg, bin: { value: bin, source: choice.why } };
   }
   throw new ChoiceNeeded(
     `This ${workspace ? 'workspace' : 'package'} has several binaries: ${names.join(', ')}. Pass --main with the one to build (for example --main ${names[0]}).`,
@@ -117,6 +135,31 @@ function chooseBin(packages: CargoPackage[], wanted: string | undefined, workspa
     `This ${workspace ? 'workspace' : 'package'} has several binaries. Which one is the app?`,
     names,
   );
+}
+
+/** Binaries named by `cargo build|install|run --bin X` or `-p X` in CI workflows and make files. */
+function scriptedBins(project: Project, all: Array<{ pkg: CargoPackage; bin: string }>, label: (i: number) => string): string[] {
+  const named = new Set<string>();
+  for (const { text } of buildScripts(project)) {
+    for (const line of text.split(/\r?\n/)) {
+      if (!/\bcargo\s+(?:\+\S+\s+)?(?:build|install|run|zigbuild)\b/.test(line)) continue;
+      for (const m of line.matchAll(/(?:--bin|--package|-p)(?:\s+|=)([A-Za-z0-9_-]+)/g)) {
+        const name = m[1] as string;
+        all.forEach((x, i) => {
+          if (x.bin === name || (x.pkg.name === name && (x.pkg.defaultRun === null || x.pkg.defaultRun === x.bin || x.pkg.bins.length === 1))) named.add(label(i));
+        });
+      }
+    }
+  }
+  return [...named];
+}
+
+/** A package serves when it depends on a web framework or its sources bind a socket. */
+function listens(project: Project, pkg: CargoPackage): boolean {
+  if (RUST_FRAMEWORKS.some((f) => f.crates.some((c) => pkg.deps.has(c)))) return true;
+  const src = pkg.dir === '.' ? 'src' : `${pkg.dir}/src`;
+  return project.find({ extensions: ['.rs'], under: [src], maxDepth: 6, maxFiles: 300 })
+    .some((file) => /\b(?:TcpListener|UdpSocket)::bind\s*\(|\.bind\s*\(\s*\(|\bHttpServer::new\b|\baxum::serve\b|\bServer::bind\b/.test(project.readText(file) ?? ''));
 }
 
 /** Features asked for anywhere in the workspace, per crate (Cargo unifies them across the build). */
@@ -159,12 +202,29 @@ function rustRuntime(project: Project, pkg: CargoPackage, warnings: string[]): R
 function portFact(project: Project, pkg: CargoPackage, framework: { id: string; defaultPort: number | null } | null, warnings: string[]): Fact<number | null> {
   const src = pkg.dir === '.' ? 'src' : `${pkg.dir}/src`;
   const files = project.find({ extensions: ['.rs'], under: [src], maxDepth: 6, maxFiles: 300 }).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  for (const file of files) {
-    const hit = rustPort(project.readText(file) ?? '');
+  const texts = files.map((file) => ({ file, text: project.readText(file) ?? '' }));
+  // A config file the code reads at start (explicit configuration outranks code defaults).
+  for (const { file, text } of texts) {
+    for (const name of configFileNames(text)) {
+      for (const path of resolveConfig(project, pkg.dir, file, name)) {
+        const hit = configPort(readConfig(project, path));
+        if (hit) {
+          if (hit.loopback) warnings.push(`${path} sets ${hit.key} to a loopback address: the app is unreachable from outside the container. Listen on 0.0.0.0 instead.`);
+          return { value: hit.port, source: `${path} ${hit.key} (read by ${file})` };
+        }
+      }
+    }
+  }
+  for (const { file, text } of texts) {
+    const hit = rustPort(text);
     if (hit) {
       if (hit.loopback) warnings.push(`${file} binds ${hit.evidence}, a loopback address: the app is unreachable from outside the container. Bind 0.0.0.0 instead.`);
       return { value: hit.port, source: `${file} (${hit.evidence})` };
     }
+  }
+  for (const { file, text } of texts) {
+    const hit = rustDefaultPort(text);
+    if (hit) return { value: hit.port, source: `${file} (${hit.evidence})` };
   }
   if (framework?.id === 'rocket') {
     const config = project.readToml('Rocket.toml');
@@ -175,6 +235,35 @@ function portFact(project: Project, pkg: CargoPackage, framework: { id: string; 
   }
   if (framework?.defaultPort) return { value: framework.defaultPort, source: `${framework.id} default` };
   return { value: null, source: 'no listen address found in the sources' };
+}
+
+/** Where a config file named in the sources lives: beside the source, in the package, at the root, or one folder down. */
+function resolveConfig(project: Project, pkgDir: string, sourceFile: string, name: string): string[] {
+  const join = (dir: string, rel: string) => {
+    const parts: string[] = [];
+    for (const part of `${dir === '.' ? '' : `${dir}/`}${rel}`.split('/')) {
+      if (part === '' || part === '.') continue;
+      if (part === '..') parts.pop();
+      else parts.push(part);
+    }
+    return parts.join('/');
+  };
+  const sourceDir = sourceFile.includes('/') ? sourceFile.slice(0, sourceFile.lastIndexOf('/')) : '.';
+  const direct = [join(sourceDir, name), join(pkgDir, name), join('.', name)];
+  const base = name.split('/').pop() as string;
+  const nearby = project.find({ extensions: [base.slice(base.lastIndexOf('.'))], under: [pkgDir], maxDepth: 2, maxFiles: 200 })
+    .filter((f) => f.split('/').pop() === base);
+  return [...new Set([...direct, ...nearby])].filter((f) => f !== '' && project.isFile(f));
+}
+
+function readConfig(project: Project, path: string): unknown {
+  try {
+    if (path.endsWith('.toml')) return project.readToml(path);
+    if (path.endsWith('.json')) return project.readJson(path);
+    return yaml().parse(project.readText(path) ?? '');
+  } catch {
+    return null;
+  }
 }
 
 /** main.rs first, then the rest of the sources. */

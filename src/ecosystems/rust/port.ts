@@ -1,24 +1,41 @@
-// Listen addresses in Rust sources: "0.0.0.0:8080" literals, (host, port) tuples as actix binds,
-// ([0, 0, 0, 0], 3000) arrays as axum/warp examples write, and PORT defaults.
+// Listen addresses in Rust sources, only where the program binds: a "0.0.0.0:8080" literal handed
+// to bind/serve/run/listen or held by a variable named for an address or port, (host, port) tuples
+// as actix binds, ([0, 0, 0, 0], 3000) arrays as axum/warp examples write, and PORT defaults.
+// Literals elsewhere (a client URL, an HTTP status in `err!(.., 401)`, a test's URL) are not ports.
 export interface PortHit {
   port: number;
   loopback: boolean;
   evidence: string;
 }
 
+/** Calls that take the address the program listens on. */
+const BIND = String.raw`(?:\bbind|\bbind_rustls\w*|\bbind_openssl|\bserve|\.run|\blisten|\bfrom_str|\bparse::<SocketAddr>)`;
+/** A `let`/field whose name says it holds the listen address or port. */
+const NAMED = String.raw`(?:\b\w*(?:addr|address|listen|bind|port)\w*\s*(?::\s*[\w:<>&']+\s*)?=\s*)`;
+const ADDR = String.raw`"((?:\d{1,3}(?:\.\d{1,3}){3})|localhost|\[[0-9a-fA-F:]*\]|)?:(\d{2,5})"`;
+
 const PATTERNS: Array<{ re: RegExp; host: (m: RegExpExecArray) => string; port: (m: RegExpExecArray) => string }> = [
-  // "0.0.0.0:8080", "127.0.0.1:3000", "[::]:80", ":8080"
-  { re: /"((?:\d{1,3}(?:\.\d{1,3}){3})|localhost|\[[0-9a-fA-F:]*\]|)?:(\d{2,5})"/, host: (m) => m[1] ?? '', port: (m) => m[2] as string },
+  // TcpListener::bind("0.0.0.0:8080"), .bind("[::]:80"), let addr = "0.0.0.0:3000".parse()
+  { re: new RegExp(String.raw`(?:${BIND}\s*\(\s*(?:&\s*)?|${NAMED})${ADDR}`, 'i'), host: (m) => m[1] ?? '', port: (m) => m[2] as string },
   // .bind(("0.0.0.0", 8080))
-  { re: /\(\s*"([^"]*)"\s*,\s*(\d{2,5})\s*\)/, host: (m) => m[1] as string, port: (m) => m[2] as string },
+  { re: /\bbind\w*\s*\(\s*\(\s*"([^"]*)"\s*,\s*(\d{2,5})\s*\)/, host: (m) => m[1] as string, port: (m) => m[2] as string },
   // SocketAddr::from(([0, 0, 0, 0], 3000)), warp::serve(..).run(([127, 0, 0, 1], 3030))
   { re: /\[\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*\]\s*,\s*(\d{2,5})\s*\)/, host: (m) => `${m[1]}.${m[2]}.${m[3]}.${m[4]}`, port: (m) => m[5] as string },
   // env::var("PORT").unwrap_or_else(|_| "8080".into())
   { re: /var\("PORT"\)[\s\S]{0,80}?"(\d{2,5})"/, host: () => '', port: (m) => m[1] as string },
+  // get_port("PORT", 8080), env_or("HTTP_PORT", 3000): a helper taking the variable and its default
+  { re: /\(\s*"(?:HTTP_|SERVER_|LISTEN_|WEB_|APP_)?PORT"\s*,\s*"?(\d{2,5})"?\s*\)/, host: () => '', port: (m) => m[1] as string },
 ];
 
-export function rustPort(text: string): PortHit | null {
+/** Source without comments and without `#[cfg(test)]` modules (conventionally at the end of a file). */
+function productionCode(text: string): string {
   const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
+  const test = code.search(/#\[cfg\(test\)\]\s*(?:pub\s+)?mod\b/);
+  return test < 0 ? code : code.slice(0, test);
+}
+
+export function rustPort(text: string): PortHit | null {
+  const code = productionCode(text);
   let best: (PortHit & { index: number }) | null = null;
   for (const { re, host, port } of PATTERNS) {
     const m = re.exec(code);
@@ -34,3 +51,36 @@ export function rustPort(text: string): PortHit | null {
   const { index: _index, ...hit } = best;
   return hit;
 }
+
+/** Fields of another server or a client, never the app's own port. */
+const NOT_OURS = /db|database|postgres|pg|mysql|redis|mongo|smtp|mail|metric|grpc|debug|admin|otlp|trac|proxy|upstream|remote|client|peer/i;
+
+/**
+ * A port default on a settings struct: `#[builder(default = "17170")] pub http_port: u16`,
+ * `#[serde(default = ...)]` aside. A field named for HTTP/server/listen wins over other `*_port` fields.
+ */
+export function rustDefaultPort(text: string): PortHit | null {
+  const code = productionCode(text);
+  const hits: Array<{ name: string; port: number; index: number }> = [];
+  for (const m of code.matchAll(/default\s*=\s*"(\d{2,5})"\s*\)\s*\]\s*(?:#\[[^\]]*\]\s*)*(?:pub(?:\([^)]*\))?\s+)?(\w*port)\s*:\s*(?:Option<\s*)?u16/gi)) {
+    const name = m[2] as string;
+    const port = Number(m[1]);
+    // The struct it belongs to counts too: `port` in `struct MailOptions` is the SMTP server's.
+    const owner = [...code.slice(0, m.index ?? 0).matchAll(/\bstruct\s+(\w+)/g)].pop()?.[1] ?? '';
+    if (!NOT_OURS.test(name) && !NOT_OURS.test(owner) && port > 0 && port < 65536) hits.push({ name, port, index: m.index ?? 0 });
+  }
+  const best = hits.find((h) => /http|server|listen|web|api/i.test(h.name)) ?? hits.find((h) => /^port$/i.test(h.name)) ?? hits[0];
+  return best ? { port: best.port, loopback: false, evidence: `${best.name} defaults to ${best.port}` } : null;
+}
+
+/** Config file names the sources mention ("config.default.toml", "base.yaml"): read at start. */
+export function configFileNames(text: string): string[] {
+  const names = new Set<string>();
+  for (const m of productionCode(text).matchAll(/"([\w./-]*?([\w.-]+\.(?:toml|ya?ml|json)))"/g)) {
+    const base = m[2] as string;
+    if (!/^(?:Cargo|Rocket|rust-toolchain|package|tsconfig)\./i.test(base)) names.add(m[1] as string);
+  }
+  return [...names];
+}
+
+export { configPort } from '../../detect/config-port.js';

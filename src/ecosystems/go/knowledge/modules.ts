@@ -18,6 +18,8 @@ export interface GoModuleRule extends NativeRow {
   runtime: OsPackages;
   /** Build tags needed on Alpine/musl. */
   muslTags: string[];
+  /** Packages of other modules that import this one (drivers wrapping it): importing them needs it too. */
+  via?: string[];
 }
 
 const none: OsPackages = { debian: [], alpine: [] };
@@ -56,6 +58,12 @@ export const GO_MODULES: readonly GoModuleRule[] = [
   {
     name: 'github.com/mattn/go-sqlite3', importPath: null, cgo: true, glibcOnly: false, libstdcxx: false,
     build: none, runtime: none, muslTags: [],
+    // The GORM SQLite drivers and migrate's sqlite3 driver import it.
+    via: ['github.com/golang-migrate/migrate/v4/database/sqlite3', 'github.com/jinzhu/gorm/dialects/sqlite', 'gorm.io/driver/sqlite'],
+    seeAlso: [
+      'https://github.com/go-gorm/sqlite/blob/master/sqlite.go', 'https://github.com/jinzhu/gorm/blob/master/dialects/sqlite/sqlite.go',
+      'https://github.com/golang-migrate/migrate/blob/master/database/sqlite3/sqlite3.go',
+    ],
     note: 'needs cgo (built with CGO_ENABLED=0 it is a stub that fails at run time); it compiles SQLite in, so only libc is needed',
     source: 'https://github.com/mattn/go-sqlite3/issues/855',
   },

@@ -59,7 +59,7 @@ describe('Go sources', () => {
     expect(goPort('http.ListenAndServe(":8080", nil)')?.port).toBe(8080);
     expect(goPort('app.Listen("0.0.0.0:3000")')?.port).toBe(3000);
     expect(goPort('cfg := "kafka:9092"')).toBeNull();
-    expect(goPort('port := os.Getenv("PORT")\nif port == "" { port = "5000" }')?.port).toBe(5000);
+    expect(goPort('port := os.Getenv("PORT")\nif port == "" { port = "5000" }', 'default')?.port).toBe(5000);
     expect(goPort('http.ListenAndServe("localhost:8080", nil)')?.loopback).toBe(true);
   });
 });
@@ -87,13 +87,16 @@ describe('detectGo', () => {
     const cgoFile = 'package x\n\nimport "C"\n';
     expect(detectGo(project({ 'go.mod': 'module x\ngo 1.26\n', 'main.go': MAIN, 'x/x_test.go': cgoFile }), {}).cgo).toEqual([]);
     expect(detectGo(project({ 'go.mod': 'module x\ngo 1.26\n', 'main.go': MAIN, 'x/x.go': `//go:build cgo\n\n${cgoFile}` }), {}).cgo).toEqual([]);
-    const facts = detectGo(project({ 'go.mod': 'module x\ngo 1.26\n', 'main.go': MAIN, 'x/x.go': cgoFile }), {});
+    // Only when the main builds that package: x/x.go is imported by main.go.
+    expect(detectGo(project({ 'go.mod': 'module x\ngo 1.26\n', 'main.go': MAIN, 'x/x.go': cgoFile }), {}).cgo).toEqual([]);
+    const facts = detectGo(project({ 'go.mod': 'module x\ngo 1.26\n', 'main.go': 'package main\n\nimport _ "x/x"\n\nfunc main() {}\n', 'x/x.go': cgoFile }), {});
     expect(facts.cgo).toEqual(['x/x.go imports "C"']);
     expect(facts.nativeDependencies.map((d) => d.name)).toEqual(['cgo']);
   });
 
   it('reads cgo modules from go.mod, pure-Go drivers are not native', () => {
-    const sqlite = detectGo(project({ 'go.mod': 'module x\ngo 1.26\nrequire github.com/mattn/go-sqlite3 v1.14.22 // indirect\n', 'main.go': MAIN }), {});
+    const mod = 'module x\ngo 1.26\nrequire github.com/mattn/go-sqlite3 v1.14.22 // indirect\n';
+    const sqlite = detectGo(project({ 'go.mod': mod, 'main.go': 'package main\n\nimport _ "github.com/mattn/go-sqlite3"\n\nfunc main() {}\n' }), {});
     expect(sqlite.nativeDependencies.map((d) => d.name)).toEqual(['github.com/mattn/go-sqlite3']);
     const pure = detectGo(project({ 'go.mod': 'module x\ngo 1.26\nrequire modernc.org/sqlite v1.33.1\n', 'main.go': MAIN }), {});
     expect(pure.cgo).toEqual([]);
@@ -110,7 +113,8 @@ describe('detectGo', () => {
     const p = project({
       'go.mod': 'module x\ngo 1.16\nrequire gorm.io/driver/sqlite v1.1.4\n',
       'go.sum': 'github.com/mattn/go-sqlite3 v1.14.5 h1:abc=\ngithub.com/mattn/go-sqlite3 v1.14.5/go.mod h1:def=\n',
-      'main.go': MAIN,
+      // The GORM driver wraps go-sqlite3: importing it builds the cgo module in.
+      'main.go': 'package main\n\nimport _ "gorm.io/driver/sqlite"\n\nfunc main() {}\n',
     });
     expect(detectGo(p, {}).nativeDependencies.map((d) => d.name)).toEqual(['github.com/mattn/go-sqlite3']);
   });
@@ -132,5 +136,86 @@ describe('detectGo', () => {
 
   it('reports a module without any main package', () => {
     expect(() => detectGo(project({ 'go.mod': 'module x\ngo 1.26\n', 'lib.go': 'package x\n' }), {})).toThrow(/No main package found/);
+  });
+});
+
+describe('detectGo: several mains, the port and cgo of the chosen one', () => {
+  const SERVE = (pkg: string) => `package main\n\nimport (\n\t"net/http"\n\t"${pkg}"\n)\n\nfunc main() { _ = ${pkg.split('/').pop()}.X; http.ListenAndServe(":8080", nil) }\n`;
+
+  it('picks the main a deploy workflow builds, and warns naming --main', () => {
+    const p = project({
+      'go.mod': 'module example.com/tool\ngo 1.22\n', 'cmd/tool/main.go': MAIN, 'cmd/toold/main.go': MAIN, 'cmd/gen/main.go': MAIN,
+      '.github/workflows/deploy.yml': 'jobs:\n  deploy:\n    steps:\n      - run: go build -o dist/toold ./cmd/toold\n      - run: scp dist/toold host:\n',
+      '.github/workflows/release.yml': 'jobs:\n  release:\n    steps:\n      - run: go build ./cmd/tool\n',
+    });
+    const facts = detectGo(p, {});
+    expect(facts.mainPackage).toEqual({ value: './cmd/toold', source: 'a deploy workflow or Makefile builds it' });
+    expect(facts.warnings.join(' ')).toMatch(/several main packages .*--main/);
+  });
+
+  it('picks the main that serves over tools, and refuses among several services', () => {
+    const tools = project({
+      'go.mod': 'module example.com/shop\ngo 1.22\n', 'cmd/shop-admin/main.go': MAIN, 'cmd/api/main.go': 'package main\n\nimport "example.com/shop/internal/web"\n\nfunc main() { web.Run() }\n',
+      'internal/web/web.go': 'package web\n\nimport "net/http"\n\nfunc Run() { http.ListenAndServe(":9000", nil) }\n',
+    });
+    const facts = detectGo(tools, {});
+    expect(facts.mainPackage.value).toBe('./cmd/api');
+    // The listen call is in a package the main imports.
+    expect(facts.port).toEqual({ value: 9000, source: 'internal/web/web.go (":9000")' });
+    const services = project({
+      'go.mod': 'module example.com/cafe\ngo 1.22\n',
+      'cmd/kitchen/main.go': 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":5001", nil) }\n',
+      'cmd/counter/main.go': 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":5002", nil) }\n',
+    });
+    expect(() => detectGo(services, {})).toThrow(/several main packages: \.\/cmd\/counter, \.\/cmd\/kitchen/);
+  });
+
+  it('needs cgo only for modules the chosen main imports', () => {
+    const files = {
+      'go.mod': 'module example.com/app\ngo 1.22\nrequire github.com/mattn/go-sqlite3 v1.14.22 // indirect\n',
+      'main.go': MAIN,
+      'tools/migrate/main.go': 'package main\n\nimport _ "github.com/mattn/go-sqlite3"\n\nfunc main() {}\n',
+    };
+    expect(detectGo(project(files), {}).cgo).toEqual([]);
+    expect(detectGo(project({ ...files, 'main.go': SERVE('gorm.io/driver/sqlite') }), {}).cgo).toHaveLength(1);
+  });
+
+  it('reads ports only from listen calls and port/address defaults, never from other literals', () => {
+    expect(goPort('r.RemoteAddr = "127.0.0.1:65535"\nw.WriteHeader(401)')).toBeNull();
+    expect(goPort('r.RemoteAddr = "127.0.0.1:65535"', 'any-default')).toBeNull();
+    expect(goPort('c := &Configuration{Server: Server{Port: 80, SSL: SSL{Port: 443}}}', 'default')?.port).toBe(80);
+    expect(goPort('Port string `env:"HTTP_PORT" envDefault:"8080"`', 'default')?.port).toBe(8080);
+    expect(goPort('OTLPEndpoint string `env:"TRACING_OTLP_ENDPOINT" envDefault:"localhost:4317"`', 'default')).toBeNull();
+    expect(goPort('const defaultServerPort = 8080', 'default')?.port).toBe(8080);
+    expect(goPort('var addr = flag.String("addr", ":7000", "listen address")', 'default')?.port).toBe(7000);
+    expect(goPort('func ListenAndServeDebug() error { return http.ListenAndServe(":6060", nil) }')).toBeNull();
+  });
+
+  it('takes the port from a config file the code names', () => {
+    const p = project({
+      'go.mod': 'module example.com/app\ngo 1.22\n',
+      'main.go': 'package main\n\nimport "flag"\n\nvar config = flag.String("config", "./config/prod.yml", "config file")\n\nconst defaultPort = 8080\n\nfunc main() {}\n',
+      'config/prod.yml': 'server_port: 9090\ndsn: "postgres://db:5432/app"\n',
+    });
+    expect(detectGo(p, {}).port).toEqual({ value: 9090, source: 'config/prod.yml server_port (named in main.go)' });
+  });
+});
+
+describe('detectGo: files built only for other systems', () => {
+  it('skips x_openbsd.go and //go:build darwin files: the image builds for linux', () => {
+    const sqlite = 'package db\n\nimport _ "github.com/mattn/go-sqlite3"\n';
+    const files = {
+      'go.mod': 'module example.com/app\ngo 1.22\nrequire (\n\tgithub.com/mattn/go-sqlite3 v1.14.32\n\tmodernc.org/sqlite v1.39.0\n)\n',
+      'main.go': 'package main\n\nimport _ "example.com/app/db"\n\nfunc main() {}\n',
+      'db/sqlite.go': 'package db\n\nimport _ "modernc.org/sqlite"\n',
+      'db/sqlite_openbsd.go': sqlite,
+      'db/sqlite_cgo.go': `//go:build darwin || windows\n\n${sqlite}`,
+    };
+    expect(detectGo(project(files), {}).cgo).toEqual([]);
+    expect(detectGo(project({ ...files, 'db/sqlite_unix.go': `//go:build unix\n\n${sqlite}` }), {}).cgo).toHaveLength(1);
+  });
+
+  it('reads a pflag/cobra flag default as the port', () => {
+    expect(goPort('cmd.Flags().IntP("port", "p", 8080, "Port used by the server")', 'default')?.port).toBe(8080);
   });
 });

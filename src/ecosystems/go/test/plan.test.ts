@@ -10,6 +10,8 @@ import { Project } from '../../../project.js';
 
 const TODAY = new Date('2026-11-27T00:00:00Z');
 const MAIN = 'package main\n\nfunc main() {}\n';
+/** A main that imports a package, so the module it belongs to is built into the binary. */
+const uses = (path: string) => `package main\n\nimport _ "${path}"\n\nfunc main() {}\n`;
 
 function facts(files: Record<string, string>): GoFacts {
   const root = mkdtempSync(join(tmpdir(), 'slim-go-plan-'));
@@ -41,15 +43,15 @@ describe('assessGo', () => {
   });
 
   it('rules out scratch for cgo and uses distroless base (glibc only) or cc (C++)', () => {
-    const sqlite = facts({ 'go.mod': 'module x\ngo 1.26\nrequire github.com/mattn/go-sqlite3 v1.14.22\n', 'main.go': MAIN });
+    const sqlite = facts({ 'go.mod': 'module x\ngo 1.26\nrequire github.com/mattn/go-sqlite3 v1.14.22\n', 'main.go': uses('github.com/mattn/go-sqlite3') });
     expect(kinds(sqlite)).toMatchObject({ scratch: null, distroless: 'gcr.io/distroless/base-debian13:nonroot' });
     expect(assessGo(sqlite, TODAY)[0]?.why).toMatch(/cgo is needed/);
   });
 
   it('sends cgo libraries the final image must install to alpine or slim, never distroless', () => {
-    const rocks = facts({ 'go.mod': 'module x\ngo 1.26\nrequire github.com/linxGnu/grocksdb v1.9.0\n', 'main.go': MAIN });
+    const rocks = facts({ 'go.mod': 'module x\ngo 1.26\nrequire github.com/linxGnu/grocksdb v1.9.0\n', 'main.go': uses('github.com/linxGnu/grocksdb') });
     expect(kinds(rocks)).toEqual({ scratch: null, distroless: null, alpine: 'alpine:3.22', slim: 'debian:bookworm-slim' });
-    const gozstd = facts({ 'go.mod': 'module x\ngo 1.26\nrequire github.com/valyala/gozstd v1.21.0\n', 'main.go': MAIN });
+    const gozstd = facts({ 'go.mod': 'module x\ngo 1.26\nrequire github.com/valyala/gozstd v1.21.0\n', 'main.go': uses('github.com/valyala/gozstd') });
     expect(kinds(gozstd).alpine).toBeNull();
   });
 
@@ -94,7 +96,7 @@ describe('goView', () => {
   });
 
   it('adds the musl build tag and a C toolchain when cgo builds on Alpine', () => {
-    const f = facts({ 'go.mod': 'module x\ngo 1.25\nrequire github.com/confluentinc/confluent-kafka-go/v2 v2.5.0\n', 'main.go': MAIN });
+    const f = facts({ 'go.mod': 'module x\ngo 1.25\nrequire github.com/confluentinc/confluent-kafka-go/v2 v2.5.0\n', 'main.go': uses('github.com/confluentinc/confluent-kafka-go/v2/kafka') });
     const view = goView(f, chooseBase(assessGo(f, TODAY), 'alpine'));
     expect(view.builderFrom).toBe('docker.io/library/golang:${GO_VERSION}-alpine');
     expect(view.buildCommand).toEqual(expect.arrayContaining(['-tags', 'musl']));

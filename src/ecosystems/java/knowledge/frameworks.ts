@@ -144,3 +144,81 @@ export function springBootParentJavaVersion(version: string | null): string | nu
   if (coerced === null) return null;
   return semver.gte(coerced, '3.0.0') ? '17' : '8';
 }
+
+/**
+ * The Java releases a framework line runs on. A build's `release`/`sourceCompatibility` is a
+ * minimum, so the runtime is the newest maintained LTS inside [its minimum, the framework's
+ * `maxJava`]. `maxJava` is the newest LTS the line's system requirements name (null: no known cap).
+ */
+interface FrameworkJavaSupport {
+  framework: JavaFramework;
+  /** Framework versions this row covers (node-semver range). */
+  range: string;
+  minJava: number;
+  maxJava: number | null;
+  source: string;
+  seeAlso?: readonly string[];
+}
+
+// By framework, then oldest line first; the first row whose range holds the version wins.
+export const FRAMEWORK_JAVA_SUPPORT: readonly FrameworkJavaSupport[] = [
+  // "Micronaut 3 requires at least Java 8"; 3.x is tested up to Java 17.
+  { framework: 'micronaut', range: '>=3.0.0-0 <4.0.0-0', minJava: 8, maxJava: 17, source: 'https://docs.micronaut.io/3.10.4/guide/#requirements' },
+  // "Micronaut 4 requires at least Java 17".
+  { framework: 'micronaut', range: '>=4.0.0-0', minJava: 17, maxJava: null, source: 'https://docs.micronaut.io/4.0.0/guide/#whatsNew' },
+  // Quarkus 2 needs Java 11 and supports 17.
+  { framework: 'quarkus', range: '>=2.0.0-0 <3.0.0-0', minJava: 11, maxJava: 17, source: 'https://quarkus.io/blog/quarkus-2-0-0-final-released/' },
+  // Quarkus 3.0 keeps Java 11 as the minimum; 3.7 moves it to 17. Running on Java 25 was still a
+  // working group's open task when 25 shipped (seeAlso), so 21 is the newest LTS taken for 3.x.
+  { framework: 'quarkus', range: '>=3.0.0-0 <3.7.0-0', minJava: 11, maxJava: 21, source: 'https://quarkus.io/blog/quarkus-3-0-final-released/', seeAlso: ['https://github.com/quarkusio/quarkus/discussions/49696'] },
+  { framework: 'quarkus', range: '>=3.7.0-0', minJava: 17, maxJava: 21, source: 'https://quarkus.io/blog/quarkus-3-7-released/', seeAlso: ['https://github.com/quarkusio/quarkus/discussions/49696'] },
+  // "Spring Boot 2.0 requires Java 8 ... and has been tested with Java 9": no later LTS.
+  { framework: 'spring-boot', range: '>=2.0.0-0 <2.1.0-0', minJava: 8, maxJava: 8, source: 'https://docs.spring.io/spring-boot/docs/2.0.x/reference/html/getting-started-system-requirements.html' },
+  // 2.1 to 2.4: "Java 8 and is compatible up to Java 11/12/13/15/16": LTS 11.
+  { framework: 'spring-boot', range: '>=2.1.0-0 <2.5.0-0', minJava: 8, maxJava: 11, source: 'https://docs.spring.io/spring-boot/docs/2.4.x/reference/html/getting-started.html#getting-started-system-requirements' },
+  // 2.5 and 2.6: "compatible up to and including Java 18/19": LTS 17.
+  { framework: 'spring-boot', range: '>=2.5.0-0 <2.7.0-0', minJava: 8, maxJava: 17, source: 'https://docs.spring.io/spring-boot/docs/2.6.x/reference/html/getting-started.html#getting-started.system-requirements' },
+  // 2.7: "compatible up to and including Java 21".
+  { framework: 'spring-boot', range: '>=2.7.0-0 <3.0.0-0', minJava: 8, maxJava: 21, source: 'https://docs.spring.io/spring-boot/docs/2.7.x/reference/html/getting-started.html#getting-started.system-requirements' },
+  // 3.0: "Java 17 and is compatible up to and including Java 19/20": LTS 17.
+  { framework: 'spring-boot', range: '>=3.0.0-0 <3.1.0-0', minJava: 17, maxJava: 17, source: 'https://docs.spring.io/spring-boot/docs/3.0.x/reference/html/getting-started.html#getting-started.system-requirements' },
+  // 3.1 to 3.4: compatible up to Java 21 and later non-LTS releases: LTS 21.
+  { framework: 'spring-boot', range: '>=3.1.0-0 <3.5.0-0', minJava: 17, maxJava: 21, source: 'https://docs.spring.io/spring-boot/3.4/system-requirements.html' },
+  // 3.5 and 4.x: "compatible up to and including Java 25".
+  { framework: 'spring-boot', range: '>=3.5.0-0', minJava: 17, maxJava: 25, source: 'https://docs.spring.io/spring-boot/system-requirements.html' },
+];
+
+/** The Java range a framework version supports; null when the version is unknown or older than the table. */
+export function frameworkJavaSupport(framework: JavaFramework, version: string | null): FrameworkJavaSupport | null {
+  const coerced = version === null ? null : semver.coerce(version);
+  if (coerced === null) return null;
+  return FRAMEWORK_JAVA_SUPPORT.find((row) => row.framework === framework && semver.satisfies(coerced, row.range, { includePrerelease: true })) ?? null;
+}
+
+/**
+ * The first Gradle release that runs on each Java LTS ("Support for running Gradle"): a wrapper
+ * older than that cannot start on the newer JDK, so it caps the build's Java.
+ */
+interface GradleJavaSupport {
+  java: string;
+  gradle: string;
+  source: string;
+}
+
+const GRADLE_COMPATIBILITY = 'https://docs.gradle.org/current/userguide/compatibility.html';
+
+export const GRADLE_JAVA_SUPPORT: readonly GradleJavaSupport[] = [
+  { java: '8', gradle: '2.0.0', source: GRADLE_COMPATIBILITY },
+  { java: '11', gradle: '5.0.0', source: GRADLE_COMPATIBILITY },
+  { java: '17', gradle: '7.3.0', source: GRADLE_COMPATIBILITY },
+  { java: '21', gradle: '8.5.0', source: GRADLE_COMPATIBILITY },
+  { java: '25', gradle: '9.1.0', source: GRADLE_COMPATIBILITY },
+];
+
+/** The newest Java LTS a Gradle version runs on; null when the version cannot be read. */
+export function gradleMaxJava(gradleVersion: string): number | null {
+  const coerced = semver.coerce(gradleVersion);
+  if (coerced === null) return null;
+  const rows = GRADLE_JAVA_SUPPORT.filter((row) => semver.gte(coerced, row.gradle));
+  return rows.length > 0 ? Number(rows[rows.length - 1]!.java) : null;
+}

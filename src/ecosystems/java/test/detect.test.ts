@@ -31,7 +31,8 @@ describe('Maven', () => {
     }), {});
     expect(facts.jar).toBe('target/shop-svc-2.1.0.jar');
     expect(facts.javaVersion).toEqual({ value: '21', source: 'pom.xml maven.compiler.release' });
-    expect(facts.runtime).toEqual({ constraint: '21', pinned: true, source: 'pom.xml maven.compiler.release' });
+    // A release level is a minimum: newer JREs run the bytecode.
+    expect(facts.runtime).toEqual({ constraint: '>=21', pinned: false, source: 'pom.xml maven.compiler.release 21 (a minimum)' });
   });
 
   it('leaves the jar unknown (with a warning) when a -D property decides its name', () => {
@@ -243,5 +244,56 @@ describe('--package-manager', () => {
     const files = { 'pom.xml': pom(''), 'build.gradle': "plugins { id 'java' }\n" };
     expect(detectJava(javaProject(files), {}).warnings.join(' ')).toMatch(/Both pom.xml and a Gradle build/);
     expect(detectJava(javaProject(files), { packageManager: 'gradle' }).packageManager).toEqual({ value: 'gradle', source: '--package-manager' });
+  });
+});
+
+describe('Maven reactors with several application modules', () => {
+  const BOOT_PLUGIN = '<build><plugins><plugin><groupId>org.springframework.boot</groupId><artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build>';
+  const APP = (pkg: string) => `package ${pkg};\npublic class App { public static void main(String[] a) {} }\n`;
+  const reactor = (modules: string[], extra: Record<string, string> = {}) => javaProject({
+    'pom.xml': pom(`<packaging>pom</packaging><properties><java.version>17</java.version></properties><modules>${modules.map((m) => `<module>${m}</module>`).join('')}</modules>`),
+    'common/pom.xml': pom('', '<artifactId>common</artifactId><version>1.0.0</version>'),
+    'orders-service/pom.xml': pom(BOOT_PLUGIN, '<artifactId>orders-service</artifactId><version>1.0.0</version>'),
+    'orders-service/src/main/java/o/App.java': APP('o'),
+    'billing-service/pom.xml': pom(BOOT_PLUGIN, '<artifactId>billing-service</artifactId><version>1.0.0</version>'),
+    'billing-service/src/main/java/b/App.java': APP('b'),
+    ...extra,
+  });
+
+  it('refuses to pick one of several equal services, naming the modules and --main', () => {
+    expect(() => detectJava(reactor(['common', 'orders-service', 'billing-service']), {}))
+      .toThrow(/several applications: orders-service, billing-service\. Pass --main with the module/);
+  });
+
+  it('builds the module --main names (or the only application module) from the root with -pl', () => {
+    const facts = detectJava(reactor(['common', 'orders-service', 'billing-service']), { main: 'billing-service' });
+    expect(facts.module).toEqual({ value: 'billing-service', source: '--main billing-service' });
+    expect(facts.jar).toBe('billing-service/target/billing-service-1.0.0.jar');
+    expect(facts.javaVersion).toEqual({ value: '17', source: 'pom.xml java.version' });
+    const only = detectJava(reactor(['common', 'orders-service']), {});
+    expect(only.module?.value).toBe('orders-service');
+  });
+});
+
+describe('Spring profiles the default configuration activates', () => {
+  const BOOT = pom('<parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>3.4.1</version></parent>');
+
+  it('takes the port of the active profile, which overrides application.properties', () => {
+    const facts = detectJava(javaProject({
+      'pom.xml': BOOT,
+      'src/main/resources/application.properties': 'spring.profiles.active=prod\nserver.port=8080\n',
+      'src/main/resources/application-prod.yml': 'server:\n  port: ${PORT:9966}\n',
+      'src/main/resources/application-dev.properties': 'server.port=1234\n',
+    }), {});
+    expect(facts.port).toEqual({ value: 9966, source: 'src/main/resources/application-prod.yml server.port' });
+  });
+
+  it('keeps the default file when the active profile is set from outside (a placeholder)', () => {
+    const facts = detectJava(javaProject({
+      'pom.xml': BOOT,
+      'src/main/resources/application.properties': 'spring.profiles.active=${SPRING_PROFILES:dev}\nserver.port=8081\n',
+      'src/main/resources/application-dev.properties': 'server.port=1234\n',
+    }), {});
+    expect(facts.port.value).toBe(8081);
   });
 });

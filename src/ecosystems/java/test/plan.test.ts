@@ -22,7 +22,7 @@ describe('assessJava', () => {
   });
 
   it.each(['17', '21', '25'])('puts Java %s on its distroless image with the matching builder', (version) => {
-    const distroless = assessJava(mavenFacts(RELEASE(version)), TODAY)[1]!;
+    const distroless = assessJava(mavenFacts(RELEASE(version), { '.java-version': `${version}\n` }), TODAY)[1]!;
     expect(distroless).toMatchObject({
       possible: true,
       runtimeVersion: version,
@@ -38,15 +38,40 @@ describe('assessJava', () => {
   });
 
   it('keeps a pinned Java 11 (no distroless image): alpine on request, slim otherwise', () => {
-    const options = assessJava(mavenFacts(RELEASE('11')), TODAY);
+    const options = assessJava(mavenFacts(RELEASE('11'), { '.java-version': '11\n' }), TODAY);
     expect(options[1]).toMatchObject({ possible: false });
     expect(options[1]!.why).toMatch(/17, 21, 25 only/);
     expect(options[2]).toMatchObject({ possible: true, onRequestOnly: true, runtimeImage: 'eclipse-temurin:11-jre-alpine' });
     expect(options[3]).toMatchObject({ possible: true, runtimeVersion: '11', runtimeImage: 'eclipse-temurin:11-jre' });
   });
 
+  it('takes a release level as a minimum: the newest LTS on distroless', () => {
+    const options = assessJava(mavenFacts(RELEASE('11')), TODAY);
+    expect(options[1]).toMatchObject({ possible: true, runtimeVersion: '25', runtimeImage: 'gcr.io/distroless/java25-debian13:nonroot' });
+    expect(options[1]!.why).toMatch(/>=11 from pom.xml maven.compiler.release 11 \(a minimum\)/);
+  });
+
+  it('caps a minimum at what the framework line and the Gradle wrapper run on, and says so', () => {
+    const boot = (version: string, extra: Record<string, string> = {}) => detectJava(javaProject({
+      'build.gradle': `plugins { id 'org.springframework.boot' version '${version}' }\nsourceCompatibility = '11'\n`, ...extra,
+    }), {});
+    const options = assessJava(boot('2.6.3'), TODAY);
+    expect(options[1]).toMatchObject({ possible: true, runtimeVersion: '17' });
+    expect(options[1]!.why).toMatch(/capped at 17: Spring Boot 2.6.3 runs on Java 8-17/);
+    expect(assessJava(boot('2.7.18'), TODAY)[1]).toMatchObject({ runtimeVersion: '21' });
+    const wrapper = {
+      gradlew: '#!/bin/sh\n', 'gradle/wrapper/gradle-wrapper.jar': 'x',
+      'gradle/wrapper/gradle-wrapper.properties': 'distributionUrl=https\\://services.gradle.org/distributions/gradle-7.4-bin.zip\n',
+    };
+    const capped = assessJava(boot('2.7.18', wrapper), TODAY)[1]!;
+    expect(capped).toMatchObject({ runtimeVersion: '17' });
+    expect(capped.why).toMatch(/the Gradle 7.4 wrapper \(gradle-wrapper.properties\) runs on Java up to 17/);
+    // Spring Boot 2.3 runs on Java 11 at most: no distroless image, so slim with 11.
+    expect(assessJava(boot('2.3.1.RELEASE'), TODAY)[3]).toMatchObject({ runtimeVersion: '11' });
+  });
+
   it('offers alpine only on request, and says so', () => {
-    const options = assessJava(mavenFacts(RELEASE('21')), TODAY);
+    const options = assessJava(mavenFacts(RELEASE('21'), { '.java-version': '21\n' }), TODAY);
     expect(options[2]).toMatchObject({ kind: 'alpine', possible: true, onRequestOnly: true, runtimeImage: 'eclipse-temurin:21-jre-alpine' });
     expect(options[2]!.why).toMatch(/skipped in auto mode: distroless is smaller\/safer; pass --base alpine for a Temurin JRE on Alpine/);
     expect(chooseBase(options, 'auto').base).toBe('distroless');
@@ -68,13 +93,13 @@ describe('assessJava', () => {
   });
 
   it('says when a pinned release is past Temurin support', () => {
-    const slim = assessJava(mavenFacts(RELEASE('24')), TODAY)[3]!;
+    const slim = assessJava(mavenFacts(RELEASE('24'), { '.java-version': '24\n' }), TODAY)[3]!;
     expect(slim).toMatchObject({ possible: true, runtimeVersion: '24' });
     expect(slim.why).toMatch(/support ended 2025-09-16, consider Java 25/);
   });
 
   it('uses the wrapper on a Temurin JDK, and gradle:jdk<v> without one', () => {
-    const wrapped = mavenFacts(RELEASE('21'), { mvnw: '#!/bin/sh\n', '.mvn/wrapper/maven-wrapper.properties': 'x=1\n' });
+    const wrapped = mavenFacts(RELEASE('21'), { mvnw: '#!/bin/sh\n', '.mvn/wrapper/maven-wrapper.properties': 'x=1\n', '.java-version': '21\n' });
     expect(assessJava(wrapped, TODAY)[1]!.builderImage).toBe('eclipse-temurin:21-jdk');
     const gradle = detectJava(javaProject({ 'build.gradle': 'java { toolchain { languageVersion = JavaLanguageVersion.of(17) } }\n' }), {});
     expect(assessJava(gradle, TODAY)[1]!.builderImage).toBe('gradle:jdk17');

@@ -37,12 +37,13 @@ export const RUST_CRATES: readonly RustCrateRule[] = [
     name: 'libsqlite3-sys', defaultLinkage: 'system',
     toggles: [
       { crate: 'libsqlite3-sys', feature: 'bundled' }, { crate: 'rusqlite', feature: 'bundled' },
-      { crate: 'rusqlite', feature: 'bundled-full' }, { crate: 'sqlx', feature: 'sqlite' }, { crate: 'sqlx-sqlite', feature: 'bundled' },
+      { crate: 'rusqlite', feature: 'bundled-full' }, { crate: 'sea-orm', feature: 'sqlx-all' }, { crate: 'sea-orm', feature: 'sqlx-sqlite' },
+      { crate: 'sqlx', feature: 'sqlite' }, { crate: 'sqlx-sqlite', feature: 'bundled' },
     ],
     bundledBuild: none,
     systemBuild: { debian: ['libsqlite3-dev', 'pkg-config'], alpine: ['sqlite-dev', 'pkgconf'] },
     systemRuntime: { debian: ['libsqlite3-0'], alpine: ['sqlite-libs'] }, inDistroless: false,
-    note: 'links the system SQLite unless the `bundled` feature (rusqlite, or sqlx\'s `sqlite`) compiles it in',
+    note: 'links the system SQLite unless the `bundled` feature (rusqlite, or sqlx\'s `sqlite`, which sea-orm\'s `sqlx-sqlite` turns on) compiles it in',
     source: 'https://github.com/rusqlite/rusqlite#notes-on-building-rusqlite-and-libsqlite3-sys',
   },
   {
@@ -110,6 +111,48 @@ export const RUST_CRATES: readonly RustCrateRule[] = [
     systemRuntime: { debian: ['libzstd1'], alpine: ['zstd-libs'] }, inDistroless: true,
     note: 'compiles zstd into the binary unless `pkg-config` links the system one',
     source: 'https://github.com/gyscos/zstd-rs#readme',
+  },
+];
+
+/**
+ * Lockfile edges that exist only when a feature is on. Cargo.lock records every optional
+ * dependency of a crate whatever the features (https://doc.rust-lang.org/cargo/reference/resolver.html#features:
+ * the lock file is resolved with all features), so following its edges alone would make a crate
+ * that enables `postgres` look like it links SQLite. An edge here is followed only when one of
+ * `enabledBy` (crate and feature, as the project's Cargo.toml files ask for them) is on.
+ */
+export interface OptionalEdge {
+  /** "parent -> child" as Cargo.lock names the crates. */
+  name: string;
+  parents: string[];
+  child: string;
+  enabledBy: Array<{ crate: string; feature: string }>;
+  source: string;
+  seeAlso?: readonly string[];
+}
+
+const SQLX_SQLITE = [
+  { crate: 'sea-orm', feature: 'sqlx-all' }, { crate: 'sea-orm', feature: 'sqlx-sqlite' },
+  { crate: 'sea-query-binder', feature: 'sqlx-sqlite' },
+  { crate: 'sqlx', feature: 'all-databases' }, { crate: 'sqlx', feature: 'sqlite' }, { crate: 'sqlx', feature: 'sqlite-unbundled' },
+  { crate: 'sqlx-core', feature: 'sqlite' }, { crate: 'sqlx-macros', feature: 'sqlite' }, { crate: 'sqlx-macros-core', feature: 'sqlite' },
+];
+
+export const RUST_OPTIONAL_EDGES: readonly OptionalEdge[] = [
+  {
+    name: 'diesel -> libsqlite3-sys', parents: ['diesel'], child: 'libsqlite3-sys', enabledBy: [{ crate: 'diesel', feature: 'sqlite' }],
+    source: 'https://github.com/diesel-rs/diesel/blob/master/diesel/Cargo.toml',
+  },
+  {
+    // sqlx 0.7 and newer: `sqlite` (and sea-orm's `sqlx-sqlite`, which turns it on) pulls in sqlx-sqlite.
+    name: 'sqlx -> sqlx-sqlite', parents: ['sqlx', 'sqlx-macros-core'], child: 'sqlx-sqlite', enabledBy: SQLX_SQLITE,
+    source: 'https://github.com/launchbadge/sqlx/blob/main/Cargo.toml',
+    seeAlso: ['https://github.com/SeaQL/sea-orm/blob/master/Cargo.toml'],
+  },
+  {
+    // sqlx 0.6 and older: the SQLite driver lived in sqlx-core.
+    name: 'sqlx-core -> libsqlite3-sys', parents: ['sqlx-core'], child: 'libsqlite3-sys', enabledBy: SQLX_SQLITE,
+    source: 'https://github.com/launchbadge/sqlx/blob/v0.6.3/sqlx-core/Cargo.toml',
   },
 ];
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectRust } from '../detect.js';
-import { rustPort } from '../port.js';
+import { rustDefaultPort, rustPort } from '../port.js';
 import { Project } from '../../../project.js';
 
 function project(files: Record<string, string>): Project {
@@ -23,7 +23,7 @@ const lock = (...pkgs: Array<[string, string[]]>) =>
 const WORKSPACE = {
   'Cargo.toml': '[workspace]\nmembers = ["crates/*"]\n[workspace.package]\nrust-version = "1.85"\n',
   'crates/api/Cargo.toml': `${pkg('api', 'rust-version.workspace = true\n')}\n[dependencies]\naxum = "0.8"\n`,
-  'crates/api/src/main.rs': 'fn main() { let _ = "0.0.0.0:4000"; }\n',
+  'crates/api/src/main.rs': 'fn main() { let _ = std::net::TcpListener::bind("0.0.0.0:4000"); }\n',
   'crates/worker/Cargo.toml': `${pkg('worker')}\n[dependencies]\nopenssl = "0.10"\n`,
   'crates/worker/src/main.rs': MAIN,
   'crates/lib/Cargo.toml': pkg('lib'),
@@ -118,5 +118,75 @@ describe('detectRust: version, framework, port', () => {
     expect(rustPort('warp::serve(r).run(([127, 0, 0, 1], 3030))')).toMatchObject({ port: 3030, loopback: true });
     expect(rustPort('env::var("PORT").unwrap_or_else(|_| "8090".to_string())')?.port).toBe(8090);
     expect(rustPort('let url = "postgres://db:5432/app";')).toBeNull();
+  });
+});
+
+describe('detectRust: choosing among binaries, ports and optional lockfile edges', () => {
+  it('builds the workspace default-members and warns naming --main', () => {
+    const files = {
+      'Cargo.toml': '[workspace]\nmembers = ["server", "set-password"]\ndefault-members = ["server"]\n',
+      'server/Cargo.toml': pkg('ldapd'), 'server/src/main.rs': MAIN,
+      'set-password/Cargo.toml': pkg('set_password'), 'set-password/src/main.rs': MAIN,
+    };
+    const facts = detectRust(project(files), {});
+    expect(facts.bin).toEqual({ value: 'ldapd', source: 'Cargo.toml [workspace] default-members' });
+    expect(facts.warnings.join(' ')).toMatch(/several binaries \(ldapd, set_password\); ldapd was chosen .*--main/);
+  });
+
+  it('picks the server of a client/server pair, and the one a deploy workflow builds', () => {
+    const files = {
+      'Cargo.toml': '[workspace]\nmembers = ["tunnel", "tunnel_server"]\n',
+      'tunnel/Cargo.toml': `${pkg('tunnel')}\n[dependencies]\nwarp = "0.3"\n`, 'tunnel/src/main.rs': MAIN,
+      'tunnel_server/Cargo.toml': `${pkg('tunnel_server')}\n[dependencies]\nwarp = "0.3"\n`,
+      'tunnel_server/src/main.rs': 'fn main() { let port = get_port("PORT", 8080); }\nfn get_port(_: &str, d: u16) -> u16 { d }\n',
+    };
+    const facts = detectRust(project(files), {});
+    expect(facts.bin.value).toBe('tunnel_server');
+    expect(facts.port.value).toBe(8080);
+    // A release workflow ships the client CLI to users: it is not where the service is built.
+    const release = { ...files, '.github/workflows/release.yml': 'steps:\n  - run: cargo build --release --bin tunnel\n' };
+    expect(detectRust(project(release), {}).bin.value).toBe('tunnel_server');
+    const deploy = { ...files, '.github/workflows/deploy.yml': 'steps:\n  - run: cargo build --release --bin tunnel\n' };
+    expect(detectRust(project(deploy), {}).bin).toEqual({ value: 'tunnel', source: 'a deploy workflow or Makefile builds it' });
+  });
+
+  it('reads the port from a config file the code names, not from status codes or test modules', () => {
+    const facts = detectRust(project({
+      'Cargo.toml': `${pkg('app')}\n[dependencies]\nactix-web = "4"\n`,
+      'src/main.rs': 'fn main() { let c = config::File::new("configuration/base.yaml"); err_code!("no", 401); }\n#[cfg(test)]\nmod tests { const U: &str = "127.0.0.1:8000"; }\n',
+      'configuration/base.yaml': 'application:\n  port: 8000\ndatabase:\n  port: 5432\n',
+    }), {});
+    expect(facts.port).toEqual({ value: 8000, source: 'configuration/base.yaml application.port (read by src/main.rs)' });
+    expect(rustPort('err_code!("Password not provided", 401)')).toBeNull();
+    expect(rustPort('#[cfg(test)]\nmod tests { fn t() { let _ = TcpListener::bind("127.0.0.1:8000"); } }')).toBeNull();
+    const toml = detectRust(project({
+      'Cargo.toml': pkg('svc'), 'src/main.rs': 'const DEFAULTS: &str = include_str!("../config.default.toml");\nfn main() {}\n',
+      'config.default.toml': 'listen_address = "0.0.0.0:8071"\n[db]\nport = 5432\n',
+    }), {});
+    expect(toml.port.value).toBe(8071);
+  });
+
+  it('follows Cargo.lock optional edges only when their feature is on', () => {
+    const sqlxLock = lock(['app', ['sqlx']], ['sqlx', ['sqlx-postgres', 'sqlx-sqlite']], ['sqlx-postgres', []], ['sqlx-sqlite', ['libsqlite3-sys']], ['libsqlite3-sys', []]);
+    const postgres = detectRust(project({ 'Cargo.toml': `${pkg('app')}\n[dependencies]\nsqlx = { version = "0.8", features = ["postgres"] }\n`, 'src/main.rs': MAIN, 'Cargo.lock': sqlxLock }), {});
+    expect(postgres.nativeDependencies).toEqual([]);
+    expect(postgres.systemLinked).toEqual([]);
+    const sqlite = detectRust(project({ 'Cargo.toml': `${pkg('app')}\n[dependencies]\nsqlx = { version = "0.8", features = ["sqlite"] }\n`, 'src/main.rs': MAIN, 'Cargo.lock': sqlxLock }), {});
+    // sqlx's `sqlite` compiles SQLite in: static, so nothing is linked from the system.
+    expect(sqlite.nativeDependencies.map((d) => d.name)).toEqual(['libsqlite3-sys']);
+    expect(sqlite.systemLinked).toEqual([]);
+    const seaOrmLock = lock(['app', ['sea-orm']], ['sea-orm', ['sqlx']], ['sqlx', ['sqlx-sqlite']], ['sqlx-sqlite', ['libsqlite3-sys']], ['libsqlite3-sys', []]);
+    const seaOrm = detectRust(project({ 'Cargo.toml': `${pkg('app')}\n[dependencies]\nsea-orm = { version = "1", features = ["sqlx-all"] }\n`, 'src/main.rs': MAIN, 'Cargo.lock': seaOrmLock }), {});
+    expect(seaOrm.nativeDependencies.map((d) => d.name)).toEqual(['libsqlite3-sys']);
+    expect(seaOrm.systemLinked).toEqual([]);
+  });
+});
+
+describe('rustDefaultPort', () => {
+  it('reads a settings struct default, preferring the HTTP port and never a database port', () => {
+    const text = '#[builder(default = "3890")]\n    pub ldap_port: u16,\n    #[builder(default = "17170")]\n    pub http_port: u16,\n';
+    expect(rustDefaultPort(text)).toMatchObject({ port: 17170, evidence: 'http_port defaults to 17170' });
+    expect(rustDefaultPort('#[builder(default = "5432")]\npub db_port: u16,')).toBeNull();
+    expect(rustDefaultPort('pub struct MailOptions {\n    #[builder(default = "587")]\n    pub port: u16,\n}')).toBeNull();
   });
 });
