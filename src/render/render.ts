@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { UserError } from '../errors.js';
+import { PACKAGE_ROOT } from '../paths.js';
 import type { Language, RenderedFiles } from '../types.js';
 import { commentText, copyArgs, dockerString, execForm, shellWord } from './quote.js';
 
-/** Built-in templates ship in the package, found from this module, never from the cwd. */
-export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+/** Built-in templates ship in the package, found from its root (src/paths.ts), never from the cwd. */
+export const BUILTIN_TEMPLATES = fileURLToPath(new URL('templates/', PACKAGE_ROOT));
 
 /** Output file -> template name inside templates/<language>/ (dotfiles kept under plain names). */
 const TEMPLATE_FILES: Record<string, string> = {
