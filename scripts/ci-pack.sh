@@ -3,8 +3,8 @@
 # list, then `npm install -g` of the tarball into a temporary prefix and the installed command run
 # from a folder outside the repository: a dry run on the README's example prints a Dockerfile,
 # --version matches package.json, and the code loaded only by some runs (every chunk of the
-# bundle; the XML and YAML parsers and Handlebars' compiler, which come from the package's
-# dependencies) works from the installed copy.
+# bundle; the XML, TOML and YAML parsers and Handlebars' compiler, which come from the
+# package's dependencies) works from the installed copy.
 #
 #   bash scripts/ci-pack.sh        (needs npm ci first; reaches the npm registry for the dependencies)
 #
@@ -100,6 +100,10 @@ done
 out=$(run "$REPO/test/fixtures/java-maven-spring-boot" --yes --dry-run 2>"$WORK/err.txt")
 code=$?
 [[ $code -eq 0 ]] && grep -q '^FROM ' <<<"$out" && ok "installed CLI: a Maven project (XML parser)" || { tail -5 "$WORK/err.txt"; bad "installed CLI: the Maven fixture (exit $code)"; }
+
+out=$(run "$REPO/test/fixtures/rust-axum-rustls" --yes --dry-run 2>"$WORK/err.txt")
+code=$?
+[[ $code -eq 0 ]] && grep -q '^FROM ' <<<"$out" && ok "installed CLI: a Cargo project (TOML parser)" || { tail -5 "$WORK/err.txt"; bad "installed CLI: the Cargo fixture (exit $code)"; }
 
 out=$(run "$REPO/test/fixtures/monorepo-pnpm" --app apps/api --yes --dry-run 2>"$WORK/err.txt")
 code=$?

@@ -7,5 +7,6 @@ const require = createRequire(import.meta.url);
 
 export const yaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 export const xml = (): typeof import('fast-xml-parser') => require('fast-xml-parser') as typeof import('fast-xml-parser');
+export const toml = (): typeof import('smol-toml') => require('smol-toml') as typeof import('smol-toml');
 // Handlebars' compiler, for a template with no precompiled entry (src/render/render.ts).
 export const handlebarsCompiler = (): typeof import('handlebars') => require('handlebars') as typeof import('handlebars');
