@@ -63,7 +63,9 @@ for (const output of Object.values(result.metafile.outputs)) {
     needed.add(packageName(i.path));
   }
 }
-for (const match of readFileSync(join(root, 'src', 'lazy.ts'), 'utf8').matchAll(/require\('([^']+)'\)/g)) needed.add(packageName(match[1]));
+for (const [, name] of readFileSync(join(root, 'src', 'lazy.ts'), 'utf8').matchAll(/require\('([^']+)'\)/g)) {
+  if (!name.startsWith('node:') && !builtins.has(name)) needed.add(packageName(name));
+}
 const undeclared = [...needed].filter((name) => !runtimeDependencies.includes(name));
 if (undeclared.length > 0) {
   throw new Error(`the bundle loads ${undeclared.join(', ')} at run time, but package.json does not list ${undeclared.length > 1 ? 'them' : 'it'} in dependencies`);
