@@ -6,7 +6,7 @@
 // on the common path; what only some runs need stays out of it:
 // - `import()` targets (the prompts of an interactive run, --verify with execa) become chunks
 //   beside it (dist/cli-<name>-<hash>.js), loaded only when a run gets there;
-// - what src/lazy.ts `require`s (the yaml and XML parsers, Handlebars' compiler) is loaded at
+// - what src/lazy.ts `require`s (the YAML, XML and TOML parsers, Handlebars' compiler) is loaded at
 //   run time from the installed package's dependencies, only by the runs that need it: those
 //   are the package's only runtime `dependencies` (everything imported is inside the bundle),
 //   and this script fails when the bundle needs a package that package.json does not list.
@@ -70,6 +70,9 @@ const undeclared = [...needed].filter((name) => !runtimeDependencies.includes(na
 if (undeclared.length > 0) {
   throw new Error(`the bundle loads ${undeclared.join(', ')} at run time, but package.json does not list ${undeclared.length > 1 ? 'them' : 'it'} in dependencies`);
 }
+
+const unused = runtimeDependencies.filter((name) => !needed.has(name));
+if (unused.length > 0) console.warn(`bundle: package.json lists ${unused.join(', ')} in dependencies, but the bundle holds ${unused.length > 1 ? 'them' : 'it'}: move to devDependencies`);
 
 copyFileSync(join(dist, 'render', 'precompiled.cjs'), join(dist, 'precompiled.cjs'));
 
