@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: generator speed (ours vs @flydotio/dockerfile on a small app and a
-// 200,000-file monorepo), final image sizes (ours, @flydotio/dockerfile's, naive) and rebuild
+// 200,000-file monorepo, beside a bare `node -e 0` as the floor), final image sizes (ours, @flydotio/dockerfile's, naive) and rebuild
 // cost after a one-line change. Writes docs/benchmarks.md and docs/benchmarks-image-sizes.svg;
 // the last line printed is the summary.
 //
@@ -107,6 +107,8 @@ async function main() {
     const commandsFor = (dir, extra = []) => [
       { id: 'ours', argv: [process.execPath, ourBin, dir, '--yes', '--dry-run', ...extra], cwd: REPO, prepare: () => resetOutputs(dir) },
       { id: 'other', argv: [process.execPath, otherCli, '--force'], cwd: dir, env: OTHER_ENV, prepare: () => resetOutputs(dir) },
+      // The floor: a Node process that starts and exits, measured in the same turns.
+      { id: 'node', argv: [process.execPath, '-e', '0'], cwd: dir },
     ];
     const counts = { small: runs ?? 30, monorepo: runs ?? 20 };
     log(`speed: small app, ${counts.small} runs of each generator, taking turns`);
@@ -163,12 +165,36 @@ async function main() {
   process.stdout.write(`${lastLine(result)}\n`);
 }
 
+/** The page as it was before this run: its image sections outlive a --skip-images run on a fresh clone. */
+const EARLIER_DOC = existsSync(DOC) ? readFileSync(DOC, 'utf8') : null;
+
 function write(result) {
   mkdirSync(path.dirname(DOC), { recursive: true });
   writeFileSync(RESULTS, `${JSON.stringify(result, null, 2)}\n`);
   const rows = sizeRows(result.images);
   if (rows.length > 0) writeFileSync(path.join(path.dirname(DOC), CHART), sizeChart(rows));
-  writeFileSync(DOC, markdown(result, { chartFile: CHART }));
+  writeFileSync(DOC, keepEarlierImages(markdown(result, { chartFile: CHART }), result));
+}
+
+/**
+ * With no image results in bench/.cache (a fresh clone, --skip-images), the image and rebuild
+ * sections of the page are kept from the page as it was, said so, instead of being emptied.
+ */
+function keepEarlierImages(doc, result) {
+  if (!result.images?.skipped || EARLIER_DOC === null) return doc;
+  const section = (text) => {
+    const start = text.indexOf('\n## Image size\n');
+    const end = text.indexOf('\n## Commands\n');
+    return start < 0 || end < start ? null : [start, end];
+  };
+  const old = section(EARLIER_DOC);
+  const now = section(doc);
+  if (!old || !now) return doc;
+  let kept = EARLIER_DOC.slice(old[0], old[1]);
+  if (/\nNot measured in this run/.test(kept)) return doc;
+  const note = '\nThe image numbers below are kept from an earlier run of the full bench (this run measured speed only).\n';
+  if (!kept.includes(note)) kept = kept.replace('\n## Image size\n', `\n## Image size\n${note}`);
+  return doc.slice(0, now[0]) + kept + doc.slice(now[1]);
 }
 
 function copyOf(dir) {

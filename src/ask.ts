@@ -1,6 +1,7 @@
 // The interactive step: confirm or change what detection found, then pick the base from a menu
 // that shows all four kinds, the recommended one marked and why each other is or is not possible.
 // Only values the user did not already give as flags are asked.
+import { confirm, input, select } from '@inquirer/prompts';
 import { applyOverrides, type Detected } from './detect/index.js';
 import { validateFacts } from './detect/validate.js';
 import type { Options } from './options.js';
@@ -12,12 +13,13 @@ import type { Output } from './output.js';
 import { BESIDE, unifiedDiff, type FileState, type Resolution } from './write/write.js';
 
 export function inquirerInteraction(): Interaction {
-  // Loaded lazily: non-interactive runs (CI, --yes) never pay for the prompt library.
-  const load = () => import('@inquirer/prompts');
+  // This module is imported only by interactive runs (cli.ts and pipeline.ts load it lazily), so
+  // non-interactive runs (CI, --yes) never pay for the prompt library. Named imports let the
+  // bundle keep only these three prompts (not the editor prompt and its encoding tables).
   return {
-    select: async (q) => (await load()).select(q as never),
-    input: async (q) => (await load()).input(q),
-    confirm: async (q) => (await load()).confirm(q),
+    select: async (q) => select(q as never),
+    input: async (q) => input(q),
+    confirm: async (q) => confirm(q),
   };
 }
 

@@ -3,8 +3,8 @@
 // or other dependency/build folders, which keeps detection fast on huge repositories.
 import { lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { parse as parseToml } from 'smol-toml';
 import { UserError } from './errors.js';
+import { toml } from './lazy.js';
 
 /** Folders a bounded search never enters: dependencies, VCS data, build output, caches. */
 export const NEVER_WALK = new Set([
@@ -99,7 +99,7 @@ export class Project {
     const text = this.readText(rel);
     if (text === null) return null;
     try {
-      return parseToml(text) as Record<string, unknown>;
+      return toml().parse(text) as Record<string, unknown>;
     } catch (error) {
       const line = (error as { line?: number }).line;
       const where = line ? ` (line ${line})` : '';

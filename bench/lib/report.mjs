@@ -72,9 +72,11 @@ export function markdown(result, { chartFile }) {
   for (const [id, label, command] of [
     ['ours', 'create-slim-image', '`node bin/create-slim-image.js DIR --yes --dry-run`'],
     ['other', `@flydotio/dockerfile ${speed.otherVersion}`, '`node .../@flydotio/dockerfile/index.js --force` in DIR'],
+    ['node', 'bare Node (the floor)', '`node -e 0`'],
   ]) {
     const a = speed.small[id];
     const b = speed.monorepo[id];
+    if (!a && !b) continue; // results from before the bench measured bare Node
     p(`| ${label} | ${command} | ${timing(a)} | ${timing(b)} | ${cpu(a)} / ${cpu(b)} | ${rss(a)} / ${rss(b)} |`);
   }
   const ratio = (tree, key) => {
@@ -82,11 +84,23 @@ export function markdown(result, { chartFile }) {
     const other = speed[tree].other?.[key];
     return ours && other ? `${(other / ours).toFixed(2)}x` : 'n/a';
   };
+  const floor = (tree, key) => {
+    const ours = speed[tree].ours?.[key];
+    const node = speed[tree].node?.[key];
+    return ours && node ? `${(ours / node).toFixed(2)}x` : 'n/a';
+  };
   p(
     '',
     `Other generator / ours, wall time: ${ratio('small', 'medianMs')} on the small app, ${ratio('monorepo', 'medianMs')} on the monorepo;`,
     `CPU time: ${ratio('small', 'medianCpuMs')} and ${ratio('monorepo', 'medianCpuMs')} (above 1 means ours is faster).`,
-    'Targets: under 300 ms on the small app, under 1 s on the monorepo, never slower than the other generator.',
+    ...(speed.small.node || speed.monorepo.node
+      ? [
+          `Ours / bare Node (\`node -e 0\`, the cost of starting Node at all), wall time: ${floor('small', 'medianMs')} on the small app, ${floor('monorepo', 'medianMs')} on the monorepo;`,
+          `CPU time: ${floor('small', 'medianCpuMs')} and ${floor('monorepo', 'medianCpuMs')} (1x would be free).`,
+        ]
+      : []),
+    'Targets: under 300 ms on the small app, under 1 s on the monorepo, never slower than the other generator;',
+    'at most 1.5x bare Node on the small app and 2x on the monorepo.',
     '',
     'Both tools run as `node <their CLI script>`, so neither pays for `npx` resolving a package.',
     '@flydotio/dockerfile has no dry run: it writes Dockerfile and .dockerignore,',
@@ -94,9 +108,10 @@ export function markdown(result, { chartFile }) {
     'of its runs and ours. It runs with `NODE_ENV=test`, which keeps it from `npm install`ing modules it',
     'wants to add.',
   );
+  const names = { ours: 'create-slim-image', other: '@flydotio/dockerfile', node: 'bare Node' };
   for (const tree of ['small', 'monorepo']) {
-    for (const id of ['ours', 'other']) {
-      if (speed[tree][id]?.failure) p('', `Note: ${id === 'ours' ? 'create-slim-image' : '@flydotio/dockerfile'} failed on the ${tree} tree: ${speed[tree][id].failure}`);
+    for (const id of ['ours', 'other', 'node']) {
+      if (speed[tree][id]?.failure) p('', `Note: ${names[id]} failed on the ${tree} tree: ${speed[tree][id].failure}`);
     }
   }
 

@@ -6,13 +6,19 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+// The runtime only: the built-in templates are precompiled at build time. The compiler (parser and
+// code generator, several times the runtime's code) is loaded in compile() for a template that has
+// no precompiled entry.
+import HandlebarsRuntime from 'handlebars/runtime.js';
+import type Handlebars from 'handlebars';
 import { UserError } from '../errors.js';
+import { handlebarsCompiler } from '../lazy.js';
+import { PACKAGE_ROOT } from '../paths.js';
 import type { Language, RenderedFiles } from '../types.js';
 import { commentText, copyArgs, dockerString, execForm, shellWord } from './quote.js';
 
-/** Built-in templates ship in the package, found from this module, never from the cwd. */
-export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+/** Built-in templates ship in the package, found from its root (src/paths.ts), never from the cwd. */
+export const BUILTIN_TEMPLATES = fileURLToPath(new URL('templates/', PACKAGE_ROOT));
 
 /** Output file -> template name inside templates/<language>/ (dotfiles kept under plain names). */
 const TEMPLATE_FILES: Record<string, string> = {
@@ -53,7 +59,7 @@ export function render(language: Language, view: Record<string, unknown>, overri
 }
 
 function createInstance(): typeof Handlebars {
-  const hbs = Handlebars.create();
+  const hbs = (HandlebarsRuntime as unknown as typeof Handlebars).create();
   hbs.registerHelper('json', (value: unknown) => (Array.isArray(value) ? execForm(value.map(String)) : JSON.stringify(value)));
   hbs.registerHelper('sh', (value: unknown) => shellWord(String(value)));
   hbs.registerHelper('shwords', (values: unknown) => (values as unknown[]).map((v) => shellWord(String(v))).join(' '));
@@ -92,9 +98,11 @@ function compile(hbs: typeof Handlebars, source: Source): Handlebars.TemplateDel
   const spec = PRECOMPILED[templateHash(source.text)];
   if (spec) return hbs.template(spec);
   try {
-    // compile() is lazy; parsing now (cheap, unlike precompile) makes syntax errors point at this file.
-    hbs.parse(source.text);
-    return hbs.compile(source.text, COMPILE_OPTIONS);
+    // An override, or a run from source without a build: compiled now, as the build's precompiler
+    // does, into a template of this runtime instance (its helpers and partials). Syntax errors
+    // are thrown here, so they point at this file.
+    const code = handlebarsCompiler().precompile(source.text, COMPILE_OPTIONS);
+    return hbs.template(new Function(`return ${code};`)() as TemplateSpecification);
   } catch (error) {
     throw templateError(source, error);
   }
