@@ -15,9 +15,11 @@ import type { OsPackages } from '../../../types.js';
  *   download fails (https://github.com/prebuild/prebuild-install, https://github.com/mapbox/node-pre-gyp);
  * D always compiled by node-gyp (https://github.com/nodejs/node-gyp);
  * E an install script (or a separate command) fetches a non-npm binary such as a browser or engine;
+ * F no binary of its own: it runs an OS program (ping, ffmpeg, git) found on PATH at run time, so the
+ *   final image must carry that program's package;
  * none: known and not native in this version range (never reported).
  */
-type DeliveryClass = 'A' | 'B' | 'C' | 'D' | 'E' | 'none';
+type DeliveryClass = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'none';
 
 export interface NpmNativeRow extends NativeRow {
   /** semver range over the locked version (prereleases included); '*' for every version. */
@@ -46,6 +48,8 @@ const NONE: OsPackages = { debian: [], alpine: [] };
 /** node-gyp's toolchain (https://github.com/nodejs/docker-node/blob/main/docs/BestPractices.md#node-gyp-alpine). */
 const GYP: OsPackages = { debian: ['g++', 'make', 'python3'], alpine: ['g++', 'make', 'python3'] };
 const OPENSSL_RUNTIME: OsPackages = { debian: ['openssl'], alpine: ['openssl'] };
+/** Why an OS program on PATH rules out distroless: it has no package manager to add one. */
+const runsProgram = (program: string) => `it runs the ${program} program at run time, and distroless has no package manager to add it`;
 const CHROME_BLOCKS = 'it drives a Chrome browser, which needs its own OS libraries and fonts in the final image';
 
 function row(r: Omit<NpmNativeRow, 'needsInstallScript'> & { needsInstallScript?: boolean }): NpmNativeRow {
@@ -63,6 +67,12 @@ export const NPM_NATIVE: readonly NpmNativeRow[] = [
     note: 'Kafka client on librdkafka: downloads a libc-specific prebuild from GitHub at install, else compiles librdkafka',
     // Its `binary.package_name` has {libc} in it: glibc and musl prebuilds are separate downloads.
     source: 'https://registry.npmjs.org/@confluentinc/kafka-javascript/1.10.1',
+  }),
+  row({
+    name: '@louislam/ping', versions: '*', delivery: 'F', glibcOnly: false, build: NONE,
+    runtime: { debian: ['iputils-ping'], alpine: ['iputils'] }, blocksDistroless: runsProgram('ping'),
+    note: 'a fork of ping: it spawns the system ping command, which slim and alpine images do not carry until its package is installed',
+    source: 'https://github.com/louislam/node-ping',
   }),
   row({
     name: '@prisma/client', versions: '<7.0.0', delivery: 'E', glibcOnly: false, build: NONE,
@@ -156,6 +166,18 @@ export const NPM_NATIVE: readonly NpmNativeRow[] = [
     source: 'https://github.com/mscdex/cpu-features/blob/master/package.json',
   }),
   row({
+    name: 'fluent-ffmpeg', versions: '*', delivery: 'F', glibcOnly: false, build: NONE,
+    runtime: { debian: ['ffmpeg'], alpine: ['ffmpeg'] }, blocksDistroless: runsProgram('ffmpeg'),
+    note: 'drives the ffmpeg and ffprobe commands, which must be installed in the final image',
+    source: 'https://github.com/fluent-ffmpeg/node-fluent-ffmpeg#prerequisites',
+  }),
+  row({
+    name: 'gm', versions: '*', delivery: 'F', glibcOnly: false, build: NONE,
+    runtime: { debian: ['graphicsmagick'], alpine: ['graphicsmagick'] }, blocksDistroless: runsProgram('gm (GraphicsMagick)'),
+    note: 'runs the GraphicsMagick gm command (or ImageMagick when asked), which must be installed in the final image',
+    source: 'https://github.com/aheckmann/gm#getting-started',
+  }),
+  row({
     name: 'msgpackr-extract', versions: '*', delivery: 'A', glibcOnly: false, build: NONE,
     runtime: NONE, blocksDistroless: null,
     note: 'optional accelerator for msgpackr via platform packages; msgpackr falls back to JavaScript',
@@ -194,6 +216,12 @@ export const NPM_NATIVE: readonly NpmNativeRow[] = [
     runtime: NONE, blocksDistroless: null, needsInstallScript: false,
     note: 'thin mode (the default since 6.0) is pure JavaScript; thick mode (initOracleClient) would need Oracle Instant Client on glibc',
     source: 'https://node-oracledb.readthedocs.io/en/latest/user_guide/appendix_a.html',
+  }),
+  row({
+    name: 'ping', versions: '*', delivery: 'F', glibcOnly: false, build: NONE,
+    runtime: { debian: ['iputils-ping'], alpine: ['iputils'] }, blocksDistroless: runsProgram('ping'),
+    note: 'spawns the system ping command, which slim and alpine images do not carry until its package is installed',
+    source: 'https://github.com/danielzzz/node-ping',
   }),
   row({
     name: 'playwright', versions: '*', delivery: 'E', glibcOnly: true, build: NONE, runtime: NONE,
@@ -243,6 +271,12 @@ export const NPM_NATIVE: readonly NpmNativeRow[] = [
     runtime: NONE, blocksDistroless: null,
     note: 'sharp installs @img/sharp-* platform packages with libvips bundled (glibc and musl x64/arm64); install in the image\'s libc',
     source: 'https://github.com/lovell/sharp/blob/main/docs/src/content/docs/install.md',
+  }),
+  row({
+    name: 'simple-git', versions: '*', delivery: 'F', glibcOnly: false, build: NONE,
+    runtime: { debian: ['git'], alpine: ['git'] }, blocksDistroless: runsProgram('git'),
+    note: 'a wrapper that runs the git command, which must be installed in the final image',
+    source: 'https://github.com/steveukx/git-js#installation',
   }),
   row({
     name: 'sqlite3', versions: '*', delivery: 'C', glibcOnly: false, build: GYP,

@@ -137,6 +137,15 @@ describe('musl decisions at version boundaries', () => {
     expect(dep.build.debian).toEqual(expect.arrayContaining(['libcairo2-dev', 'libpango1.0-dev', 'python3', 'make', 'g++']));
   });
 
+  it('a package that runs an OS program needs that program\'s package in the final image and rules out distroless', () => {
+    const ping = one('ping', '0.4.4')!;
+    expect(ping.runtime).toEqual({ debian: ['iputils-ping'], alpine: ['iputils'] });
+    expect(ping.blocksDistroless).toMatch(/ping program/);
+    expect(ping.glibcOnly).toBe(false);
+    expect(packagesNeedingInstallScripts([ping], {})).toEqual([]);
+    expect(one('fluent-ffmpeg', '2.1.3')!.runtime.debian).toEqual(['ffmpeg']);
+  });
+
   it('Prisma 7 has no engine to report; Prisma 6 needs OpenSSL', () => {
     expect(one('@prisma/client', '7.0.0')).toBeUndefined();
     expect(one('@prisma/client', '6.19.0')!.runtime).toEqual({ debian: ['openssl'], alpine: ['openssl'] });

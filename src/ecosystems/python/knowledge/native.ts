@@ -129,6 +129,14 @@ export const PYPI_NATIVE: readonly PypiNativeRow[] = [
   wheelsEverywhere('psycopg2-binary', 'Self-contained manylinux and musllinux wheels with libpq and OpenSSL bundled.', 'https://github.com/psycopg/psycopg2/blob/master/.github/workflows/packages.yml'),
   wheelsEverywhere('pydantic-core', 'Rust extension; manylinux and musllinux wheels.', 'https://github.com/pydantic/pydantic-core/blob/main/.github/workflows/ci.yml'),
   {
+    name: 'pyodbc', manylinux: true, musllinux: true,
+    debian: { build: [...C_TOOLCHAIN_DEBIAN, 'g++', 'unixodbc-dev'], runtime: both(['libodbc2']) },
+    alpine: { build: [...C_TOOLCHAIN_ALPINE, 'unixodbc-dev'], runtime: ['unixodbc'] },
+    satisfiedBy: [],
+    note: 'ODBC bridge: its wheels do not bundle a driver manager, so the unixODBC library (libodbc.so.2) must be installed at run time.',
+    source: 'https://github.com/mkleehammer/pyodbc/wiki/Install',
+  },
+  {
     name: 'python-ldap', manylinux: false, musllinux: false,
     debian: {
       build: [...C_TOOLCHAIN_DEBIAN, 'libldap-dev', 'libsasl2-dev'],

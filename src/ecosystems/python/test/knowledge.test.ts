@@ -27,6 +27,10 @@ describe('PyPI native package table', () => {
     }
   });
 
+  it('needs the ODBC driver manager at run time for pyodbc, whose wheels do not bundle it', () => {
+    expect(pypiNativeRow('pyodbc')).toMatchObject({ manylinux: true, musllinux: true, debian: { runtime: { bookworm: ['libodbc2'], trixie: ['libodbc2'] } }, alpine: { runtime: ['unixodbc'] } });
+  });
+
   it('names Debian packages per release where trixie renamed them', () => {
     expect(pypiNativeRow('python-ldap')?.debian.runtime).toEqual({ bookworm: ['libldap-2.5-0', 'libsasl2-2'], trixie: ['libldap2', 'libsasl2-2'] });
     expect(pypiNativeRow('opencv-python')?.debian.runtime.trixie).toContain('libglib2.0-0t64');
