@@ -73,6 +73,11 @@ export interface CommonFacts {
   nativeDependencies: NativeDependency[];
   /** Why this ecosystem was taken when the folder held several (absent when it was alone or named). */
   languageSource?: string;
+  /**
+   * The name the repository's own scripts and deploy files run the built program by (a Go main
+   * package's folder or module name, a Cargo binary), when the start command is that one binary.
+   */
+  program?: string;
   /** Things the user should know that do not stop generation. */
   warnings: string[];
 }

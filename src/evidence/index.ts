@@ -6,8 +6,30 @@
 import type { Project } from '../project.js';
 import type { CommonFacts } from '../types.js';
 import { deployPorts } from './deploy-files.js';
+import { launchArgs } from './launch-args.js';
 
 export function applyDeployEvidence(facts: CommonFacts, project: Project): CommonFacts {
+  return withPort(withLaunchArgs(facts, project), project);
+}
+
+/**
+ * A compiled program started bare, while the repository's deploy files run it with a subcommand
+ * (`shiori server`): the image runs it the same way, and the reason says where that came from.
+ */
+function withLaunchArgs(facts: CommonFacts, project: Project): CommonFacts {
+  const start = facts.start.value;
+  if (facts.program === undefined || start.kind !== 'exec' || start.argv.length !== 1) return facts;
+  const found = launchArgs(project, facts.program);
+  if (found === null) return facts;
+  const words = found.args.map((a) => `"${a}"`).join(' ');
+  const left = found.dropped === 0 ? '' : `; the ${found.dropped} argument${found.dropped === 1 ? '' : 's'} after it (options and values of that deployment) left out`;
+  return {
+    ...facts,
+    start: { value: { kind: 'exec', argv: [...start.argv, ...found.args] }, source: `${facts.start.source}, with the subcommand ${words} from ${found.source}${left}` },
+  };
+}
+
+function withPort(facts: CommonFacts, project: Project): CommonFacts {
   const ports = deployPorts(project);
   if (ports.length === 0) return facts;
   const [best] = ports as [(typeof ports)[number]];

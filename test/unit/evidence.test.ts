@@ -79,3 +79,39 @@ describe('applyDeployEvidence', () => {
     expect(applyDeployEvidence(facts(8080), project({ '.env.example': 'PORT=3000\n' })).warnings).toEqual([]);
   });
 });
+
+describe('launch arguments from deploy files', () => {
+  const binary = (program: string): CommonFacts => ({ ...facts(8080), start: { value: { kind: 'exec', argv: ['/app'] }, source: 'the binary built from .' }, program });
+
+  it('takes the subcommand an existing Dockerfile runs the program with, through ENTRYPOINT and CMD', () => {
+    const got = applyDeployEvidence(binary('shiori'), project({ Dockerfile: 'FROM golang AS build\nCMD ["go"]\nFROM scratch\nENTRYPOINT ["/usr/bin/shiori"]\nCMD ["server"]\n' }));
+    expect(got.start.value).toEqual({ kind: 'exec', argv: ['/app', 'server'] });
+    expect(got.start.source).toMatch(/subcommand "server" from Dockerfile ENTRYPOINT and CMD$/);
+  });
+
+  it('follows an entrypoint script that passes its arguments on, and leaves out the options after the subcommand', () => {
+    const got = applyDeployEvidence(binary('lldap'), project({
+      Dockerfile: 'FROM debian\nENTRYPOINT ["/app/docker-entrypoint.sh"]\nCMD ["run", "--config-file", "/data/lldap_config.toml"]\n',
+      'docker-entrypoint.sh': '#!/bin/sh\nset -e\nexec gosu "$UID:$GID" /app/lldap "$@"\n',
+    }));
+    expect(got.start.value).toEqual({ kind: 'exec', argv: ['/app', 'run'] });
+    expect(got.start.source).toContain('the 2 arguments after it');
+    expect(got.start.source).not.toContain('/data/lldap_config.toml');
+  });
+
+  it('reads a Procfile web line and a compose command when no Dockerfile runs the program', () => {
+    expect(applyDeployEvidence(binary('shiori'), project({ Procfile: 'release: bin/shiori migrate\nweb: bin/shiori server -p $PORT\n' })).start.value)
+      .toEqual({ kind: 'exec', argv: ['/app', 'server'] });
+    expect(applyDeployEvidence(binary('hbbs'), project({ 'docker-compose.yml': 'services:\n  hbbs:\n    image: x\n    command: hbbs serve -r relay:21117\n' })).start.value)
+      .toEqual({ kind: 'exec', argv: ['/app', 'serve'] });
+  });
+
+  it('adds nothing when the deploy files run another program, start with an option, use variables, or the start is not one bare binary', () => {
+    const none = (f: CommonFacts, files: Record<string, string>) => applyDeployEvidence(f, project(files)).start.value;
+    expect(none(binary('api'), { Dockerfile: 'FROM scratch\nENTRYPOINT ["/worker"]\nCMD ["run"]\n' })).toEqual({ kind: 'exec', argv: ['/app'] });
+    expect(none(binary('hbbs'), { 'docker-compose.yml': 'services:\n  hbbs:\n    command: hbbs -r relay:21117\n' })).toEqual({ kind: 'exec', argv: ['/app'] });
+    expect(none(binary('app'), { Procfile: 'web: bin/app $MODE\n' })).toEqual({ kind: 'exec', argv: ['/app'] });
+    expect(none(binary('app'), { Dockerfile: 'FROM scratch\nENTRYPOINT ["/app/entry.sh"]\nCMD ["serve"]\n', 'entry.sh': 'exec /app/app\n' })).toEqual({ kind: 'exec', argv: ['/app'] });
+    expect(none(facts(8080), { Procfile: 'web: node server.js\n' })).toEqual({ kind: 'exec', argv: ['node', 'server.js'] });
+  });
+});

@@ -101,6 +101,7 @@ export function detectGo(project: Project, options: DetectOptions): GoFacts {
     runtime,
     port,
     start: { value: { kind: 'exec', argv: ['/app'] }, source: `the binary built from ${mainPackage.value}` },
+    ...(programName(mainPackage.value, root?.mod.module ?? null) ? { program: programName(mainPackage.value, root?.mod.module ?? null) as string } : {}),
     nativeDependencies,
     warnings,
     module: root?.mod.module ?? null,
@@ -370,4 +371,15 @@ export function goSumModules(text: string): string[] {
     if (/^v\d/.test(version) && !version.endsWith('/go.mod')) paths.add(path);
   }
   return [...paths];
+}
+
+/**
+ * The name `go build` / `go install` gives the binary: the main package's folder, or for the
+ * module root the module path's last element without a /vN major suffix
+ * (https://pkg.go.dev/cmd/go#hdr-Compile_and_install_packages_and_dependencies).
+ */
+export function programName(mainPackage: string, module: string | null): string | null {
+  const parts = (mainPackage === '.' ? module ?? '' : mainPackage).split('/').filter((p) => p !== '' && p !== '.');
+  if (mainPackage === '.' && parts.length > 1 && /^v\d+$/.test(parts.at(-1) as string)) parts.pop();
+  return parts.at(-1) ?? null;
 }

@@ -69,6 +69,7 @@ export function detectRust(project: Project, options: DetectOptions): RustFacts 
     runtime: rustRuntime(project, pkg, warnings),
     port,
     start: { value: { kind: 'exec', argv: ['/app'] }, source: `the ${binLabel} binary` },
+    program: bin.value,
     nativeDependencies,
     warnings,
     package: pkg.name,

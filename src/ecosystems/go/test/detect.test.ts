@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectGo } from '../detect.js';
+import { detectGo, programName } from '../detect.js';
 import { parseGoMod, parseGoWork } from '../go-mod.js';
 import { goFileInfo, goPort } from '../sources.js';
 import { UserError } from '../../../errors.js';
@@ -217,5 +217,14 @@ describe('detectGo: files built only for other systems', () => {
 
   it('reads a pflag/cobra flag default as the port', () => {
     expect(goPort('cmd.Flags().IntP("port", "p", 8080, "Port used by the server")', 'default')?.port).toBe(8080);
+  });
+});
+
+describe('programName', () => {
+  it('names the binary as go build does: the main folder, or the module path without a major-version suffix', () => {
+    expect(programName('./cmd/wtfd', 'github.com/benbjohnson/wtf')).toBe('wtfd');
+    expect(programName('.', 'github.com/go-shiori/shiori')).toBe('shiori');
+    expect(programName('.', 'github.com/acme/api/v2')).toBe('api');
+    expect(programName('.', null)).toBeNull();
   });
 });
