@@ -57,6 +57,13 @@ export interface NativeDependency {
   reference: string;
 }
 
+/**
+ * The port, and whether it is only the server's own default that the image sets through the
+ * server's settings (gunicorn's 8000 when no file binds one): nobody in the repository chose it,
+ * so a port the repository's deploy files name takes its place.
+ */
+export type PortFact = Fact<number | null> & { serverDefault?: true };
+
 /** How the app starts. `exec` runs without a shell; `shell` needs /bin/sh (rules out distroless). */
 export type StartCommand =
   | { kind: 'exec'; argv: string[] }
@@ -68,7 +75,7 @@ export interface CommonFacts {
   packageManager: Fact<string>;
   framework: Fact<string | null>;
   runtime: RuntimeRequirement;
-  port: Fact<number | null>;
+  port: PortFact;
   start: Fact<StartCommand>;
   nativeDependencies: NativeDependency[];
   /** Why this ecosystem was taken when the folder held several (absent when it was alone or named). */

@@ -2,7 +2,8 @@
 // disagreement with the code is said, never silently resolved. A port the code does not fix is
 // taken from the deploy files (fly.toml, compose, an existing Dockerfile, an .env example); when
 // the code names one and a deploy file names another, the code wins (the image must listen where
-// the app does) and the user hears about the other.
+// the app does) and the user hears about the other. A port that is only the server's default,
+// set by the image itself, is nobody's choice: the deploy file's port takes its place.
 import type { Project } from '../project.js';
 import type { CommonFacts } from '../types.js';
 import { deployPorts } from './deploy-files.js';
@@ -35,6 +36,11 @@ function withPort(facts: CommonFacts, project: Project): CommonFacts {
   const [best] = ports as [(typeof ports)[number]];
   if (facts.port.value === null) {
     return { ...facts, port: { value: best.value, source: best.source } };
+  }
+  // The server's own default, which the image sets itself: the deployment's port wins, so the
+  // proxy, compose file or health check written for it keeps working.
+  if (facts.port.serverDefault && best.value !== facts.port.value) {
+    return { ...facts, port: { value: best.value, source: `${best.source}; the image sets it in place of ${facts.port.value}, which was only the server's default` } };
   }
   const other = ports.find((p) => p.explicit && p.value !== facts.port.value);
   if (other === undefined || ports.some((p) => p.value === facts.port.value)) return facts;

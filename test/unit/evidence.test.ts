@@ -115,3 +115,18 @@ describe('launch arguments from deploy files', () => {
     expect(none(facts(8080), { Procfile: 'web: node server.js\n' })).toEqual({ kind: 'exec', argv: ['node', 'server.js'] });
   });
 });
+
+describe('a server default gives way to the deployment', () => {
+  it('takes the deploy file port over a port that is only the server default the image sets', () => {
+    const got = applyDeployEvidence({ ...facts(8000, 'gunicorn default'), port: { value: 8000, source: 'gunicorn default', serverDefault: true } }, project({ Dockerfile: 'FROM python:3.12-slim\nEXPOSE 5000\nCMD ["./boot.sh"]\n' }));
+    expect(got.port.value).toBe(5000);
+    expect(got.port.source).toMatch(/^Dockerfile EXPOSE 5000; the image sets it in place of 8000/);
+    expect(got.warnings).toEqual([]);
+  });
+
+  it('keeps a port the code or a config file chose, and warns instead', () => {
+    const got = applyDeployEvidence(facts(8000, 'gunicorn.conf.py bind'), project({ Dockerfile: 'FROM python:3.12-slim\nEXPOSE 5000\n' }));
+    expect(got.port.value).toBe(8000);
+    expect(got.warnings.join(' ')).toMatch(/says port 5000/);
+  });
+});
