@@ -4,7 +4,7 @@
 // type, one line in src/ecosystems/index.ts, templates/<lang>/, fixtures and snapshots.
 import type { Interaction } from './interaction.js';
 import type { Project } from './project.js';
-import type { BaseOption, CommonFacts, Language, Plan, RuntimeRelease } from './types.js';
+import type { AssetStage, BaseOption, CommonFacts, Language, Plan, RuntimeRelease } from './types.js';
 
 /** Choices that steer detection itself (the rest are applied to the facts afterwards). */
 export interface DetectOptions {
@@ -96,4 +96,10 @@ export interface Ecosystem<F extends CommonFacts = CommonFacts> {
   naive(input: NaiveInput): string[] | null;
   /** RUN instructions that install dependencies, by the package managers' own commands (the cache report). */
   installCommand: RegExp;
+  /**
+   * For ecosystems whose manifests build assets for another ecosystem's app (a package.json
+   * whose build script makes a front end): the stage that builds the folder `output` from the
+   * manifest in `dir`, or null when that manifest does not build it. Absent elsewhere.
+   */
+  assetBuilder?(project: Project, dir: string, output: string, now: Date): AssetStage | null;
 }

@@ -64,6 +64,7 @@ export function buildReport(facts: CommonFacts, plan: Plan, files: RenderedFiles
       runtimeVersion: facts.runtime.source,
       port: facts.port.source,
       startCommand: facts.start.source,
+      ...(facts.assetStages?.length ? { assets: facts.assetStages.map((s) => s.reason).join('; ') } : {}),
     },
     warnings,
     files,

@@ -85,6 +85,13 @@ export interface CommonFacts {
    * package's folder or module name, a Cargo binary), when the start command is that one binary.
    */
   program?: string;
+  /**
+   * Folders the build or the running app needs that the repository does not hold, because a
+   * front-end build produces them (a Go `//go:embed ui/build` of a Vite app's output).
+   */
+  assetNeeds?: AssetNeed[];
+  /** The stages that produce them, decided from the other ecosystems' manifests (see src/plan/assets.ts). */
+  assetStages?: AssetStage[];
   /** Things the user should know that do not stop generation. */
   warnings: string[];
 }
@@ -121,3 +128,33 @@ export interface Plan {
 
 /** The rendered output: file name -> contents. */
 export type RenderedFiles = Record<string, string>;
+
+/** A folder the app needs that only a front-end build makes. */
+export interface AssetNeed {
+  /** Relative to the project root, no trailing slash: "ui/build". */
+  path: string;
+  /** What needs it: "ui/serve.go //go:embed build/*". */
+  source: string;
+}
+
+/**
+ * A stage that builds assets from another ecosystem's manifest (a package.json build script)
+ * before the app's own build; everything decided, ready for the template.
+ */
+export interface AssetStage {
+  /** The folder holding the manifest, relative to the project root ("ui"); "." for the root. */
+  dir: string;
+  /** Fully qualified builder image. */
+  image: string;
+  /** Manifest and lockfile paths relative to `dir`, copied before the install for layer caching. */
+  manifests: string[];
+  /** Commands that put the package manager in place, argv each. */
+  setup: string[][];
+  install: string[];
+  cacheMount: string;
+  build: string[];
+  /** The output folder relative to the project root ("ui/build"), which the app's stage copies. */
+  outputDir: string;
+  /** Why this stage exists and how it was chosen, for the reasons. */
+  reason: string;
+}

@@ -10,6 +10,8 @@ import type { CommonFacts } from '../types.js';
 import { parseCommand } from './command.js';
 import { validateFacts } from './validate.js';
 import { applyDeployEvidence } from '../evidence/index.js';
+import { today } from '../knowledge/clock.js';
+import { resolveAssets } from './assets.js';
 
 export interface Detected {
   ecosystem: Ecosystem;
@@ -25,7 +27,7 @@ export async function detectEcosystem(project: Project, options: Options, intera
   const { ecosystem, why } = await chooseEcosystem(project, options, interaction);
   const { facts, main } = await detectAsking(ecosystem, project, options, interaction);
   const evidenced = applyDeployEvidence(why === null ? facts : { ...facts, languageSource: why }, project);
-  const final = applyOverrides(evidenced, options);
+  const final = applyOverrides(resolveAssets(evidenced, project, ECOSYSTEMS, today()), options);
   validateFacts(final, ecosystem);
   return { ecosystem, facts: final, options: main === options.main ? options : { ...options, main } };
 }

@@ -1,7 +1,7 @@
 // The part of the template view every language shares. Field names here are a stable contract
 // for template overrides (see README "The template view"); renaming one is a breaking change.
 import { packageVersion } from '../version.js';
-import type { CommonFacts, Plan } from '../types.js';
+import type { AssetStage, CommonFacts, Plan } from '../types.js';
 import { emptyExtraView, type ExtraView } from '../config/extra.js';
 
 export function commonView(facts: CommonFacts, plan: Plan, extra: ExtraView = emptyExtraView()) {
@@ -18,5 +18,31 @@ export function commonView(facts: CommonFacts, plan: Plan, extra: ExtraView = em
     reasons: plan.reasons,
     // --add-package, --env, --label, --build-arg: printed by the extra-* partials.
     extra,
+    // Front-end builds the app needs (a Go embed of a Vite UI): printed by the asset-* partials.
+    assets: assetView(facts.assetStages ?? []),
   };
+}
+
+/** Stage names and exec-form COPY arguments for each asset stage; "." builds from the context root. */
+function assetView(stages: AssetStage[]) {
+  return stages.map((stage, i) => {
+    const prefix = stage.dir === '.' ? '' : `${stage.dir}/`;
+    const workdir = stage.dir === '.' ? '/assets' : `/assets/${stage.dir}`;
+    return {
+      name: stages.length === 1 ? 'assets' : `assets-${i + 1}`,
+      image: stage.image,
+      workdir,
+      manifests: stage.manifests.map((file) => [`${prefix}${file}`, `./${file}`]),
+      sources: [stage.dir === '.' ? '.' : `${stage.dir}/`, './'],
+      setup: stage.setup,
+      cacheMount: stage.cacheMount,
+      install: stage.install,
+      build: stage.build,
+      output: [`/assets/${stage.outputDir}`, `./${stage.outputDir}`],
+      // A stale local copy of the output stays out of the context; only plain names become a
+      // .dockerignore line (a leading ! or a glob character would mean something else there).
+      ignore: /^[\w.-]+(\/[\w.-]+)*$/.test(stage.outputDir) ? stage.outputDir : null,
+      reason: stage.reason,
+    };
+  });
 }

@@ -11,6 +11,7 @@ import { configPort, fileBuildsOnLinux, goConfigFiles, goFileInfo, goPort, type 
 import { buildScripts, chooseProgram, listNames, serviceByListening, serviceByName, type Tier } from '../../detect/program-choice.js';
 import { yaml } from '../../lazy.js';
 import type { GoFacts } from './types.js';
+import { missingEmbeds } from './embeds.js';
 
 export const goMarkers = ['go.mod', 'go.work'];
 
@@ -93,6 +94,7 @@ export function detectGo(project: Project, options: DetectOptions): GoFacts {
   const direct = new Set(modules.flatMap((m) => m.mod.requires.filter((r) => !r.indirect).map((r) => r.path)));
   const framework = GO_FRAMEWORKS.find((f) => f.modules.some((m) => direct.has(m))) ?? null;
   const port = goPortFact(project, builtFiles, framework, warnings);
+  const assetNeeds = missingEmbeds(project, builtFiles);
 
   return {
     language: 'go',
@@ -101,6 +103,7 @@ export function detectGo(project: Project, options: DetectOptions): GoFacts {
     runtime,
     port,
     start: { value: { kind: 'exec', argv: ['/app'] }, source: `the binary built from ${mainPackage.value}` },
+    ...(assetNeeds.length > 0 ? { assetNeeds } : {}),
     ...(programName(mainPackage.value, root?.mod.module ?? null) ? { program: programName(mainPackage.value, root?.mod.module ?? null) as string } : {}),
     nativeDependencies,
     warnings,

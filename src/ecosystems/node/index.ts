@@ -7,6 +7,7 @@ import { assessNode, nodeView } from './plan.js';
 import type { NodeFacts } from './types.js';
 import { chooseWorkspaceApp } from './workspaces.js';
 import { nodeTooling } from './tooling.js';
+import { nodeAssetBuilder } from './assets.js';
 import { NODE_RELEASES } from './knowledge/versions.js';
 
 export const node: Ecosystem<NodeFacts> = {
@@ -14,6 +15,7 @@ export const node: Ecosystem<NodeFacts> = {
   markers: nodeMarkers,
   recognizes: recognizesNode,
   tooling: nodeTooling,
+  assetBuilder: nodeAssetBuilder,
   apps: {
     describes: 'a Node.js monorepo (npm, yarn or pnpm workspaces)',
     select: chooseWorkspaceApp,

@@ -68,5 +68,16 @@ export const cases: EcosystemCases = {
       touch: { file: 'main.go', comment: '// e2e change' },
       what: 'Go 1.24 standard library, distroless static',
     },
+    {
+      // The embedded front end is gitignored: the Dockerfile's assets stage (Node, npm ci, npm run
+      // build) makes ui/build before go build, which fails without it.
+      id: 'go-embed-assets',
+      dependencies: false,
+      fixture: 'go-embed-ui-build',
+      args: ['--runtime-version', '1.24'],
+      base: 'scratch',
+      touch: { file: 'main.go', comment: '// e2e change' },
+      what: 'Go 1.24 embedding a front end its npm build stage makes, scratch',
+    },
   ],
 };
