@@ -98,8 +98,24 @@ function fromProcfile(project: Project, program: string): LaunchArgs | null {
   return null;
 }
 
-/** A compose service whose `command` runs the program (https://docs.docker.com/reference/compose-file/services/#command). */
+/** Does an existing Dockerfile's final ENTRYPOINT run the program itself? Then CMD and compose `command` are its arguments. */
+function entrypointIsProgram(project: Project, program: string): boolean {
+  return inDeployDirs(project, (name) => /^dockerfile(\.[\w-]+)?$/i.test(name)).some((file) => {
+    const text = readOrNull(project, file);
+    if (text === null || text.includes(GENERATED)) return false;
+    const entrypoint = words(finalStage(instructions(text)).filter(([k]) => k === 'ENTRYPOINT').at(-1)?.[1] ?? '');
+    return entrypoint.length === 1 && basename(entrypoint[0] as string) === program;
+  });
+}
+
+/**
+ * A compose service whose `command` runs the program, or, when the repository's Dockerfile has
+ * the program as its ENTRYPOINT, the `command` of the service that runs that image (named after
+ * the program, or built here): compose's command replaces CMD
+ * (https://docs.docker.com/reference/compose-file/services/#command).
+ */
 function fromCompose(project: Project, program: string): LaunchArgs | null {
+  const viaEntrypoint = entrypointIsProgram(project, program);
   for (const file of inDeployDirs(project, (name) => COMPOSE_FILES.includes(name))) {
     const text = readOrNull(project, file);
     if (text === null) continue;
@@ -111,10 +127,15 @@ function fromCompose(project: Project, program: string): LaunchArgs | null {
     }
     if (services === null || typeof services !== 'object') continue;
     for (const [name, service] of Object.entries(services as Record<string, unknown>)) {
-      const command = (service as { command?: unknown } | null)?.command;
+      const { command, image, build } = (service ?? {}) as { command?: unknown; image?: unknown; build?: unknown };
       const tokens = typeof command === 'string' ? words(command) : Array.isArray(command) && command.every((w) => typeof w === 'string') ? (command as string[]) : [];
       if (tokens.length > 0 && basename(tokens[0] as string) === program) {
         const found = leading(tokens.slice(1), `${file} services.${name}.command`);
+        if (found) return found;
+      }
+      const imageName = typeof image === 'string' ? basename(image.split(':')[0] as string) : null;
+      if (viaEntrypoint && tokens.length > 0 && (name === program || imageName === program || build !== undefined)) {
+        const found = leading(tokens, `${file} services.${name}.command (the Dockerfile's ENTRYPOINT is ${program})`);
         if (found) return found;
       }
     }

@@ -130,3 +130,21 @@ describe('a server default gives way to the deployment', () => {
     expect(got.warnings.join(' ')).toMatch(/says port 5000/);
   });
 });
+
+describe('compose command as arguments to the Dockerfile ENTRYPOINT', () => {
+  const binary: CommonFacts = { ...facts(80), start: { value: { kind: 'exec', argv: ['/app'] }, source: 'the binary built from .' }, program: 'ntfy' };
+
+  it('takes the command of the service that runs the image whose ENTRYPOINT is the program', () => {
+    const got = applyDeployEvidence(binary, project({
+      Dockerfile: 'FROM alpine\nCOPY ntfy /usr/bin\nENTRYPOINT ["ntfy"]\n',
+      'docker-compose.yml': 'services:\n  ntfy:\n    image: binwiederhier/ntfy\n    command:\n      - serve\n    ports: ["80:80"]\n',
+    }));
+    expect(got.start.value).toEqual({ kind: 'exec', argv: ['/app', 'serve'] });
+  });
+
+  it('ignores commands of other services, and commands when the ENTRYPOINT is not the program', () => {
+    const compose = 'services:\n  db:\n    image: postgres\n    command: postgres -c fsync=off\n  web:\n    image: me/other\n    command: serve\n';
+    expect(applyDeployEvidence(binary, project({ Dockerfile: 'FROM alpine\nENTRYPOINT ["ntfy"]\n', 'docker-compose.yml': compose })).start.value).toEqual({ kind: 'exec', argv: ['/app'] });
+    expect(applyDeployEvidence(binary, project({ 'docker-compose.yml': 'services:\n  ntfy:\n    image: binwiederhier/ntfy\n    command: serve\n' })).start.value).toEqual({ kind: 'exec', argv: ['/app'] });
+  });
+});

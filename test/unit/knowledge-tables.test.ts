@@ -27,6 +27,7 @@ import { PYPI_NATIVE } from '../../src/ecosystems/python/knowledge/native.js';
 import { PYTHON_SUPPORT } from '../../src/ecosystems/python/knowledge/python-support.js';
 import { ADDED_SERVERS, PYTHON_SERVER_ENV } from '../../src/ecosystems/python/knowledge/servers.js';
 import { PYTHON_TOOLS } from '../../src/ecosystems/python/knowledge/tools.js';
+import { PYTHON_DEV_TOOLS } from '../../src/ecosystems/python/knowledge/dev-tools.js';
 import { PYTHON_RELEASES } from '../../src/ecosystems/python/knowledge/versions.js';
 import { RUST_CRATES, RUST_FRAMEWORKS, RUST_OPTIONAL_EDGES } from '../../src/ecosystems/rust/knowledge/crates.js';
 import { RUST_RELEASES } from '../../src/ecosystems/rust/knowledge/versions.js';
@@ -144,6 +145,7 @@ const TABLES: readonly Table[] = [
     order: { compare: (a, b) => codeUnits(String(a.name), String(b.name)) || compareVersions(String(a.python), String(b.python)) },
   }),
   table('PYTHON_TOOLS', PYTHON_TOOLS),
+  table('PYTHON_DEV_TOOLS', PYTHON_DEV_TOOLS),
   table('PYTHON_RELEASES', PYTHON_RELEASES, { key: (r) => r.minor, order: 'version', dates: [['released', 'day'], ['endOfLife', 'month']] }),
   table('RUST_CRATES', RUST_CRATES, { native: true }),
   table('RUST_OPTIONAL_EDGES', RUST_OPTIONAL_EDGES),

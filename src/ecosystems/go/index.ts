@@ -5,12 +5,13 @@ import { detectGo, goMarkers, recognizesGo } from './detect.js';
 import { assessGo, goView } from './plan.js';
 import type { GoFacts } from './types.js';
 import { GO_RELEASES, goEndOfSupport } from './knowledge/versions.js';
+import { goTooling } from './tooling.js';
 
 export const go: Ecosystem<GoFacts> = {
   language: 'go',
   markers: goMarkers,
   recognizes: recognizesGo,
-  tooling: () => null,
+  tooling: goTooling,
   apps: null,
   detect: detectGo,
   assess: (facts) => assessGo(facts),

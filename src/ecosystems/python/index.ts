@@ -6,12 +6,13 @@ import { naivePython } from './naive.js';
 import { assessPython, pythonView } from './plan.js';
 import type { PythonFacts } from './types.js';
 import { PYTHON_RELEASES } from './knowledge/versions.js';
+import { pythonTooling } from './tooling.js';
 
 export const python: Ecosystem<PythonFacts> = {
   language: 'python',
   markers: PYTHON_MARKERS,
   recognizes: recognizesPython,
-  tooling: () => null,
+  tooling: pythonTooling,
   apps: null,
   detect: detectPython,
   assess: (facts) => assessPython(facts),
