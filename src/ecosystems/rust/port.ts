@@ -38,7 +38,8 @@ export function rustPort(text: string): PortHit | null {
   const code = productionCode(text);
   let best: (PortHit & { index: number }) | null = null;
   for (const { re, host, port } of PATTERNS) {
-    const m = re.exec(code);
+    // The first match whose variable is not another server's or a client's (`REMOTE_ADDR`, `db_port`).
+    const m = [...code.matchAll(new RegExp(re.source, `${re.flags}g`))].find((hit) => !NOT_OURS.test(/^\w*/.exec(hit[0])?.[0] ?? ''));
     if (!m) continue;
     const value = Number(port(m));
     if (!(value > 0 && value < 65536)) continue;
@@ -56,13 +57,17 @@ export function rustPort(text: string): PortHit | null {
 const NOT_OURS = /db|database|postgres|pg|mysql|redis|mongo|smtp|mail|metric|grpc|debug|admin|otlp|trac|proxy|upstream|remote|client|peer/i;
 
 /**
- * A port default on a settings struct: `#[builder(default = "17170")] pub http_port: u16`,
+ * A port default on a settings struct or a command-line flag: `#[builder(default = "17170")] pub
+ * http_port: u16`, `#[arg(long, default_value = "8080", env = "SERVER_PORT")] port: u16` (clap:
+ * https://docs.rs/clap/latest/clap/_derive/index.html#arg-attributes),
  * `#[serde(default = ...)]` aside. A field named for HTTP/server/listen wins over other `*_port` fields.
  */
 export function rustDefaultPort(text: string): PortHit | null {
   const code = productionCode(text);
   const hits: Array<{ name: string; port: number; index: number }> = [];
-  for (const m of code.matchAll(/default\s*=\s*"(\d{2,5})"\s*\)\s*\]\s*(?:#\[[^\]]*\]\s*)*(?:pub(?:\([^)]*\))?\s+)?(\w*port)\s*:\s*(?:Option<\s*)?u16/gi)) {
+  // `default = "17170"` (builder, serde) and clap's `default_value = "8080"` / `default_value_t = 8080`,
+  // other attribute arguments after it, doc comments between the attribute and the field.
+  for (const m of code.matchAll(/default(?:_value(?:_t)?)?\s*=\s*"?(\d{2,5})"?[^\]]*\]\s*(?:(?:#\[[^\]]*\]|\/\/\/[^\n]*)\s*)*(?:pub(?:\([^)]*\))?\s+)?(\w*port)\s*:\s*(?:Option<\s*)?u16/gi)) {
     const name = m[2] as string;
     const port = Number(m[1]);
     // The struct it belongs to counts too: `port` in `struct MailOptions` is the SMTP server's.

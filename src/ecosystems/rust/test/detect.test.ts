@@ -190,3 +190,16 @@ describe('rustDefaultPort', () => {
     expect(rustDefaultPort('pub struct MailOptions {\n    #[builder(default = "587")]\n    pub port: u16,\n}')).toBeNull();
   });
 });
+
+describe('command-line flag defaults and other servers\' addresses', () => {
+  it('reads a clap port flag default, on one line or spread over several, with doc comments between', () => {
+    expect(rustDefaultPort('#[arg(long, short = \'p\', default_value = "8080", env = "SERVER_PORT")]\n/// Host port\npub port: u16,')).toMatchObject({ port: 8080 });
+    expect(rustDefaultPort('#[arg(\n  short = \'p\',\n  long = "port",\n  default_value = "8081",\n  env = "MINISERVE_PORT"\n)]\nport: u16,')).toMatchObject({ port: 8081 });
+    expect(rustDefaultPort('#[clap(long, default_value_t = 9000)]\nhttp_port: u16,')).toMatchObject({ port: 9000 });
+  });
+
+  it('skips an address held by a variable named for a client or another server', () => {
+    expect(rustPort('pub const REMOTE_ADDR: &str = "127.0.0.1:1234";')).toBeNull();
+    expect(rustPort('const DB_ADDR: &str = "127.0.0.1:5432";\nlet addr = "0.0.0.0:7000";')?.port).toBe(7000);
+  });
+});
