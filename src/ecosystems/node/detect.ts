@@ -27,8 +27,8 @@ export function recognizesNode(project: Project): boolean {
 export function detectNode(project: Project, options: DetectOptions): NodeFacts {
   const pkg = readPackageJson(project);
   // An app inside a workspace: the lockfile, install config and native packages live at the root.
-  const ws = findWorkspaceRoot(project.root);
-  const root = ws ? new Project(ws.layout.root) : project;
+  const ws = findWorkspaceRoot(project);
+  const root = ws ? ws.root : project;
   const rootPkg = ws ? readPackageJson(root) : pkg;
   const pm = detectPackageManager(root, rootPkg, options.packageManager);
   if (ws && pm.packageManager.value === 'bun') {
