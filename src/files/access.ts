@@ -146,8 +146,8 @@ export class FileAccess {
 
   /**
    * Names in a folder, sorted, with file types; [] when the folder is absent or leads outside.
-   * Entries that are links leading outside are left out (with a warning), so no caller meets
-   * them, unless `outside` is 'keep' (a caller that refuses them by name).
+   * Entries that are links leading outside are left out, so no caller meets them, unless
+   * `outside` is 'keep' (a caller that refuses them by name).
    */
   list(path: string, label: string, outside: 'skip' | 'keep' = 'skip'): Array<{ name: string; link: boolean }> {
     const probe = this.probe(path);
@@ -169,10 +169,9 @@ export class FileAccess {
     const out: Array<{ name: string; link: boolean }> = [];
     for (const entry of entries) {
       const link = entry.isSymbolicLink();
-      if (link && outside === 'skip' && this.probe(join(probe.real, entry.name)).kind === 'outside') {
-        this.notices.add(outsideNotice(label === '.' ? entry.name : `${label}/${entry.name}`, this.where));
-        continue;
-      }
+      // Silently: a listing is no request for the file (a .env linked to a secrets folder is
+      // common and never needed); asking for the file by name (probe, readBytes) warns.
+      if (link && outside === 'skip' && this.probe(join(probe.real, entry.name)).kind === 'outside') continue;
       out.push({ name: entry.name, link });
     }
     return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
