@@ -499,7 +499,9 @@ function deferSignals(): { release(): Promise<void> } {
   for (const signal of DEFERRED) process.on(signal, note);
   return {
     async release() {
-      // A signal that arrived during the synchronous part is delivered on the next turn.
+      // A signal that arrived during the synchronous part reaches its handler once the event loop
+      // polls again (libuv's signal pipe); a timer and an immediate make sure it has.
+      await new Promise((done) => setTimeout(done, 0));
       await new Promise((done) => setImmediate(done));
       for (const signal of DEFERRED) process.off(signal, note);
       if (received !== null && process.listenerCount(received) === 0) process.kill(process.pid, received);

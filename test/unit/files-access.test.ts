@@ -1,10 +1,11 @@
 // The file layer (src/files/access.ts): the project boundary on reads (links out count as absent
 // with a warning that names the link, never its target), non-regular files, size caps, and the
 // writes (never through a link, all files of a change or none, no temporary file left behind).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { FileAccess, SIZE_CAPS } from '../../src/files/access.js';
@@ -174,6 +175,29 @@ describe('writes never go through a link, and are all or nothing', () => {
     expect(renamed).toEqual(['.dockerignore', 'Dockerfile']);
     expect(readFileSync(join(root, 'Dockerfile'), 'utf8')).toBe('FROM old\n');
     expect(readFileSync(join(root, '.dockerignore'), 'utf8')).toBe('old\n');
+    expect(readdirSync(root).sort()).toEqual(['.dockerignore', 'Dockerfile']);
+  });
+
+  it('a SIGTERM arriving between the renames waits until both files are in place, then ends the process', () => {
+    const { root } = world();
+    writeFileSync(join(root, 'Dockerfile'), 'FROM old\n');
+    writeFileSync(join(root, '.dockerignore'), 'old\n');
+    // The built module (npm test builds first), in a child process the signal may end.
+    const layer = pathToFileURL(join(import.meta.dirname, '..', '..', 'dist', 'files', 'access.js')).href;
+    const script = `
+      const { FileAccess } = await import(${JSON.stringify(layer)});
+      const root = ${JSON.stringify(root)};
+      await new FileAccess(root).commit(
+        [{ path: root + '/Dockerfile', label: 'Dockerfile', text: 'FROM new\\n' }, { path: root + '/.dockerignore', label: '.dockerignore', text: 'new\\n' }],
+        { beforeRename: (change) => { if (change.label === '.dockerignore') process.kill(process.pid, 'SIGTERM'); } },
+      );
+      console.log('survived');`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    expect(child.signal).toBe('SIGTERM');
+    expect(child.stdout).not.toContain('survived');
+    expect(readFileSync(join(root, 'Dockerfile'), 'utf8')).toBe('FROM new\n');
+    expect(readFileSync(join(root, '.dockerignore'), 'utf8')).toBe('new\n');
     expect(readdirSync(root).sort()).toEqual(['.dockerignore', 'Dockerfile']);
   });
 

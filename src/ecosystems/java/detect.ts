@@ -4,7 +4,7 @@
 import type { DetectOptions } from '../../ecosystem.js';
 import { ChoiceNeeded, UserError } from '../../errors.js';
 import { buildScripts, chooseProgram, listNames, serviceByName } from '../../detect/program-choice.js';
-import { Project } from '../../project.js';
+import type { Project } from '../../project.js';
 import { classifyJavaDependency } from './knowledge/native.js';
 import { FRAMEWORK_DEFAULTS, FRAMEWORK_JVM_OPTIONS, frameworkJavaSupport, springBootLayering } from './knowledge/frameworks.js';
 import type { Fact, NativeDependency, RuntimeRequirement, StartCommand } from '../../types.js';

@@ -1,7 +1,7 @@
 // Node.js detection: a handful of small questions answered from the project files, each answer
 // with its source. Pure over the Project view; throws UserError for malformed manifests.
 import type { DetectOptions } from '../../ecosystem.js';
-import { Project } from '../../project.js';
+import type { Project } from '../../project.js';
 import { today } from '../../knowledge/clock.js';
 import { analyzeNativeDependencies, packagesNeedingInstallScripts } from './native.js';
 import type { NodeFacts } from './types.js';
