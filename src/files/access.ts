@@ -92,7 +92,7 @@ export class FileAccess {
     return real === this.real || real.startsWith(this.real.endsWith(sep) ? this.real : this.real + sep);
   }
 
-  /** What the path is. Nothing outside the boundary is stat'ed: only the real path is compared. */
+  /** What the path is. Only its real path is taken first; nothing outside the boundary is stat'ed or opened. */
   probe(path: string): Probe {
     let real: string;
     try {
@@ -312,7 +312,7 @@ export class FileAccess {
         hooks.afterStage?.(change);
         if (this.probe(change.path).kind === 'file') {
           entry.backup = join(dirname(change.path), `.${basename(change.path)}.slim-image-${token}.bak`);
-          linkSync(change.path, entry.backup);
+          backUp(change.path, entry.backup);
         }
       }
     } catch (error) {
@@ -373,6 +373,18 @@ export interface CommitHooks {
   beforeRename?: (change: Change) => void;
 }
 
+/**
+ * Keeps the current file under another name until the change is complete: a hard link (no
+ * copy), or a copy on a file system without hard links. The file was checked to be regular.
+ */
+function backUp(path: string, backup: string): void {
+  try {
+    linkSync(path, backup);
+  } catch {
+    copyFileSync(path, backup, constants.COPYFILE_EXCL);
+  }
+}
+
 /** Ignore files first: a new Dockerfile must never be paired with an old ignore file. */
 function rank(path: string): number {
   return /ignore$/.test(basename(path)) ? 0 : 1;
@@ -385,7 +397,12 @@ export function writeNew(path: string, text: string): void {
     const bytes = Buffer.from(text, 'utf8');
     let offset = 0;
     while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-    fsyncSync(fd);
+    try {
+      fsyncSync(fd);
+    } catch (error) {
+      // A file system that cannot flush (some network and FUSE mounts) still renames atomically.
+      if (!['EINVAL', 'ENOTSUP', 'EOPNOTSUPP'].includes(errorCode(error))) throw error;
+    }
   } finally {
     closeSync(fd);
   }
