@@ -319,9 +319,9 @@ const plantArb = fc.constantFrom<Plant>('secret', 'secret', 'secret-dir', 'passw
 function plant(dir: string, path: string, kind: Plant, secretFile: string, secrets: string): void {
   const parts = path.split('/');
   for (let i = 1; i < parts.length; i++) {
-    const ancestor = join(dir, ...parts.slice(0, i));
-    if (existsSync(ancestor) && lstatSync(ancestor).isSymbolicLink()) return;
-    if (existsSync(ancestor) && !lstatSync(ancestor).isDirectory()) return;
+    // lstat, not exists: a planted loop or dangling link "does not exist" but is in the way.
+    const st = lstatSync(join(dir, ...parts.slice(0, i)), { throwIfNoEntry: false });
+    if (st && !st.isDirectory()) return;
   }
   const full = join(dir, path);
   mkdirSync(dirname(full), { recursive: true });
