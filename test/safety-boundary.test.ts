@@ -347,7 +347,8 @@ describe.each(CASES.map((c) => [c.language, c] as const))('property: hostile lin
   const modes = fc.record(Object.fromEntries(tree.optional.map((file) => [file, fc.constantFrom<Mode>('absent', 'template', 'template')])) as Record<string, fc.Arbitrary<Mode>>);
 
   it('never shows a secret, never quotes /etc/passwd, never writes outside the project', async () => {
-    const names = [...new Set([...Object.keys(tree.tree(tree.benign, Object.fromEntries(tree.optional.map((f) => [f, 'template' as Mode])), '')), ...COMMON])].sort();
+    const allTemplates = Object.fromEntries(tree.optional.map((f) => [f, 'template' as Mode]));
+    const names = [...new Set([...Object.keys(tree.tree(tree.benign, allTemplates, '')), ...COMMON])].sort();
     const plants = fc.uniqueArray(fc.tuple(fc.constantFrom(...names), plantArb, fc.nat()), { minLength: 1, maxLength: 4, selector: ([name]) => name });
     await assertProperty(
       `hostile links in ${language} trees`,
@@ -357,8 +358,9 @@ describe.each(CASES.map((c) => [c.language, c] as const))('property: hostile lin
         for (const [name, kind, pick] of planted) plant(dir, name, kind, files[pick % files.length]!, secrets);
         const outsideBefore = snapshot(secrets);
         const baseBefore = readdirSync(base).sort();
-        for (const json of [true, false]) {
-          const run = await cli([dir, '--force', '--language', language], json);
+        // A dry run prints the report a write refused by the boundary would not get to print.
+        for (const [mode, json] of [['--dry-run', true], ['--force', true], ['--force', false]] as const) {
+          const run = await cli([dir, mode, '--language', language], json);
           expectNothingLeaked(run);
           expect([0, 1], run.stderr).toContain(run.code);
         }
@@ -367,7 +369,16 @@ describe.each(CASES.map((c) => [c.language, c] as const))('property: hostile lin
         expect(readdirSync(base).sort()).toEqual(baseBefore);
         rmSync(base, { recursive: true, force: true });
       }),
-      { numRuns: 40 },
+      {
+        numRuns: 30,
+        // Always tried first: a linked folder holding a config.json that names the marker, the
+        // generated files linking out, a version file linking to the secret.
+        examples: [
+          [allTemplates, [['.slim-image', 'secret-dir', 0]]],
+          [allTemplates, [['Dockerfile', 'secret', 0], ['.dockerignore', 'relative-secret', 0]]],
+          [allTemplates, [['.nvmrc', 'secret', 2], ['.python-version', 'passwd', 0], ['src', 'secret-dir', 0]]],
+        ],
+      },
     );
   }, 120_000);
 });
