@@ -7,7 +7,7 @@
 // of a monorepo); a link that leads outside counts as absent, with a warning naming it.
 import { join, relative, sep } from 'node:path';
 import { UserError } from './errors.js';
-import { FileAccess, outsideNotice, type Probe, shorten, unreadable } from './files/access.js';
+import { FileAccess, type FileKind, outsideNotice, type Probe, shorten, unreadable } from './files/access.js';
 import { toml } from './lazy.js';
 
 export { shorten } from './files/access.js';
@@ -88,9 +88,9 @@ export class Project {
   }
 
   /** A text file's contents, or null when it does not exist. Binary or non-UTF-8 is an error. */
-  readText(rel: string): string | null {
+  readText(rel: string, kind: FileKind = 'project'): string | null {
     if (this.texts.has(rel)) return this.texts.get(rel) ?? null;
-    const bytes = this.access.readBytes(this.path(rel), rel, 'project');
+    const bytes = this.access.readBytes(this.path(rel), rel, kind);
     let text: string | null = null;
     if (bytes !== null) {
       if (bytes.includes(0)) throw new UserError(`${shorten(rel)} looks binary (it contains NUL bytes) where text was expected; fix or remove the file.`);
@@ -105,8 +105,8 @@ export class Project {
   }
 
   /** Parsed JSON, or null when the file does not exist; a syntax error names file and line. */
-  readJson(rel: string): unknown {
-    const text = this.readText(rel);
+  readJson(rel: string, kind: FileKind = 'project'): unknown {
+    const text = this.readText(rel, kind);
     if (text === null) return null;
     try {
       return JSON.parse(text.replace(/^\uFEFF/, ''));

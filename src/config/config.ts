@@ -42,7 +42,7 @@ const KEYS = ['version', 'language', 'base', 'runtimeVersion', 'packageManager',
 /** Reads and checks the config; null when the project has none. Problems name the file and field. */
 export function readConfig(project: Project): SlimConfig | null {
   if (!project.isFile(CONFIG_FILE)) return null;
-  const raw = project.readJson(CONFIG_FILE);
+  const raw = project.readJson(CONFIG_FILE, 'config');
   const bad = (what: string): never => {
     throw new UserError(`${CONFIG_FILE}: ${what}. Fix the file (the README section "Reproducible reruns" describes it) or delete it to start from detection again.`);
   };

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { readConfig } from '../../src/config/config.js';
 import { UserError } from '../../src/errors.js';
 import { FileAccess, SIZE_CAPS } from '../../src/files/access.js';
 import { Project } from '../../src/project.js';
@@ -102,6 +103,13 @@ describe('reads stay inside the project', () => {
     const access = new FileAccess(root);
     expect(() => access.readBytes(join(root, 'big.hbs'), 'big.hbs', 'template')).toThrow(/big\.hbs is \d+ bytes, too large to be a template/);
     expect(access.readBytes(join(root, 'big.hbs'), 'big.hbs', 'project')?.length).toBe(SIZE_CAPS.template + 1);
+  });
+
+  it('.slim-image/config.json is read with the config cap', () => {
+    const { root } = world();
+    mkdirSync(join(root, '.slim-image'));
+    writeFileSync(join(root, '.slim-image', 'config.json'), `{"version": 1, "cmd": "${'x'.repeat(SIZE_CAPS.config)}"}`);
+    expect(() => readConfig(new Project(root))).toThrow(/config\.json is \d+ bytes, too large to be the config file/);
   });
 
   it('the project folder itself may be reached through a link (/tmp on macOS): its real path is the boundary', () => {
