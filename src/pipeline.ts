@@ -267,4 +267,3 @@ function reportStep(context: Pick<Context, 'facts' | 'plan' | 'files' | 'warning
   }
   return { report };
 }
-

@@ -44,9 +44,10 @@ interface Source {
 }
 
 export function render(language: Language, view: Record<string, unknown>, overrides?: Overrides | string): RenderedFiles {
-  const overrideDir = typeof overrides === 'string' ? { dir: overrides, access: new FileAccess(overrides, undefined, 'the template folder') } : overrides;
+  // A bare path (tests, callers without a project) is bounded by the folder itself.
+  const folder = typeof overrides === 'string' ? { dir: overrides, access: new FileAccess(overrides, undefined, 'the template folder') } : overrides;
   const hbs = createInstance();
-  for (const [name, source] of partials(overrideDir)) {
+  for (const [name, source] of partials(folder)) {
     const compiled = compile(hbs, source);
     // Errors while rendering a partial (an unknown field under strict) name the partial's file,
     // not the template that included it.
@@ -60,7 +61,7 @@ export function render(language: Language, view: Record<string, unknown>, overri
   }
   const files: RenderedFiles = {};
   for (const [file, template] of Object.entries(TEMPLATE_FILES)) {
-    const source = load(`${language}/${template}`, overrideDir);
+    const source = load(`${language}/${template}`, folder);
     try {
       files[file] = normalize(compile(hbs, source)(view));
     } catch (error) {
