@@ -1,10 +1,15 @@
 // --eject: copy the built-in templates of the project's language (and the shared partials) into
 // the override folder, so a team edits them there; every later run picks them up. Identical
-// files are left alone, a differing one needs --force (it may hold the team's edits).
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+// files are left alone, a differing one needs --force (it may hold the team's edits). The copy is
+// all or nothing (FileAccess.commit): a full disk leaves no half set, no temporary file, and the
+// folders it created are removed again. In the project, the folder must be inside it (a
+// .slim-image that links outside is refused); a --templates folder is the user's own choice,
+// and nothing is written through a link out of it.
+import { dirname, join, relative, resolve } from 'node:path';
 import { ECOSYSTEMS } from './ecosystems/index.js';
 import { UserError } from './errors.js';
+import { FileAccess } from './files/access.js';
+import { listPackageDir, readPackageText } from './files/package-files.js';
 import type { Options } from './options.js';
 import type { Output } from './output.js';
 import type { Interaction } from './interaction.js';
@@ -28,12 +33,14 @@ export function projectTemplateDir(project: Project): string {
 export async function eject(project: Project, options: Pick<Options, 'language' | 'templates' | 'force' | 'dryRun' | 'json' | 'dir'>, output: Output, interaction?: Interaction): Promise<EjectResult> {
   const language = await ejectLanguage(project, options, interaction);
   const dir = options.templates ? resolve(options.templates) : projectTemplateDir(project);
+  const access = options.templates ? new FileAccess(dir, project.access.notices, 'the template folder') : project.access;
   const wanted = [...templateFiles(language), ...templateFiles('partials')];
   const states = wanted.map((file) => {
     const target = join(dir, file);
-    const builtin = readFileSync(join(BUILTIN_TEMPLATES, file), 'utf8');
-    const current = existsSync(target) ? readFileSync(target, 'utf8') : null;
-    return { file, status: current === null ? 'created' as const : current === builtin ? 'identical' as const : 'overwritten' as const };
+    const builtin = readPackageText(join(BUILTIN_TEMPLATES, file));
+    const bytes = access.readBytes(target, options.templates ? join(options.templates, file) : relative(project.root, target), 'template');
+    const current = bytes === null ? null : bytes.toString('utf8');
+    return { file, builtin, status: current === null ? 'created' as const : current === builtin ? 'identical' as const : 'overwritten' as const };
   });
   const edited = states.filter((s) => s.status === 'overwritten').map((s) => s.file);
   if (edited.length > 0 && !options.force) {
@@ -43,13 +50,16 @@ export async function eject(project: Project, options: Pick<Options, 'language' 
     );
   }
   if (!options.dryRun) {
-    for (const state of states.filter((s) => s.status !== 'identical')) {
-      mkdirSync(join(dir, state.file, '..'), { recursive: true });
-      cpSync(join(BUILTIN_TEMPLATES, state.file), join(dir, state.file));
-    }
+    const changes = states.filter((s) => s.status !== 'identical').map((s) => ({
+      path: join(dir, s.file),
+      label: options.templates ? join(options.templates, s.file) : relative(project.root, join(dir, s.file)),
+      text: s.builtin,
+    }));
+    await commitTemplates(dir, Boolean(options.templates), access, changes);
   }
-  const result = { language, dir, files: states };
-  if (options.json) output.out(JSON.stringify({ eject: { language, dir, files: states } }, null, 2));
+  const files = states.map(({ file, status }) => ({ file, status }));
+  const result = { language, dir, files };
+  if (options.json) output.out(JSON.stringify({ eject: { language, dir, files } }, null, 2));
   else {
     const shown = relative(process.cwd(), dir) || '.';
     output.out([
@@ -63,9 +73,29 @@ export async function eject(project: Project, options: Pick<Options, 'language' 
   return result;
 }
 
+/**
+ * Writes the templates, all or nothing. A --templates folder that does not exist yet is created
+ * first (from its nearest existing parent, the user's own path) and removed again on failure.
+ */
+async function commitTemplates(dir: string, fromFlag: boolean, access: FileAccess, changes: Array<{ path: string; label: string; text: string }>): Promise<void> {
+  if (changes.length === 0) return;
+  let created: string[] = [];
+  if (fromFlag && access.probe(dir).kind === 'missing') {
+    let parent = dirname(dir);
+    while (dirname(parent) !== parent && new FileAccess(parent).probe(parent).kind === 'missing') parent = dirname(parent);
+    created = new FileAccess(parent).ensureDir(dir, dir);
+  }
+  try {
+    await (fromFlag ? new FileAccess(dir, access.notices, 'the template folder') : access).commit(changes);
+  } catch (error) {
+    for (const folder of created.reverse()) new FileAccess(dirname(folder)).removeEmptyDir(folder);
+    throw error;
+  }
+}
+
 /** Template files of one folder of the built-in templates, as paths relative to it ("node/Dockerfile.hbs"). */
 function templateFiles(folder: string): string[] {
-  return readdirSync(join(BUILTIN_TEMPLATES, folder)).filter((name) => name.endsWith('.hbs')).sort().map((name) => `${folder}/${name}`);
+  return listPackageDir(join(BUILTIN_TEMPLATES, folder)).filter((name) => name.endsWith('.hbs')).map((name) => `${folder}/${name}`);
 }
 
 async function ejectLanguage(project: Project, options: Pick<Options, 'language' | 'dir'>, interaction?: Interaction): Promise<Language> {

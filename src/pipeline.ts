@@ -1,10 +1,11 @@
 // The whole story in one place: STEPS run in order over one run context. Each step declares the
 // slice of the context it reads (Pick<Context, ...>) and returns the fields it adds; none changes
 // another step's data. Nothing touches the project folder until everything is decided and
-// rendered: verify builds from a copy, and write and record come after it.
-import { statSync } from 'node:fs';
+// rendered: verify builds from a copy, record decides what to remember, and write applies the
+// files and the record together, all or nothing. Every file is read and written through the file
+// layer (src/files/access.ts), inside the project's boundary.
 import { resolve } from 'node:path';
-import { applyConfig, CONFIG_FILE, readConfig, recordedChoices, saveConfig } from './config/config.js';
+import { applyConfig, CONFIG_FILE, pendingConfig, readConfig, recordedChoices, type PendingConfig } from './config/config.js';
 import { extraView, restrictForAdditions } from './config/extra.js';
 import { buildContextOf, placeFiles, type BuildContext } from './config/layout.js';
 import { detectEcosystem } from './detect/index.js';
@@ -12,6 +13,7 @@ import type { Ecosystem } from './ecosystem.js';
 import { ECOSYSTEMS } from './ecosystems/index.js';
 import { eject, projectTemplateDir, type EjectResult } from './eject.js';
 import { DriftError, UserError } from './errors.js';
+import { FileAccess } from './files/access.js';
 import type { Interaction } from './interaction.js';
 import type { Options } from './options.js';
 import type { Output } from './output.js';
@@ -19,7 +21,7 @@ import { chooseBase } from './plan/choose-base.js';
 import { checkKnownVersion, endOfLifeWarning } from './plan/releases.js';
 import { today } from './knowledge/clock.js';
 import { Project } from './project.js';
-import { render } from './render/render.js';
+import { render, type Overrides } from './render/render.js';
 import { commonView } from './render/view.js';
 import { buildReport, formatSummary, type Report } from './report.js';
 import type { BaseKind, CommonFacts, Plan, RenderedFiles } from './types.js';
@@ -46,6 +48,8 @@ export interface Context {
   buildContext: BuildContext | null;
   /** The rendered files, by name. */
   files: RenderedFiles;
+  /** What recording the choices in .slim-image/config.json does; written with the files. */
+  record: PendingConfig;
   /** --verify's outcome, when asked for. */
   verification: { json: unknown; text: string } | undefined;
   /** What happened (or would happen) to each file on disk. */
@@ -55,7 +59,7 @@ export interface Context {
 
 type Step = (context: Context) => Partial<Context> | Promise<Partial<Context>>;
 
-const STEPS: Step[] = [openStep, detectStep, planStep, askStep, renderStep, verifyStep, writeStep, recordStep, reportStep];
+const STEPS: Step[] = [openStep, detectStep, planStep, askStep, renderStep, verifyStep, recordStep, writeStep, reportStep];
 
 export interface RunResult {
   report: Report;
@@ -97,14 +101,14 @@ async function openStep({ flags, output, interaction }: Pick<Context, 'flags' | 
 
 function openProject(dir: string): Project {
   const root = resolve(dir);
-  let isDir = false;
-  try {
-    isDir = statSync(root).isDirectory();
-  } catch {
-    throw new UserError(`The project folder ${dir} does not exist. Pass the path of a project folder, or run inside one.`);
-  }
-  if (!isDir) throw new UserError(`${dir} is a file, not a folder. Pass the project's folder (the one holding package.json, pyproject.toml, go.mod, ...).`);
-  return new Project(root);
+  // The boundary of every read and write: the project folder's real path, taken once (the folder
+  // itself may be reached through a link, /tmp on macOS for instance).
+  const access = new FileAccess(root);
+  const probe = access.probe(root);
+  if (probe.kind === 'missing') throw new UserError(`The project folder ${dir} does not exist. Pass the path of a project folder, or run inside one.`);
+  if (probe.kind !== 'dir' && probe.kind !== 'file') throw new UserError(`Cannot open the project folder ${dir} (${probe.kind === 'unreadable' ? probe.code : 'a symbolic-link loop'}). Pass the path of a project folder.`);
+  if (probe.kind !== 'dir') throw new UserError(`${dir} is a file, not a folder. Pass the project's folder (the one holding package.json, pyproject.toml, go.mod, ...).`);
+  return new Project(root, access);
 }
 
 async function detectStep({ project, options, interaction }: Pick<Context, 'project' | 'options' | 'interaction'>): Promise<Pick<Context, 'ecosystem' | 'facts' | 'options'>> {
@@ -134,25 +138,38 @@ async function askStep(context: Pick<Context, 'project' | 'ecosystem' | 'facts' 
   return { ecosystem, facts, plan: base === replanned.base ? replanned : planFor(ecosystem, facts, { ...options, base }, chosenBy) };
 }
 
-function renderStep({ project, ecosystem, facts, plan, options }: Pick<Context, 'project' | 'ecosystem' | 'facts' | 'plan' | 'options'>): Pick<Context, 'files' | 'warnings' | 'buildContext'> {
+function renderStep({ project, ecosystem, facts, plan, options, flags }: Pick<Context, 'project' | 'ecosystem' | 'facts' | 'plan' | 'options' | 'flags'>): Pick<Context, 'files' | 'warnings' | 'buildContext'> {
   const extra = extraView(options.additions, plan.base);
   const view = { ...commonView(facts, plan, extra.view), ...ecosystem.view(facts, plan) };
+  const files = render(ecosystem.language, view, templateDir(project, options, flags));
   return {
-    files: render(ecosystem.language, view, templateDir(project, options)),
-    warnings: [...facts.warnings, ...[endOfLifeWarning(ecosystem, facts, plan, today())].filter((w) => w !== null), ...extra.warnings],
+    files,
+    warnings: [...facts.warnings, ...[endOfLifeWarning(ecosystem, facts, plan, today())].filter((w) => w !== null), ...extra.warnings, ...project.notices],
     buildContext: buildContextOf(ecosystem, facts),
   };
 }
 
-/** Overrides live in the project (.slim-image/templates/) or come from --templates. */
-function templateDir(project: Project, options: Pick<Options, 'templates'>): string | undefined {
-  if (options.templates) {
-    const dir = resolve(options.templates);
-    if (!isDirectory(dir)) throw new UserError(`--templates ${options.templates} is not a folder. Pass a folder that mirrors the built-in templates/ layout.`);
-    return dir;
+/**
+ * Overrides live in the project (.slim-image/templates/, or the folder its config names, which
+ * must be inside it) or come from --templates. A folder given on the command line is the user's
+ * own choice and may be anywhere (a team's shared folder); its files are still read only inside it.
+ */
+function templateDir(project: Project, options: Pick<Options, 'templates'>, flags: Pick<Options, 'templates'>): Overrides | undefined {
+  if (flags.templates) {
+    const dir = resolve(flags.templates);
+    const access = new FileAccess(dir, project.access.notices, 'the template folder');
+    if (access.probe(dir).kind !== 'dir') throw new UserError(`--templates ${flags.templates} is not a folder. Pass a folder that mirrors the built-in templates/ layout.`);
+    return { dir, access };
   }
-  const own = projectTemplateDir(project);
-  return isDirectory(own) ? own : undefined;
+  const dir = options.templates ? resolve(options.templates) : projectTemplateDir(project);
+  const probe = project.access.probe(dir);
+  const label = options.templates ? `The templates folder of ${CONFIG_FILE} (${project.relative(dir)})` : project.relative(dir);
+  if (probe.kind === 'outside') {
+    throw new UserError(`${label} leads outside the project through a symbolic link; templates are read only from inside it. Replace the link with a real folder, or pass the folder with --templates.`);
+  }
+  if (probe.kind === 'dir') return { dir, access: project.access };
+  if (options.templates) throw new UserError(`${label} is not a folder. Fix "templates" in ${CONFIG_FILE}, or create the folder.`);
+  return undefined;
 }
 
 /** --verify: build and run from a copy, before anything is written, so a failure changes nothing. */
@@ -183,20 +200,28 @@ async function verifyStep(context: Pick<Context, 'project' | 'ecosystem' | 'fact
 }
 
 /** --check compares, --dry-run only looks, otherwise the files are written (a monorepo app's beside its Dockerfile). */
-async function writeStep(context: Pick<Context, 'project' | 'files' | 'buildContext' | 'options' | 'interaction' | 'output'>): Promise<Pick<Context, 'states'>> {
-  const { project, files, buildContext, options, interaction, output } = context;
+async function writeStep(context: Pick<Context, 'project' | 'files' | 'buildContext' | 'options' | 'interaction' | 'output' | 'record'>): Promise<Pick<Context, 'states'>> {
+  const { project, files, buildContext, options, interaction, output, record } = context;
   const placed = placeFiles(files, buildContext);
   if (options.check) return { states: checkFiles(project, placed) };
-  if (options.dryRun) return { states: compareFiles(project.root, placed) };
+  if (options.dryRun) return { states: compareFiles(project.root, placed, project.access) };
   const resolveConflict = interaction ? (await import('./ask.js')).conflictResolver(interaction, output) : undefined;
-  const states = await writeFiles(project.root, placed, { force: options.force, ...(resolveConflict ? { resolveConflict } : {}) });
+  const states = await writeFiles(project.root, placed, {
+    force: options.force,
+    access: project.access,
+    extra: record.change ? [record.change] : [],
+    ...(resolveConflict ? { resolveConflict } : {}),
+  });
   const beside = states.find((s) => s.file === BESIDE.Dockerfile);
   if (beside) output.info(`Your Dockerfile is untouched; the new one is ${beside.file}: build it with docker build -f ${beside.file} .`);
+  if (record.status === 'created' || record.status === 'updated') {
+    output.info(`${record.status === 'created' ? 'Recorded' : 'Updated'} your choices in ${CONFIG_FILE}; commit it, and reruns (and --check in CI) need no flags.`);
+  }
   return { states };
 }
 
 function checkFiles(project: Project, files: RenderedFiles): FileState[] {
-  const states = compareFiles(project.root, files);
+  const states = compareFiles(project.root, files, project.access);
   const drifted = states.filter((s) => s.status !== 'identical');
   if (drifted.length > 0) {
     const diffs = drifted.map((s) => (s.current === null ? `${s.file} is missing` : unifiedDiff(s.file, s.current, s.next)));
@@ -208,9 +233,12 @@ function checkFiles(project: Project, files: RenderedFiles): FileState[] {
   return states;
 }
 
-/** Records the choices that differ from detection, so a rerun needs no flags (README "Reproducible reruns"). */
-function recordStep({ project, ecosystem, facts, plan, options, output }: Pick<Context, 'project' | 'ecosystem' | 'facts' | 'plan' | 'options' | 'output'>): Partial<Context> {
-  if (options.check || options.dryRun) return {};
+/**
+ * Decides the record of the choices that differ from detection, so a rerun needs no flags (README
+ * "Reproducible reruns"); the write step writes it together with the files.
+ */
+function recordStep({ project, ecosystem, facts, plan, options, output }: Pick<Context, 'project' | 'ecosystem' | 'facts' | 'plan' | 'options' | 'output'>): Pick<Context, 'record'> {
+  if (options.check || options.dryRun) return { record: { status: 'none', change: null } };
   let recommended: BaseKind = plan.base;
   if (options.base === 'auto') {
     try {
@@ -219,11 +247,11 @@ function recordStep({ project, ecosystem, facts, plan, options, output }: Pick<C
       recommended = plan.base;
     }
   }
-  const status = saveConfig(project.root, recordedChoices(options, facts, plan, recommended, project.root));
-  if (status === 'created' || status === 'updated') {
-    output.info(`${status === 'created' ? 'Recorded' : 'Updated'} your choices in ${CONFIG_FILE}; commit it, and reruns (and --check in CI) need no flags.`);
+  const choices = recordedChoices(options, facts, plan, recommended, project.root);
+  if (options.templates !== undefined && choices.templates === undefined) {
+    output.info(`--templates ${options.templates} is outside the project, so ${CONFIG_FILE} does not record it; pass it on every run.`);
   }
-  return {};
+  return { record: pendingConfig(project.root, choices, project.access) };
 }
 
 function reportStep(context: Pick<Context, 'facts' | 'plan' | 'files' | 'warnings' | 'buildContext' | 'verification' | 'states' | 'options' | 'output'>): Pick<Context, 'report'> {
@@ -238,12 +266,4 @@ function reportStep(context: Pick<Context, 'facts' | 'plan' | 'files' | 'warning
     if (verification) output.out(verification.text);
   }
   return { report };
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }

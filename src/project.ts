@@ -1,10 +1,16 @@
 // A read-only view of the project folder that detectors work on. Reads are lazy and cached, so
 // a detector asks only for the manifests it cares about; nothing here walks node_modules, .git
 // or other dependency/build folders, which keeps detection fast on huge repositories.
-import { lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
+//
+// Every access goes through the file layer (src/files/access.ts): the real path of every file and
+// folder read must stay inside the boundary (the project folder, or the repository root for an app
+// of a monorepo); a link that leads outside counts as absent, with a warning naming it.
 import { join, relative, sep } from 'node:path';
 import { UserError } from './errors.js';
+import { FileAccess, type FileKind, outsideNotice, type Probe, shorten, unreadable } from './files/access.js';
 import { toml } from './lazy.js';
+
+export { shorten } from './files/access.js';
 
 /** Folders a bounded search never enters: dependencies, VCS data, build output, caches. */
 export const NEVER_WALK = new Set([
@@ -13,9 +19,6 @@ export const NEVER_WALK = new Set([
   '.next', '.nuxt', '.svelte-kit', '.output', '.turbo', '.cache', 'coverage', '.gradle', '.idea',
   '.vscode', '.terraform',
 ]);
-
-/** Largest file a detector reads; manifests and lockfiles are far smaller. */
-const MAX_TEXT_BYTES = 32 * 1024 * 1024;
 
 export interface FindOptions {
   /** File name suffixes to match, e.g. ['.ts', '.js']. */
@@ -29,8 +32,35 @@ export interface FindOptions {
 export class Project {
   private readonly texts = new Map<string, string | null>();
   private readonly listings = new Map<string, string[]>();
+  private readonly probes = new Map<string, Probe>();
 
-  constructor(readonly root: string) {}
+  /**
+   * @param root the folder detectors look at
+   * @param access the file layer; its boundary is root itself unless a wider one is given (the
+   *   repository root of a monorepo app)
+   */
+  constructor(
+    readonly root: string,
+    readonly access: FileAccess = new FileAccess(root),
+  ) {}
+
+  /** A folder inside this project as a project of its own, within the same boundary. */
+  sub(rel: string): Project {
+    return new Project(this.path(rel), this.access);
+  }
+
+  /**
+   * Another folder (the repository root above an app, when the app was passed directly) as a
+   * project with its own boundary; its warnings join this run's.
+   */
+  around(dir: string): Project {
+    return new Project(dir, new FileAccess(dir, this.access.notices));
+  }
+
+  /** Warnings of the file layer: links that lead outside and were ignored. */
+  get notices(): readonly string[] {
+    return this.access.notices.list;
+  }
 
   path(rel: string): string {
     return join(this.root, rel);
@@ -41,50 +71,42 @@ export class Project {
   }
 
   isFile(rel: string): boolean {
-    return this.stat(rel)?.isFile() ?? false;
+    return this.stat(rel) === 'file';
   }
 
   isDir(rel: string): boolean {
-    return this.stat(rel)?.isDirectory() ?? false;
+    return this.stat(rel) === 'dir';
   }
 
   /** Names in a folder (not recursive), sorted; [] when it does not exist. */
   list(rel = '.'): string[] {
     const cached = this.listings.get(rel);
     if (cached) return cached;
-    let names: string[] = [];
-    try {
-      names = readdirSync(this.path(rel)).sort();
-    } catch (error) {
-      if (!isMissing(error)) throw unreadable(rel, error);
-    }
+    const names = this.access.list(this.path(rel), rel).map((entry) => entry.name);
     this.listings.set(rel, names);
     return names;
   }
 
   /** A text file's contents, or null when it does not exist. Binary or non-UTF-8 is an error. */
-  readText(rel: string): string | null {
+  readText(rel: string, kind: FileKind = 'project'): string | null {
     if (this.texts.has(rel)) return this.texts.get(rel) ?? null;
+    const bytes = this.access.readBytes(this.path(rel), rel, kind);
     let text: string | null = null;
-    try {
-      const st = statSync(this.path(rel));
-      if (!st.isFile()) throw new UserError(`${rel} is not a regular file; remove it or rename it so it is not taken for a project file.`);
-      if (st.size > MAX_TEXT_BYTES) throw new UserError(`${rel} is ${st.size} bytes, too large to be a manifest; check the file.`);
-      const bytes = readFileSync(this.path(rel));
-      if (bytes.includes(0)) throw new UserError(`${rel} looks binary (it contains NUL bytes) where text was expected; fix or remove the file.`);
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch (error) {
-      if (error instanceof UserError) throw error;
-      if (error instanceof TypeError) throw new UserError(`${rel} is not valid UTF-8 text; save it as UTF-8.`);
-      if (!isMissing(error)) throw unreadable(rel, error);
+    if (bytes !== null) {
+      if (bytes.includes(0)) throw new UserError(`${shorten(rel)} looks binary (it contains NUL bytes) where text was expected; fix or remove the file.`);
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        throw new UserError(`${shorten(rel)} is not valid UTF-8 text; save it as UTF-8.`);
+      }
     }
     this.texts.set(rel, text);
     return text;
   }
 
   /** Parsed JSON, or null when the file does not exist; a syntax error names file and line. */
-  readJson(rel: string): unknown {
-    const text = this.readText(rel);
+  readJson(rel: string, kind: FileKind = 'project'): unknown {
+    const text = this.readText(rel, kind);
     if (text === null) return null;
     try {
       return JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -144,34 +166,32 @@ export class Project {
   }
 
   private isLink(rel: string): boolean {
-    try {
-      return lstatSync(this.path(rel)).isSymbolicLink();
-    } catch {
-      return false;
-    }
+    return this.access.isLink(this.path(rel));
   }
 
-  private stat(rel: string) {
-    try {
-      return statSync(this.path(rel));
-    } catch (error) {
-      if (isMissing(error)) return null;
-      throw unreadable(rel, error);
+  /** What rel is: a file, a folder, something else, or null when absent or outside (warned). */
+  private stat(rel: string): Probe['kind'] | null {
+    let probe = this.probes.get(rel);
+    if (probe === undefined) {
+      probe = this.access.probe(this.path(rel));
+      this.probes.set(rel, probe);
+    }
+    switch (probe.kind) {
+      case 'missing':
+        return null;
+      case 'outside':
+        this.access.notices.add(outsideNotice(rel, this.access.where));
+        return null;
+      case 'loop':
+        throw unreadable(rel, 'ELOOP');
+      case 'unreadable':
+        throw unreadable(rel, probe.code);
+      default:
+        return probe.kind;
     }
   }
 }
 
-function isMissing(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException).code;
-  // A name too long for the file system cannot exist either.
-  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENAMETOOLONG';
-}
-
-function unreadable(rel: string, error: unknown): UserError {
-  const code = (error as NodeJS.ErrnoException).code ?? 'error';
-  const hint = code === 'ELOOP' ? 'it is part of a symbolic-link loop' : code === 'EACCES' ? 'permission denied' : code;
-  return new UserError(`Cannot read ${shorten(rel)} (${hint}). Fix its permissions or remove it, then run again.`);
-}
 
 function jsonErrorLine(text: string, error: unknown): string {
   const match = /position (\d+)/.exec(String((error as Error).message));
@@ -180,7 +200,3 @@ function jsonErrorLine(text: string, error: unknown): string {
   return ` (line ${line})`;
 }
 
-/** Paths in messages stay readable even when a hostile project makes them huge. */
-export function shorten(text: string, max = 120): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}

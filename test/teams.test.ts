@@ -44,8 +44,15 @@ describe('template overrides (built CLI)', () => {
     const run = cli([other, '--yes', '--templates', shared]);
     expect(run.code, run.stderr).toBe(0);
     expect(read(join(other, 'Dockerfile'))).toContain('HEALTHCHECK NONE');
-    // The folder is recorded (relative to the project), so the rerun needs no flag.
-    expect(JSON.parse(read(join(other, '.slim-image', 'config.json'))).templates).toMatch(/^\.\.\//);
+    // A shared folder outside the project is the user's own choice on the command line: it is not
+    // recorded (the config may only name folders inside the project), and the run says so.
+    expect(existsSync(join(other, '.slim-image', 'config.json'))).toBe(false);
+    expect(run.stderr).toMatch(/outside the project, so \.slim-image\/config\.json does not record it/);
+    expect(cli([other, '--check', '--templates', shared]).code).toBe(0);
+    // A folder inside the project is recorded (relative to it), so the rerun needs no flag.
+    cpSync(templates, join(other, 'team-templates'), { recursive: true });
+    expect(cli([other, '--yes', '--force', '--templates', join(other, 'team-templates')]).code).toBe(0);
+    expect(JSON.parse(read(join(other, '.slim-image', 'config.json'))).templates).toBe('team-templates');
     expect(cli([other, '--check']).code).toBe(0);
   });
 

@@ -5,10 +5,9 @@
 // Dockerfile: the Dockerfile is output (regenerated, diffed by --check, sometimes replaced by a
 // team template that drops comments), while the choices are input that must survive all of that;
 // a small JSON file is also easy to review and to edit by hand. The README section "Reproducible reruns" documents it.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
+import { FileAccess, type Change } from '../files/access.js';
 import type { Additions, Options } from '../options.js';
 import type { Project } from '../project.js';
 import { shellWord } from '../render/quote.js';
@@ -43,7 +42,7 @@ const KEYS = ['version', 'language', 'base', 'runtimeVersion', 'packageManager',
 /** Reads and checks the config; null when the project has none. Problems name the file and field. */
 export function readConfig(project: Project): SlimConfig | null {
   if (!project.isFile(CONFIG_FILE)) return null;
-  const raw = project.readJson(CONFIG_FILE);
+  const raw = project.readJson(CONFIG_FILE, 'config');
   const bad = (what: string): never => {
     throw new UserError(`${CONFIG_FILE}: ${what}. Fix the file (the README section "Reproducible reruns" describes it) or delete it to start from detection again.`);
   };
@@ -71,6 +70,11 @@ export function readConfig(project: Project): SlimConfig | null {
   for (const key of ['runtimeVersion', 'packageManager', 'cmd', 'main', 'templates'] as const) {
     const value = str(key);
     if (value !== undefined) config[key] = value;
+  }
+  // The file is project input anyone can commit: its templates folder must be inside the project
+  // (a shared folder elsewhere is the user's own choice, made with --templates on the command line).
+  if (config.templates !== undefined && !insideProject(config.templates)) {
+    bad(`"templates" must name a folder inside the project, relative to it (found ${JSON.stringify(config.templates.slice(0, 80))}); pass a shared folder outside the project with --templates on the command line instead`);
   }
   if (data.port !== undefined) {
     if (typeof data.port !== 'number' || !Number.isInteger(data.port) || data.port < 1 || data.port > 65535) bad('"port" must be a whole number from 1 to 65535');
@@ -157,7 +161,8 @@ export function recordedChoices(options: Options, facts: CommonFacts, plan: Plan
   const cmd = options.cmd ?? (facts.start.source === '--cmd' ? (start.kind === 'shell' ? start.command : start.argv.map((a) => shellWord(a)).join(' ')) : undefined);
   if (cmd !== undefined) config.cmd = cmd;
   if (options.main !== undefined) config.main = options.main;
-  if (options.templates !== undefined) config.templates = portablePath(projectRoot, options.templates);
+  const templates = options.templates === undefined ? null : portablePath(projectRoot, options.templates);
+  if (templates !== null) config.templates = templates;
   const { packages, env, labels, buildArgs } = options.additions;
   if (packages.length > 0) config.addPackages = packages;
   if (env.length > 0) config.env = Object.fromEntries(env.map((e) => [e.name, e.value]));
@@ -166,11 +171,22 @@ export function recordedChoices(options: Options, facts: CommonFacts, plan: Plan
   return config;
 }
 
-/** A path relative to the project folder with forward slashes, so the file works on every machine. */
-function portablePath(projectRoot: string, path: string): string {
+/** A relative path that stays inside the folder it is relative to (no leading `/`, no `..` out). */
+function insideProject(path: string): boolean {
+  if (isAbsolute(path) || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\')) return false;
+  const rel = relative('/p', resolve('/p', path));
+  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+
+/**
+ * A path relative to the project folder with forward slashes, so the file works on every machine;
+ * null for a folder outside the project, which the config cannot hold (see readConfig).
+ */
+export function portablePath(projectRoot: string, path: string): string | null {
   const abs = isAbsolute(path) ? path : resolve(path);
   const rel = relative(projectRoot, abs).split(sep).join('/');
-  return rel === '' ? '.' : rel;
+  if (rel === '') return '.';
+  return insideProject(rel) ? rel : null;
 }
 
 function configText(config: SlimConfig): string {
@@ -181,30 +197,30 @@ function isEmptyConfig(config: SlimConfig): boolean {
   return Object.keys(config).length === 1;
 }
 
-/**
- * Writes the config when there is something to record (or a config to update); returns the
- * status for the summary. Atomic: a temporary sibling renamed into place.
- */
-export function saveConfig(projectRoot: string, config: SlimConfig): 'created' | 'updated' | 'unchanged' | 'none' {
-  const path = join(projectRoot, CONFIG_FILE);
-  let current: string | null = null;
-  try {
-    current = readFileSync(path, 'utf8');
-  } catch {
-    current = null;
-  }
-  if (current === null && isEmptyConfig(config)) return 'none';
-  const text = configText(config);
-  if (current === text) return 'unchanged';
-  const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temp, text, { flag: 'wx', mode: 0o644 });
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw new UserError(`Cannot write ${CONFIG_FILE} (${(error as NodeJS.ErrnoException).code ?? 'error'}); the Dockerfile was written, but the choices were not recorded. Check that the folder is writable.`);
-  }
-  return current === null ? 'created' : 'updated';
+/** What recording the choices would do: the status for the summary, and the change to apply. */
+export interface PendingConfig {
+  status: 'created' | 'updated' | 'unchanged' | 'none';
+  change: Change | null;
 }
 
+/**
+ * Decides whether the config file changes (nothing is written here): it is written only when
+ * there is something to record or a config to update, through the file layer, so a
+ * `.slim-image` that is a link leading outside the project is refused, not written through.
+ */
+export function pendingConfig(projectRoot: string, config: SlimConfig, access: FileAccess = new FileAccess(projectRoot)): PendingConfig {
+  const path = join(projectRoot, CONFIG_FILE);
+  const bytes = access.readBytes(path, CONFIG_FILE, 'config');
+  const current = bytes === null ? null : bytes.toString('utf8');
+  if (current === null && isEmptyConfig(config)) return { status: 'none', change: null };
+  const text = configText(config);
+  if (current === text) return { status: 'unchanged', change: null };
+  return { status: current === null ? 'created' : 'updated', change: { path, label: CONFIG_FILE, text } };
+}
+
+/** Writes the config when there is something to record (or a config to update); returns the status. Atomic. */
+export async function saveConfig(projectRoot: string, config: SlimConfig, access: FileAccess = new FileAccess(projectRoot)): Promise<PendingConfig['status']> {
+  const pending = pendingConfig(projectRoot, config, access);
+  if (pending.change) await access.commit([pending.change]);
+  return pending.status;
+}

@@ -2,7 +2,6 @@
 // user's override folder laid on top. A file in the override folder replaces the built-in file
 // of the same relative path; a partial replaces a partial.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import HandlebarsRuntime from 'handlebars/runtime.js';
 import type Handlebars from 'handlebars';
 import { UserError } from '../errors.js';
+import { FileAccess } from '../files/access.js';
+import { listPackageDir, packageFileExists, readPackageText } from '../files/package-files.js';
 import { handlebarsCompiler } from '../lazy.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { Language, RenderedFiles } from '../types.js';
@@ -26,15 +27,27 @@ const TEMPLATE_FILES: Record<string, string> = {
   '.dockerignore': 'dockerignore.hbs',
 };
 
+/**
+ * A user's override folder and the file layer it is read through: the project's (for
+ * .slim-image/templates/) or one bounded by the folder itself (for --templates). A template that
+ * is a link leading out of it, a folder, a FIFO or too large is refused, naming the file.
+ */
+export interface Overrides {
+  dir: string;
+  access: FileAccess;
+}
+
 interface Source {
   path: string;
   text: string;
   override: boolean;
 }
 
-export function render(language: Language, view: Record<string, unknown>, overrideDir?: string): RenderedFiles {
+export function render(language: Language, view: Record<string, unknown>, overrides?: Overrides | string): RenderedFiles {
+  // A bare path (tests, callers without a project) is bounded by the folder itself.
+  const folder = typeof overrides === 'string' ? { dir: overrides, access: new FileAccess(overrides, undefined, 'the template folder') } : overrides;
   const hbs = createInstance();
-  for (const [name, source] of partials(overrideDir)) {
+  for (const [name, source] of partials(folder)) {
     const compiled = compile(hbs, source);
     // Errors while rendering a partial (an unknown field under strict) name the partial's file,
     // not the template that included it.
@@ -48,7 +61,7 @@ export function render(language: Language, view: Record<string, unknown>, overri
   }
   const files: RenderedFiles = {};
   for (const [file, template] of Object.entries(TEMPLATE_FILES)) {
-    const source = load(`${language}/${template}`, overrideDir);
+    const source = load(`${language}/${template}`, folder);
     try {
       files[file] = normalize(compile(hbs, source)(view));
     } catch (error) {
@@ -84,7 +97,7 @@ const PRECOMPILED = loadPrecompiled();
 
 function loadPrecompiled(): Record<string, TemplateSpecification> {
   const path = fileURLToPath(new URL('./precompiled.cjs', import.meta.url));
-  if (!existsSync(path)) return {};
+  if (!packageFileExists(path)) return {};
   return (createRequire(import.meta.url)(path) as { PRECOMPILED: Record<string, TemplateSpecification> }).PRECOMPILED;
 }
 
@@ -108,27 +121,59 @@ function compile(hbs: typeof Handlebars, source: Source): Handlebars.TemplateDel
   }
 }
 
-function load(relative: string, overrideDir?: string): Source {
-  if (overrideDir) {
-    const path = join(overrideDir, relative);
-    if (existsSync(path)) return { path, text: readFileSync(path, 'utf8'), override: true };
+function load(relative: string, overrides?: Overrides): Source {
+  if (overrides) {
+    const text = readOverride(overrides, relative);
+    if (text !== null) return { path: join(overrides.dir, relative), text, override: true };
   }
   const path = join(BUILTIN_TEMPLATES, relative);
-  if (!existsSync(path)) throw new Error(`built-in template ${relative} is missing`);
-  return { path, text: readFileSync(path, 'utf8'), override: false };
+  if (!packageFileExists(path)) throw new Error(`built-in template ${relative} is missing`);
+  return { path, text: readPackageText(path), override: false };
 }
 
-function partials(overrideDir?: string): Map<string, Source> {
+function partials(overrides?: Overrides): Map<string, Source> {
   const found = new Map<string, Source>();
-  for (const [dir, override] of [[join(BUILTIN_TEMPLATES, 'partials'), false], ...(overrideDir ? [[join(overrideDir, 'partials'), true]] : [])] as Array<[string, boolean]>) {
-    if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).sort()) {
+  const builtin = join(BUILTIN_TEMPLATES, 'partials');
+  for (const name of listPackageDir(builtin)) {
+    if (name.endsWith('.hbs')) found.set(name.slice(0, -4), { path: join(builtin, name), text: readPackageText(join(builtin, name)), override: false });
+  }
+  if (overrides) {
+    const dir = join(overrides.dir, 'partials');
+    if (overrides.access.probe(dir).kind === 'outside') {
+      throw new UserError(`Template override folder ${dir} is a symbolic link that leads outside ${overrides.access.where}; templates are read only from inside it. Copy the partials into the folder instead of linking it.`);
+    }
+    for (const { name } of overrides.access.list(dir, 'partials', 'keep')) {
       if (!name.endsWith('.hbs')) continue;
-      const path = join(dir, name);
-      found.set(name.slice(0, -4), { path, text: readFileSync(path, 'utf8'), override });
+      const text = readOverride(overrides, `partials/${name}`);
+      if (text !== null) found.set(name.slice(0, -4), { path: join(dir, name), text, override: true });
     }
   }
   return found;
+}
+
+/**
+ * An override template's text, or null when the folder has none. Unlike a project file, a
+ * template that leads outside its folder is an error, not a warning: rendering the built-in one
+ * instead would quietly give a Dockerfile the team did not write.
+ */
+function readOverride(overrides: Overrides, relative: string): string | null {
+  const path = join(overrides.dir, relative);
+  const shown = `Template override ${path}`;
+  const probe = overrides.access.probe(path);
+  if (probe.kind === 'missing') return null;
+  if (probe.kind === 'outside') {
+    throw new UserError(`${shown} is a symbolic link that leads outside ${overrides.access.where}; templates are read only from inside it. Copy the template into the folder instead of linking it.`);
+  }
+  if (probe.kind === 'dir' || probe.kind === 'special') {
+    throw new UserError(`${shown} is ${probe.kind === 'dir' ? 'a folder' : 'a FIFO, socket or device'}, not a file. Remove it (or replace it with a template file), then run again.`);
+  }
+  const bytes = overrides.access.readBytes(path, shown, 'template');
+  if (bytes === null) return null;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UserError(`${shown} is not valid UTF-8 text; save it as UTF-8.`);
+  }
 }
 
 /** One trailing newline, no trailing spaces, at most one blank line in a row. */

@@ -7,7 +7,6 @@
 // --keep-image. The project is only read.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { writeFile } from 'node:fs/promises';
 import { UserError } from '../errors.js';
 import type { Output } from '../output.js';
 import { buildImage, isStorageRace, type BuildResult } from './build.js';
@@ -19,7 +18,7 @@ import { naiveDockerfile, versionFromDockerfile } from './naive.js';
 import type { Ecosystem, NaiveInput } from '../ecosystem.js';
 import { silentProgress, stepProgress, type Progress } from './progress.js';
 import { prepareWorkspace, type Workspace } from './workspace.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { FileAccess } from '../files/access.js';
 
 import type { VerifyReport } from './report.js';
 
@@ -162,7 +161,7 @@ async function buildNaive(
   const dockerfile = naiveDockerfile(input.ecosystem, naiveInput(input, workspace.context, version));
   if (dockerfile === null) return { problem: `no naive Dockerfile is known for ${input.ecosystem.language} with ${input.packageManager}` };
   const file = path.join(workspace.scratch, 'naive.Dockerfile');
-  await writeFile(file, dockerfile);
+  new FileAccess(workspace.scratch, undefined, 'the scratch folder').writeFresh(file, 'naive.Dockerfile', dockerfile);
   const image = `localhost/slim-image-verify-naive-${slug(input.projectDir)}:${id}`;
   say(`Comparing: building the naive single-stage image ${image}`);
   try {
@@ -183,14 +182,19 @@ async function buildNaive(
 }
 
 function naiveInput(input: VerifyInput, context: string, version: string): NaiveInput {
+  // The copy of the project, read through the file layer like the project itself.
+  const access = new FileAccess(context);
   const at = (name: string) => path.join(context, name);
   return {
     packageManager: input.packageManager,
     runtimeVersion: version,
-    has: (name) => existsSync(at(name)),
+    has: (name) => {
+      const kind = access.probe(at(name)).kind;
+      return kind !== 'missing' && kind !== 'outside';
+    },
     read: (name) => {
       try {
-        return readFileSync(at(name), 'utf8');
+        return access.readBytes(at(name), name)?.toString('utf8') ?? null;
       } catch {
         return null;
       }

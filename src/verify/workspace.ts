@@ -1,9 +1,11 @@
 // Where the build happens. After the files are written, the project itself is the build context
-// (read only: nothing is written into it). With --dry-run the project is copied to a temporary
-// folder and the rendered files are written there, so the project stays untouched either way.
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+// (read only: nothing is written into it). Before that (--verify runs before anything is written)
+// the project is copied to a temporary folder and the rendered files are created there afresh, so
+// the project stays untouched either way. The copy follows no link out of the project (the file
+// layer's copyTree): a link that leads outside is left out, so neither the build nor the rendered
+// files can reach through it.
 import path from 'node:path';
+import { FileAccess, makeTempDir, removeTree } from '../files/access.js';
 
 export interface Workspace {
   context: string;
@@ -21,27 +23,20 @@ export async function prepareWorkspace(
   files: Record<string, string>,
   written: boolean,
 ): Promise<Workspace> {
-  const scratch = await mkdtemp(path.join(os.tmpdir(), 'slim-image-verify-'));
-  const dispose = () => rm(scratch, { recursive: true, force: true });
+  const scratch = makeTempDir('slim-image-verify-');
+  const dispose = async () => removeTree(scratch);
   try {
     if (written) {
       return { context: projectDir, dockerfile: path.join(projectDir, 'Dockerfile'), scratch, dispose };
     }
     const context = path.join(scratch, 'project');
-    await cp(projectDir, context, {
-      recursive: true,
-      verbatimSymlinks: true,
-      // Only top-level folders are skipped; a folder of the same name deeper down is kept.
-      filter: (source) => {
-        const relative = path.relative(projectDir, source);
-        if (relative === '') return true;
-        const first = relative.split(path.sep)[0] ?? '';
-        return !(relative === first && SKIP_IN_COPY.has(first));
-      },
-    });
+    new FileAccess(scratch).ensureDir(context, 'the copy of the project');
+    // Only top-level folders are skipped; a folder of the same name deeper down is kept.
+    new FileAccess(projectDir).copyTree(context, (relative) => !relative.includes('/') && SKIP_IN_COPY.has(relative));
+    const copy = new FileAccess(context, undefined, 'the copy of the project');
     for (const [name, text] of Object.entries(files)) {
       if (name.includes('/') || name.includes('..')) continue;
-      await writeFile(path.join(context, name), text);
+      copy.writeFresh(path.join(context, name), name, text);
     }
     return { context, dockerfile: path.join(context, 'Dockerfile'), scratch, dispose };
   } catch (error) {

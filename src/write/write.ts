@@ -1,10 +1,11 @@
 // Applying rendered files to the project: identical files are left untouched (mtime too), a
 // differing file needs --force or a yes at the prompt, and the writes are atomic and all or
-// nothing: every file goes to a temporary sibling first, then all are renamed into place.
-import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// nothing: every file goes to a temporary sibling first, then all are renamed into place
+// (FileAccess.commit). A destination that is a symbolic link is refused, never written through:
+// not even read, since --check would otherwise print the diff of whatever the link points at.
 import { join } from 'node:path';
 import { CancelledError, UserError } from '../errors.js';
+import { FileAccess, shorten, type Change, type CommitHooks } from '../files/access.js';
 import type { RenderedFiles } from '../types.js';
 
 export type FileStatus = 'create' | 'identical' | 'differs';
@@ -17,18 +18,26 @@ export interface FileState {
   next: string;
 }
 
-export function compareFiles(dir: string, files: RenderedFiles): FileState[] {
+/** What is on disk now for each rendered file, read through the file layer (the project's boundary). */
+export function compareFiles(dir: string, files: RenderedFiles, access: FileAccess = new FileAccess(dir)): FileState[] {
+  const folder = access.probe(dir);
+  if (folder.kind === 'outside') {
+    throw new UserError(`${shorten(dir)} leads outside the project (through a symbolic link); create-slim-image reads and writes only inside it, so nothing was compared or written.`);
+  }
   return Object.entries(files).map(([file, next]) => {
     const path = join(dir, file);
-    let current: string | null = null;
-    try {
-      if (!statSync(path).isFile()) throw new UserError(`${path} exists and is not a regular file; move it away and run again.`);
-      current = readFileSync(path, 'utf8');
-    } catch (error) {
-      if (error instanceof UserError) throw error;
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') throw new UserError(`Cannot read ${path} (${code}); fix its permissions and run again.`);
+    if (access.isLink(path)) {
+      throw new UserError(
+        `${shorten(file)} in ${shorten(dir)} is a symbolic link; create-slim-image neither reads nor writes through links, so nothing was compared or written. ` +
+          'Replace the link with a regular file (or remove it), then run again.',
+      );
     }
+    const probe = access.probe(path);
+    if (probe.kind !== 'missing' && probe.kind !== 'file') {
+      throw new UserError(`${shorten(file)} in ${shorten(dir)} exists and is not a regular file; move it away and run again. Nothing was written.`);
+    }
+    const bytes = access.readBytes(path, file, 'generated');
+    const current = bytes === null ? null : bytes.toString('utf8');
     const status: FileStatus = current === null ? 'create' : current === next ? 'identical' : 'differs';
     return { file, status, current, next };
   });
@@ -39,6 +48,12 @@ export type Resolution = 'overwrite' | 'beside' | 'cancel';
 
 export interface WriteOptions {
   force: boolean;
+  /** The file layer whose boundary the folder must be inside; the folder itself by default. */
+  access?: FileAccess;
+  /** Other files changed together with these, all or nothing (.slim-image/config.json). */
+  extra?: Change[];
+  /** Test seams for failures in the middle of the change. */
+  hooks?: CommitHooks;
   /** Asked once for the differing files when interactive; absent means non-interactive. */
   resolveConflict?: (differing: FileState[]) => Promise<Resolution>;
 }
@@ -56,7 +71,8 @@ export const BESIDE: Record<string, string> = {
 
 /** Writes what needs writing; returns the states. Throws UserError before touching anything on refusal. */
 export async function writeFiles(dir: string, files: RenderedFiles, options: WriteOptions): Promise<FileState[]> {
-  let states = compareFiles(dir, files);
+  const access = options.access ?? new FileAccess(dir);
+  let states = compareFiles(dir, files, access);
   const differing = states.filter((s) => s.status === 'differs');
   let refused: string[] = options.force ? [] : differing.map((s) => s.file);
   if (refused.length > 0 && options.resolveConflict) {
@@ -64,7 +80,7 @@ export async function writeFiles(dir: string, files: RenderedFiles, options: Wri
     if (resolution === 'cancel') throw new CancelledError();
     if (resolution === 'overwrite') refused = [];
     if (resolution === 'beside') {
-      states = compareFiles(dir, Object.fromEntries(Object.entries(files).map(([file, text]) => [BESIDE[file] ?? `${file}.slim`, text])));
+      states = compareFiles(dir, Object.fromEntries(Object.entries(files).map(([file, text]) => [BESIDE[file] ?? `${file}.slim`, text])), access);
       refused = states.filter((s) => s.status === 'differs').map((s) => s.file);
     }
   }
@@ -74,28 +90,9 @@ export async function writeFiles(dir: string, files: RenderedFiles, options: Wri
         'Run again with --force to overwrite, --dry-run to see the new contents, or move the file away.',
     );
   }
-  atomicWriteAll(dir, states.filter((s) => s.status !== 'identical'));
+  const changes = states.filter((s) => s.status !== 'identical').map((s) => ({ path: join(dir, s.file), label: s.file, text: s.next }));
+  await access.commit([...changes, ...(options.extra ?? [])], options.hooks);
   return states;
-}
-
-function atomicWriteAll(dir: string, states: FileState[]): void {
-  const suffix = `.slim-image-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  const staged: Array<[string, string]> = [];
-  try {
-    for (const state of states) {
-      const target = join(dir, state.file);
-      const temp = `${target}${suffix}`;
-      writeFileSync(temp, state.next, { flag: 'wx', mode: 0o644 });
-      staged.push([temp, target]);
-    }
-  } catch (error) {
-    for (const [temp] of staged) rmSync(temp, { force: true });
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new UserError(`Cannot write into ${dir} (${code}); nothing was written. Check that the folder is writable.`);
-  }
-  // Renames within one folder are atomic; after the first succeeds the rest only fail on a
-  // vanished folder, which no caller can recover from anyway.
-  for (const [temp, target] of staged) renameSync(temp, target);
 }
 
 /** A unified diff of two texts (whole-file hunks are enough for review in CI logs). */

@@ -116,6 +116,16 @@ describe('layout rules', () => {
     expect(cycles(new Map([['a', ['b']], ['b', []]]))).toEqual([]);
   });
 
+  it('only the file layer (src/files/) touches the file system: every read and write goes through it', () => {
+    // node:fs in any spelling (fs, node:fs/promises, require, a dynamic import), and the modules
+    // that hand out file handles or open paths (readline on a stream is fine; fs is not).
+    const fsImport = /(?:from\s*|import\(\s*|require\(\s*)['"](?:node:)?fs(?:\/promises)?['"]/;
+    const offending = files.filter((file) => !file.startsWith('files/') && fsImport.test(readFileSync(join(SRC, file), 'utf8')));
+    expect(offending, 'read and write through src/files/access.ts (project and templates) or src/files/package-files.ts (the package\'s own files)').toEqual([]);
+    // The checker itself sees each spelling.
+    for (const line of ["import { readFileSync } from 'node:fs';", 'import fs from "fs";', "await import('node:fs/promises')", "require('fs')"]) expect(line).toMatch(fsImport);
+  });
+
   it('the registry and the ecosystems agree on names', () => {
     expect(ECOSYSTEMS.map((e) => e.language)).toEqual([...LANGUAGES]);
     expect(new Set(LANGUAGES).size).toBe(LANGUAGES.length);

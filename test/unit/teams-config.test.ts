@@ -71,19 +71,30 @@ describe('.slim-image/config.json', () => {
       start: { value: { kind: 'exec', argv: ['node', 'my server.js'] }, source: '--cmd' },
     };
     const slim = { ...plan, base: 'slim' } as Plan;
-    const options = { ...defaultOptions(), runtimeVersion: '22', templates: '/repo/templates' };
+    const options = { ...defaultOptions(), runtimeVersion: '22', templates: '/repo/app/.team/templates' };
     options.additions.buildArgs.push({ name: 'V', value: null });
     expect(recordedChoices(options, answered, slim, 'distroless', root)).toEqual({
-      version: 1, base: 'slim', runtimeVersion: '22', port: 8080, cmd: "node 'my server.js'", templates: '../templates', buildArgs: { V: null },
+      version: 1, base: 'slim', runtimeVersion: '22', port: 8080, cmd: "node 'my server.js'", templates: '.team/templates', buildArgs: { V: null },
     });
+    // A templates folder outside the project is not recorded: the config may only name folders
+    // inside it (readConfig refuses others), so --templates must be passed on every run.
+    expect(recordedChoices({ ...options, templates: '/repo/templates' }, answered, slim, 'distroless', root).templates).toBeUndefined();
   });
 
-  it('is written only when there is something to record, and not rewritten when unchanged', () => {
+  it('refuses a templates folder outside the project (absolute or climbing out with ..)', () => {
+    for (const templates of ['/etc', '../../..', 'tpl/../../x', '..']) {
+      const project = projectWith({ version: 1, templates });
+      expect(() => readConfig(project), templates).toThrow(/"templates" must name a folder inside the project/);
+    }
+    expect(readConfig(projectWith({ version: 1, templates: 'a/../tpl' }))?.templates).toBe('a/../tpl');
+  });
+
+  it('is written only when there is something to record, and not rewritten when unchanged', async () => {
     const project = projectWith(undefined);
-    expect(saveConfig(project.root, { version: 1 })).toBe('none');
-    expect(saveConfig(project.root, { version: 1, port: 8080 })).toBe('created');
-    expect(saveConfig(project.root, { version: 1, port: 8080 })).toBe('unchanged');
-    expect(saveConfig(project.root, { version: 1, port: 9090 })).toBe('updated');
+    expect(await saveConfig(project.root, { version: 1 })).toBe('none');
+    expect(await saveConfig(project.root, { version: 1, port: 8080 })).toBe('created');
+    expect(await saveConfig(project.root, { version: 1, port: 8080 })).toBe('unchanged');
+    expect(await saveConfig(project.root, { version: 1, port: 9090 })).toBe('updated');
     expect(JSON.parse(readFileSync(join(project.root, CONFIG_FILE), 'utf8'))).toEqual({ version: 1, port: 9090 });
     // A written config reads back to the same choices.
     expect(readConfig(new Project(project.root))).toEqual({ version: 1, port: 9090 });

@@ -4,7 +4,7 @@
 import type { DetectOptions } from '../../ecosystem.js';
 import { ChoiceNeeded, UserError } from '../../errors.js';
 import { buildScripts, chooseProgram, listNames, serviceByName } from '../../detect/program-choice.js';
-import { Project } from '../../project.js';
+import type { Project } from '../../project.js';
 import { classifyJavaDependency } from './knowledge/native.js';
 import { FRAMEWORK_DEFAULTS, FRAMEWORK_JVM_OPTIONS, frameworkJavaSupport, springBootLayering } from './knowledge/frameworks.js';
 import type { Fact, NativeDependency, RuntimeRequirement, StartCommand } from '../../types.js';
@@ -155,7 +155,7 @@ function chooseMavenModule(project: Project, options: DetectOptions): { dir: str
 
 /** The facts of one module of a Maven reactor, built from the root with `-pl <module> -am`. */
 function moduleFacts(project: Project, module: { dir: string; source: string; note: string | null }, options: DetectOptions): JavaFacts {
-  const sub = new Project(project.path(module.dir));
+  const sub = project.sub(module.dir);
   const facts = detectProject(sub, { ...options, main: undefined });
   const root = readMaven(project);
   const warnings = facts.warnings.filter((w) => !/mvnw is present|no spring-boot-maven-plugin/.test(w));

@@ -5,13 +5,12 @@
 // workspace packages the app depends on before the install, which installs for that app alone.
 // Globs are resolved by listing folders at most three levels deep; node_modules and dot folders
 // are never entered (Project.list, NEVER_WALK).
-import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, relative, sep } from 'node:path';
 import { yaml } from '../../lazy.js';
 import { UserError } from '../../errors.js';
 import type { AppChoice } from '../../ecosystem.js';
 import type { Interaction } from '../../interaction.js';
-import { NEVER_WALK, Project } from '../../project.js';
+import { NEVER_WALK, Project, shorten } from '../../project.js';
 
 export interface WorkspacePackage {
   /** Folder relative to the root, forward slashes ("apps/api"). */
@@ -62,8 +61,8 @@ export function readWorkspaceLayout(project: Project): WorkspaceLayout | null {
   const include = globs.patterns.filter((g) => !g.startsWith('!'));
   const exclude = globs.patterns.filter((g) => g.startsWith('!')).map((g) => g.slice(1));
   const dirs = new Set<string>();
-  for (const pattern of include) for (const dir of expand(project, normalizeGlob(pattern))) dirs.add(dir);
-  for (const pattern of exclude) for (const dir of expand(project, normalizeGlob(pattern))) dirs.delete(dir);
+  for (const pattern of include) for (const dir of expand(project, insideGlob(pattern, globs.source))) dirs.add(dir);
+  for (const pattern of exclude) for (const dir of expand(project, insideGlob(pattern, globs.source))) dirs.delete(dir);
   const packages: WorkspacePackage[] = [];
   for (const dir of [...dirs].sort()) {
     if (dir === '.' || !project.isFile(`${dir}/package.json`)) continue;
@@ -116,6 +115,21 @@ function normalizeGlob(pattern: string): string[] {
   return pattern.replace(/^\.\//, '').replace(/\/+$/, '').split('/').filter((s) => s !== '' && s !== '.');
 }
 
+/**
+ * A workspace folder must be inside the repository: an entry such as `../elsewhere` or
+ * `/srv/app` would make a folder outside it the app, and the files would be written there.
+ */
+function insideGlob(pattern: string, source: WorkspaceLayout['source']): string[] {
+  const segments = normalizeGlob(pattern.replace(/^!/, ''));
+  if (pattern.replace(/^!/, '').startsWith('/') || /^[A-Za-z]:[\\/]/.test(pattern) || segments.includes('..')) {
+    throw new UserError(
+      `${source === 'pnpm-workspace.yaml' ? 'pnpm-workspace.yaml "packages"' : 'package.json "workspaces"'} names ${JSON.stringify(shorten(pattern, 80))}, a folder outside the repository; ` +
+        'workspace folders must be inside it. Remove the entry (or move that package into the repository), then run again.',
+    );
+  }
+  return segments;
+}
+
 /** Folders matching the glob segments: `*` within a segment, `**` for zero to two more levels. */
 function expand(project: Project, segments: string[], base = '.', depth = 0): string[] {
   if (segments.length === 0) return [base];
@@ -149,32 +163,27 @@ function stringRecord(value: unknown): Record<string, string> {
 
 /**
  * The workspace root above an app folder, or null: walks up at most four levels, stopping at
- * the first folder with a package.json (or pnpm-workspace.yaml) or a .git folder.
+ * the first folder with a package.json (or pnpm-workspace.yaml) or a .git folder. The root is
+ * read as a project of its own (its own boundary: the repository), with the app's warnings.
  */
-export function findWorkspaceRoot(appRoot: string): { layout: WorkspaceLayout; app: WorkspacePackage } | null {
+export function findWorkspaceRoot(app: Project | string): { layout: WorkspaceLayout; app: WorkspacePackage; root: Project } | null {
+  const appProject = typeof app === 'string' ? new Project(app) : app;
+  const appRoot = appProject.root;
   let dir = appRoot;
   for (let level = 0; level < 4; level++) {
     const parent = dirname(dir);
     if (parent === dir) return null;
     dir = parent;
-    const marked = existsSync(join(dir, 'package.json')) || existsSync(join(dir, 'pnpm-workspace.yaml'));
-    if (marked) {
-      const layout = readWorkspaceLayout(new Project(dir));
+    const candidate = appProject.around(dir);
+    if (candidate.exists('package.json') || candidate.exists('pnpm-workspace.yaml')) {
+      const layout = readWorkspaceLayout(candidate);
       const rel = relative(dir, appRoot).split(sep).join('/');
-      const app = layout?.packages.find((p) => p.dir === rel);
-      return layout && app ? { layout, app } : null;
+      const found = layout?.packages.find((p) => p.dir === rel);
+      return layout && found ? { layout, app: found, root: candidate } : null;
     }
-    if (isDir(join(dir, '.git'))) return null;
+    if (candidate.isDir('.git')) return null;
   }
   return null;
-}
-
-function isDir(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** Packages that look like deployable apps: a start script, or a folder under apps/. */
@@ -199,15 +208,15 @@ export async function chooseWorkspaceApp(project: Project, app: string | undefin
     if (!found) {
       throw new UserError(`--app ${app} is not a workspace package of ${basename(project.root)}; the workspaces are: ${layout.packages.map((p) => p.dir).join(', ') || 'none'}.`);
     }
-    return { project: new Project(join(project.root, found.dir)), note: null };
+    return { project: project.sub(found.dir), note: null };
   }
-  if (layout === null) return null;
+  if (layout === null) return insideRepository(project);
   const rootStarts = Boolean((project.readJson('package.json') as { scripts?: { start?: unknown } } | null)?.scripts?.start);
   const apps = appCandidates(layout);
   if (apps.length === 0) return null;
   if (apps.length === 1 && !rootStarts) {
     const only = apps[0]!;
-    return { project: new Project(join(project.root, only.dir)), note: `${basename(project.root)} is a workspace root with one app, ${only.dir}; generated for it (pass --app to choose another workspace).` };
+    return { project: project.sub(only.dir), note: `${basename(project.root)} is a workspace root with one app, ${only.dir}; generated for it (pass --app to choose another workspace).` };
   }
   const choices = apps.map((p) => ({ value: p.dir, name: p.dir, description: p.name ?? undefined }));
   if (!interaction) {
@@ -217,7 +226,18 @@ export async function chooseWorkspaceApp(project: Project, app: string | undefin
     );
   }
   const picked = await interaction.select({ message: 'This is a monorepo. Which app?', choices: choices.map((c) => ({ value: c.value, name: c.name, ...(c.description ? { description: c.description } : {}) })) });
-  return { project: new Project(join(project.root, picked)), note: null };
+  return { project: project.sub(picked), note: null };
+}
+
+/**
+ * A folder passed directly that is an app of a workspace above it: the same folder, with the
+ * repository root as its boundary, so a link from the app to a shared file of the repository
+ * (apps/api/.nvmrc -> ../../.nvmrc) is inside. Null when it is no such app.
+ */
+function insideRepository(project: Project): AppChoice | null {
+  const ws = findWorkspaceRoot(project);
+  if (ws === null) return null;
+  return { project: ws.root.sub(ws.app.dir), note: null };
 }
 
 /** The facts the plan needs about an app inside a workspace. */
