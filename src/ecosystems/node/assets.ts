@@ -1,7 +1,7 @@
 // A package.json that builds a front end for another ecosystem's app (a Vite UI a Go server
 // embeds): the stage that installs with the folder's own package manager and runs its build
 // script in a Node builder, so the folder the app needs exists when the app is built.
-import { Project } from '../../project.js';
+import type { Project } from '../../project.js';
 import type { AssetStage } from '../../types.js';
 import { qualifiedImage } from '../../plan/choose-base.js';
 import { nodeImages } from './knowledge/images.js';
@@ -18,7 +18,7 @@ import { detectNodeVersion } from './version.js';
 export function nodeAssetBuilder(project: Project, dir: string, output: string, now: Date): AssetStage | null {
   const prefix = dir === '.' ? '' : `${dir}/`;
   if (!project.isFile(`${prefix}package.json`) || (prefix !== '' && !output.startsWith(prefix))) return null;
-  const folder = prefix === '' ? project : new Project(project.path(dir));
+  const folder = prefix === '' ? project : project.sub(dir);
   let pkg;
   try {
     pkg = readPackageJson(folder);
