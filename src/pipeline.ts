@@ -8,6 +8,7 @@ import { applyConfig, CONFIG_FILE, readConfig, recordedChoices, saveConfig } fro
 import { extraView, restrictForAdditions } from './config/extra.js';
 import { buildContextOf, placeFiles, type BuildContext } from './config/layout.js';
 import { detectEcosystem } from './detect/index.js';
+import { keptOutWarnings } from './detect/kept-out.js';
 import type { Ecosystem } from './ecosystem.js';
 import { ECOSYSTEMS } from './ecosystems/index.js';
 import { eject, projectTemplateDir, type EjectResult } from './eject.js';
@@ -139,7 +140,7 @@ function renderStep({ project, ecosystem, facts, plan, options }: Pick<Context, 
   const view = { ...commonView(facts, plan, extra.view), ...ecosystem.view(facts, plan) };
   return {
     files: render(ecosystem.language, view, templateDir(project, options)),
-    warnings: [...facts.warnings, ...[endOfLifeWarning(ecosystem, facts, plan, today())].filter((w) => w !== null), ...extra.warnings],
+    warnings: [...facts.warnings, ...[endOfLifeWarning(ecosystem, facts, plan, today())].filter((w) => w !== null), ...extra.warnings, ...keptOutWarnings(project)],
     buildContext: buildContextOf(ecosystem, facts),
   };
 }

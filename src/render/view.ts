@@ -3,6 +3,7 @@
 import { packageVersion } from '../version.js';
 import type { CommonFacts, Plan } from '../types.js';
 import { emptyExtraView, type ExtraView } from '../config/extra.js';
+import { credentialIgnoreView } from '../knowledge/credential-files.js';
 
 export function commonView(facts: CommonFacts, plan: Plan, extra: ExtraView = emptyExtraView()) {
   return {
@@ -18,5 +19,7 @@ export function commonView(facts: CommonFacts, plan: Plan, extra: ExtraView = em
     reasons: plan.reasons,
     // --add-package, --env, --label, --build-arg: printed by the extra-* partials.
     extra,
+    // Credential files every .dockerignore keeps out, by group (src/knowledge/credential-files.ts).
+    credentialFiles: credentialIgnoreView(),
   };
 }
