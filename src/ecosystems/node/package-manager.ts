@@ -13,6 +13,7 @@ import type { Fact } from '../../types.js';
 import { UserError } from '../../errors.js';
 import { NODE_PACKAGE_MANAGERS, type InstallSecret, type NodePackageManager } from './types.js';
 import type { PackageJson } from './manifest.js';
+import { scanClassicYarnrc, scanNpmrc, scanYarnrc } from './registry-credentials.js';
 
 /** Lockfiles in precedence order when several exist. bun.lock (text, Bun >= 1.2) before bun.lockb. */
 const LOCKFILES: ReadonlyArray<{ file: string; manager: NodePackageManager }> = [
@@ -128,40 +129,44 @@ export function detectPackageManager(
   for (const file of INSTALL_CONFIG_FILES) {
     if (!project.exists(file)) continue;
     if (file === '.npmrc') {
-      const npmrc = project.readText(file) ?? '';
-      if (holdsCredential(npmrc)) {
+      const npmrc = scanNpmrc(project.readText(file) ?? '');
+      if (npmrc.literalLines.length > 0) {
         // Copying it would bake the token into a layer: the install mounts it as a build secret
         // instead, and .dockerignore keeps it out of the context.
         installSecrets.push({ id: 'npmrc', target: '/root/.npmrc', env: null });
         warnings.push(
-          '.npmrc holds a registry credential, so it stays out of the image and the install reads it as a build secret: ' +
+          `.npmrc holds a registry credential (line ${npmrc.literalLines.join(', ')}), so it stays out of the image and the install reads it as a build secret: ` +
             'build with `docker build --secret id=npmrc,src=.npmrc .`.',
         );
         continue;
       }
       // ${VAR} references are resolved by npm from the environment: each becomes a secret
       // exposed as that variable for the install step only, never an ARG or ENV.
-      for (const name of referencedVariables(npmrc)) {
+      for (const name of npmrc.variables) {
         installSecrets.push({ id: name, target: null, env: name });
         warnings.push(`.npmrc reads \${${name}}: build with \`docker build --secret id=${name},env=${name} .\` so the install can authenticate.`);
       }
     }
+    if (file === '.yarnrc' && scanClassicYarnrc(project.readText(file) ?? '').literalLines.length > 0) {
+      const line = scanClassicYarnrc(project.readText(file) ?? '').literalLines[0];
+      throw new UserError(
+        `.yarnrc line ${line} holds a registry token, and the install copies .yarnrc into the image. ` +
+          'Move the token to .npmrc as //registry/:_authToken=${NPM_TOKEN} (read from the environment at install time), then run again; the build then receives it as a secret.',
+      );
+    }
     if (file === '.yarnrc.yml') {
-      // Yarn 2+ keeps registry tokens here (npmAuthToken, npmAuthIdent). The file is copied for the
-      // install, so a literal token would land in a layer: refuse it. ${VAR} references are read
-      // by yarn from the environment, so each becomes a secret exposed as that variable.
-      const yarnrc = project.readText(file) ?? '';
-      const literal = yarnrc.split(/\r?\n/).findIndex((line) => {
-        const match = /^\s*(npmAuthToken|npmAuthIdent)\s*:\s*["']?(.*?)["']?\s*$/.exec(line);
-        return match !== null && !/^\$\{[A-Za-z_][A-Za-z0-9_]*(:-[^}]*)?\}$/.test(match[2] ?? '');
-      });
-      if (literal >= 0) {
+      // Yarn 2+ keeps registry tokens here (npmAuthToken, npmAuthIdent, also under npmScopes and
+      // npmRegistries). The file is copied for the install, so a literal token would land in a
+      // layer: refuse it. ${VAR} references are read by yarn from the environment, so each
+      // becomes a secret exposed as that variable.
+      const yarnrc = scanYarnrc(project.readText(file) ?? '', file);
+      if (yarnrc.literalLines.length > 0) {
         throw new UserError(
-          `.yarnrc.yml line ${literal + 1} holds a registry token, and the install copies .yarnrc.yml into the image. ` +
+          `.yarnrc.yml line ${yarnrc.literalLines[0]} holds a registry token, and the install copies .yarnrc.yml into the image. ` +
             'Write it as npmAuthToken: "${NPM_AUTH_TOKEN}" (yarn reads the variable at install time), then run again; the build then receives it as a secret.',
         );
       }
-      for (const name of referencedVariables(yarnrc)) {
+      for (const name of yarnrc.variables) {
         if (installSecrets.some((s) => s.id === name)) continue;
         installSecrets.push({ id: name, target: null, env: name });
         warnings.push(`.yarnrc.yml reads \${${name}}: build with \`docker build --secret id=${name},env=${name} .\` so the install can authenticate.`);
@@ -290,20 +295,4 @@ function isYarnBerry(
   if (project.isFile('.yarnrc.yml')) return true;
   if (lockfile === 'yarn.lock') return /^__metadata:/m.test(project.readText(lockfile) ?? '');
   return false;
-}
-
-/** Environment variables an .npmrc interpolates (`${NPM_TOKEN}`), sorted. */
-function referencedVariables(npmrc: string): string[] {
-  const names = new Set<string>();
-  // `${NAME:-default}` is yarn's form with a fallback.
-  for (const match of npmrc.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-[^}]*)?\}/g)) names.add(match[1]!);
-  return [...names].sort();
-}
-
-/** npm's auth settings (`_authToken`, `_auth`, `_password`) with a literal value, not ${VAR}. */
-function holdsCredential(npmrc: string): boolean {
-  return npmrc.split('\n').some((line) => {
-    const match = /(?:^|:)(_authToken|_auth|_password)\s*=\s*(.*)$/.exec(line.trim());
-    return match !== null && !/^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/.test((match[2] ?? '').trim());
-  });
 }
