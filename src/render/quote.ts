@@ -42,14 +42,69 @@ export function commentText(value: string): string {
   return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
 }
 
+/** Characters that need no quoting in any COPY or WORKDIR argument. */
+const PLAIN_PATH = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+/**
+ * A backslash in a path cannot be written so that BuildKit reads it back: the Dockerfile parser
+ * takes `\` at the end of a line as a line continuation (parser.go lineContinuationRegex), its
+ * word lexer takes it as an escape (shell/lex.go processStopOn), and COPY's matcher as a glob
+ * escape that it only honours inside a pattern (fsutil copy.go containsWildcards). Refused; the
+ * project-facing gate (src/detect/validate.ts) names the file first, this is the backstop.
+ */
+export function assertNoBackslash(path: string, what = 'path'): void {
+  if (path.includes('\\')) {
+    throw new UserError(`The ${what} ${JSON.stringify(path.length > 120 ? `${path.slice(0, 119)}…` : path)} contains a backslash, which a Dockerfile reads as an escape or line continuation, so COPY and WORKDIR cannot name it exactly. Rename it without "\\" and run again.`);
+  }
+}
+
+/**
+ * One word as BuildKit's word lexer will read it back (moby/buildkit frontend/dockerfile/shell/lex.go:
+ * COPY sources and destinations and WORKDIR go through ProcessWord, even in JSON form): quotes,
+ * `$` and `<` are escaped with a backslash, which the lexer drops.
+ */
+function lexEscaped(word: string): string {
+  return word.replace(/['"$<]/g, (c) => `\\${c}`);
+}
+
+/**
+ * A COPY source as a literal path. COPY matches sources with Go's filepath.Match per path element
+ * (tonistiigi/fsutil copy.go ResolveWildcards), and a backslash escape there is honoured only in
+ * an element that also holds a real wildcard, so each `*`, `?` and `[` becomes a one-character
+ * class (`[*]`), which matches exactly that character (https://pkg.go.dev/path/filepath#Match).
+ */
+function literalSource(path: string): string {
+  return path.replace(/[*?[]/g, (c) => `[${c}]`);
+}
+
 /**
  * The sources and destination of a COPY. The Dockerfile parser splits COPY arguments on
  * whitespace and does not understand shell quotes, so anything beyond plain path characters
- * switches to the JSON form, which it parses exactly.
+ * switches to the JSON form, which it parses exactly; each element is then escaped for BuildKit's
+ * word lexer, and each source for COPY's glob matching, so the path copied is the path named.
+ * `{{copy list}}` (one list) takes its last item as the destination.
  */
 export function copyArgs(sources: readonly string[], destination: string): string {
   const all = [...sources, destination];
-  for (const path of all) assertNoControl(path, 'path');
-  if (all.every((p) => /^[A-Za-z0-9_@%+=:,./-]+$/.test(p) && !p.startsWith('-'))) return all.join(' ');
-  return JSON.stringify(all).replace(/","/g, '", "');
+  for (const path of all) {
+    assertNoControl(path, 'path');
+    assertNoBackslash(path);
+  }
+  if (all.every((p) => PLAIN_PATH.test(p) && !p.startsWith('-'))) return all.join(' ');
+  const words = [...sources.map((s) => lexEscaped(literalSource(s))), lexEscaped(destination)];
+  return JSON.stringify(words).replace(/","/g, '", "');
+}
+
+/**
+ * A WORKDIR path. WORKDIR has no JSON form: the parser takes the rest of the line with its ends
+ * trimmed (a trailing space would be lost, a trailing backslash would continue the line onto the
+ * next instruction), then the word lexer reads quotes and escapes. So anything beyond plain path
+ * characters is double-quoted, with `"` and `$` escaped as the lexer reads them inside double
+ * quotes (lex.go processDoubleQuote); a backslash is refused above.
+ */
+export function workdirArg(path: string): string {
+  assertNoControl(path, 'WORKDIR path');
+  assertNoBackslash(path, 'WORKDIR path');
+  if (PLAIN_PATH.test(path)) return path;
+  return `"${path.replace(/["$]/g, (c) => `\\${c}`)}"`;
 }
