@@ -12,7 +12,7 @@ import { keptOutWarnings } from './detect/kept-out.js';
 import type { Ecosystem } from './ecosystem.js';
 import { ECOSYSTEMS } from './ecosystems/index.js';
 import { eject, projectTemplateDir, type EjectResult } from './eject.js';
-import { DriftError, UserError } from './errors.js';
+import { DriftError, UsageError, UserError } from './errors.js';
 import type { Interaction } from './interaction.js';
 import type { Options } from './options.js';
 import type { Output } from './output.js';
@@ -84,7 +84,7 @@ async function openStep({ flags, output, interaction }: Pick<Context, 'flags' | 
   const selectors = ECOSYSTEMS.filter((e) => flags.language === undefined || e.language === flags.language).flatMap((e) => (e.apps ? [e.apps] : []));
   if (flags.app !== undefined && selectors.length === 0) {
     const kinds = ECOSYSTEMS.flatMap((e) => (e.apps ? [e.apps.describes] : [])).join(' or ');
-    throw new UserError(`--app picks an app of ${kinds}; it does not go with --language ${flags.language}.`);
+    throw new UsageError(`--app picks an app of ${kinds}; it does not go with --language ${flags.language}.`);
   }
   for (const selector of selectors) {
     const choice = await selector.select(project, flags.app, interaction);
@@ -149,7 +149,7 @@ function renderStep({ project, ecosystem, facts, plan, options }: Pick<Context, 
 function templateDir(project: Project, options: Pick<Options, 'templates'>): string | undefined {
   if (options.templates) {
     const dir = resolve(options.templates);
-    if (!isDirectory(dir)) throw new UserError(`--templates ${options.templates} is not a folder. Pass a folder that mirrors the built-in templates/ layout.`);
+    if (!isDirectory(dir)) throw new UsageError(`--templates ${options.templates} is not a folder. Pass a folder that mirrors the built-in templates/ layout.`);
     return dir;
   }
   const own = projectTemplateDir(project);

@@ -74,6 +74,10 @@ function createInstance(): typeof Handlebars {
     return copyArgs(list.slice(0, -1), list[list.length - 1]!);
   });
   hbs.registerHelper('workdir', (path: unknown) => workdirArg(String(path)));
+  // Handlebars' built-in {{log}} prints through console.log, i.e. to stdout, which would break
+  // --json (stdout holds only the report) and bypass the terminal sanitiser: in templates it
+  // prints nothing (README "Template overrides").
+  hbs.registerHelper('log', () => '');
   hbs.registerHelper('join', (values: unknown, separator: unknown) =>
     (values as unknown[]).map(String).join(typeof separator === 'string' ? separator : ' '));
   return hbs;

@@ -10,7 +10,7 @@
 import semver from 'semver';
 import type { Project } from '../../project.js';
 import type { Fact } from '../../types.js';
-import { UserError } from '../../errors.js';
+import { UsageError, UserError } from '../../errors.js';
 import { NODE_PACKAGE_MANAGERS, type InstallSecret, type NodePackageManager } from './types.js';
 import type { PackageJson } from './manifest.js';
 import { scanClassicYarnrc, scanNpmrc, scanYarnrc } from './registry-credentials.js';
@@ -63,7 +63,7 @@ export function parsePackageManagerField(value: string): { manager: NodePackageM
 function parsePackageManagerOption(value: string): { manager: NodePackageManager; version: string | null } {
   const [name = '', version] = value.trim().split('@');
   if (!isNodePackageManager(name) || (version !== undefined && semver.valid(version) === null)) {
-    throw new UserError(
+    throw new UsageError(
       `--package-manager "${value}" is not a Node.js package manager; use one of ${NODE_PACKAGE_MANAGERS.join(', ')}` +
         ` (optionally with an exact version, like pnpm@9.12.0).`,
     );
