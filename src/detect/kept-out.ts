@@ -3,9 +3,23 @@
 // which ones it found and how to put one back, instead of letting the build or the app fail
 // later without a word.
 import type { Project } from '../project.js';
-import { MAY_BE_NEEDED } from '../knowledge/credential-files.js';
+import { CREDENTIAL_FILES } from '../knowledge/credential-files.js';
 
 const MAX_NAMED = 5;
+
+// A "**/name-glob" pattern as a test on a base name ("*" is any run of characters); null otherwise.
+function baseNameTest(pattern: string): RegExp | null {
+  const match = /^\*\*\/([^/]+)$/.exec(pattern);
+  if (!match) return null;
+  const source = match[1]!.replace(/[.+^${}()|[\]\\?]/g, '\\$&').replace(/\*/g, '.*');
+  return new RegExp(`^${source}$`);
+}
+
+/** The groups some builds need, with a base-name test per pattern, for the kept-out warning. */
+const MAY_BE_NEEDED = CREDENTIAL_FILES.filter((group) => group.mayBeNeeded !== undefined).map((group) => ({
+  group,
+  tests: group.patterns.map(baseNameTest).filter((test): test is RegExp => test !== null),
+}));
 
 export function keptOutWarnings(project: Project): string[] {
   const found = project.find({ extensions: ['.jks', '.keystore', '.json'], maxDepth: 6, maxFiles: 400 });

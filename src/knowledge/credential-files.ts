@@ -140,17 +140,3 @@ export const CREDENTIAL_FILES: readonly CredentialFiles[] = [
 export function credentialIgnoreView(): Array<{ what: string; patterns: string[] }> {
   return CREDENTIAL_FILES.map((group) => ({ what: group.what, patterns: [...group.patterns] }));
 }
-
-// A "**/name-glob" pattern as a test on a base name ("*" is any run of characters); null otherwise.
-function baseNameTest(pattern: string): RegExp | null {
-  const match = /^\*\*\/([^/]+)$/.exec(pattern);
-  if (!match) return null;
-  const source = match[1]!.replace(/[.+^${}()|[\]\\?]/g, '\\$&').replace(/\*/g, '.*');
-  return new RegExp(`^${source}$`);
-}
-
-/** The groups some builds need, with a base-name test per pattern, for the kept-out warning. */
-export const MAY_BE_NEEDED = CREDENTIAL_FILES.filter((group) => group.mayBeNeeded !== undefined).map((group) => ({
-  group,
-  tests: group.patterns.map(baseNameTest).filter((test): test is RegExp => test !== null),
-}));
