@@ -39,9 +39,3 @@ export function terminalMessage(text: string): string {
   if (lines.length > MAX_LINES) kept.push(`… (${lines.length - MAX_LINES} more lines)`);
   return kept.join('\n');
 }
-
-/** One value shown inside a message (a prompt's label, a default): escaped and cut to MAX_WORD. */
-export function shownValue(value: string): string {
-  const escaped = escapeControls(value);
-  return escaped.length > MAX_WORD ? `${escaped.slice(0, MAX_WORD - 1)}…` : escaped;
-}

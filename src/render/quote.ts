@@ -2,6 +2,7 @@
 // finished text, or throws when the value cannot be made safe there; templates never splice
 // raw project strings into Dockerfile syntax.
 import { UserError } from '../errors.js';
+import { escapeControls } from '../terminal-text.js';
 
 // Control characters (newlines included) would start a new Dockerfile instruction or break a
 // JSON/ENV token; nothing legitimate in a command, path or name needs them.
@@ -17,7 +18,16 @@ export function assertNoControl(value: string, what: string): void {
 /** An exec-form JSON array: ["node", "server.js"]. JSON escaping keeps quotes and backslashes inert. */
 export function execForm(argv: readonly string[], what = 'start command'): string {
   for (const arg of argv) assertNoControl(arg, what);
-  return JSON.stringify(argv).replace(/","/g, '", "');
+  return visibleJson(argv);
+}
+
+/**
+ * A JSON array with C1, bidirectional and other format characters written as \u escapes: the
+ * same value to the Dockerfile's JSON parser, but no invisible character that reorders what a
+ * reader of the file sees (src/terminal-text.ts).
+ */
+function visibleJson(values: readonly string[]): string {
+  return escapeControls(JSON.stringify(values).replace(/","/g, '", "'));
 }
 
 /** One POSIX shell word: bare when it only has safe characters, else single-quoted. */
@@ -39,7 +49,7 @@ export function dockerString(value: string, what = 'value'): string {
 /** Text for one comment line: control characters become spaces, so it cannot end the comment. */
 export function commentText(value: string): string {
   // eslint-disable-next-line no-control-regex
-  return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
+  return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/[\p{Cc}\p{Cf}]/gu, (c) => escapeControls(c));
 }
 
 /** Characters that need no quoting in any COPY or WORKDIR argument. */
@@ -92,7 +102,7 @@ export function copyArgs(sources: readonly string[], destination: string): strin
   }
   if (all.every((p) => PLAIN_PATH.test(p) && !p.startsWith('-'))) return all.join(' ');
   const words = [...sources.map((s) => lexEscaped(literalSource(s))), lexEscaped(destination)];
-  return JSON.stringify(words).replace(/","/g, '", "');
+  return visibleJson(words);
 }
 
 /**

@@ -68,3 +68,13 @@ describe('paths as BuildKit reads them back', () => {
     expect(workdirArg('/app/apps/web')).toBe('/app/apps/web');
   });
 });
+
+describe('invisible characters in the generated file', () => {
+  it('exec form, COPY JSON and comments show bidi and format characters as escapes, with the same value', () => {
+    const cmd = execForm(['node', 'a\u202eb.js', 'c\u200dd']);
+    expect(cmd).toBe('["node", "a\\u202eb.js", "c\\u200dd"]');
+    expect(JSON.parse(cmd)).toEqual(['node', 'a\u202eb.js', 'c\u200dd']);
+    expect(copyArgs(['x\u2066y'], './')).toBe('["x\\u2066y", "./"]');
+    expect(commentText('fast\u202eapi')).toBe('fast\\u202eapi');
+  });
+});
