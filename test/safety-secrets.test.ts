@@ -44,6 +44,14 @@ function toRegex(pattern: string): RegExp {
       i += slash ? 2 : 1;
     } else if (c === '*') source += '[^/]*';
     else if (c === '?') source += '[^/]';
+    else if (c === '[' && pattern.indexOf(']', i + 2) > 0) {
+      // A character class, as Go's filepath.Match reads it ([^...] negates; the generator writes
+      // one-character classes such as [*] for a literal star).
+      const end = pattern.indexOf(']', i + 2);
+      const inner = pattern.slice(i + 1, end);
+      source += `[${inner.startsWith('^') ? '^' : ''}${(inner.startsWith('^') ? inner.slice(1) : inner).replace(/[\]\\^-]/g, '\\$&')}]`;
+      i = end;
+    }
     else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }
   return new RegExp(`^${source}$`);
@@ -152,6 +160,17 @@ describe('registry credentials in every spelling the package managers accept', (
     expect(run.stderr).toMatch(/\.yarnrc\.yml line \d+ holds a registry token/);
     expect(run.stderr).not.toContain('SECRET');
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it.each(['apps/web/.npmrc', 'apps/#web/.npmrc', 'apps/we*b/.npmrc'])('Node: a nested %s with a token is kept out of the context (npm reads only the root one)', async (path) => {
+    const run = await generate(makeProject('monorepo-npm-turbo', { [path]: `"//registry.npmjs.org/:_authToken"=${TOKEN}\n` }), '--dry-run', '--app', 'apps/web');
+    expect(run.code, run.stderr).toBe(0);
+    expect(ignored(run.dockerignore!, path)).toBe(true);
+    expect(ignored(run.dockerignore!, 'apps/web/package.json')).toBe(false);
+    // The line names that one file: a star in the folder name is not a glob there.
+    if (path.includes('*')) expect(ignored(run.dockerignore!, path.replace('*', 'X'))).toBe(false);
+    expect(run.stderr).toContain(`${path} holds a registry credential`);
+    expect(run.stderr).not.toContain('SECRET');
   });
 
   it('Node: a .yarnrc.yml reading variables under npmScopes (flow mapping) generates with secret mounts', async () => {

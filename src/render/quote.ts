@@ -118,3 +118,19 @@ export function workdirArg(path: string): string {
   if (PLAIN_PATH.test(path)) return path;
   return `"${path.replace(/["$]/g, (c) => `\\${c}`)}"`;
 }
+
+/**
+ * A path as a .dockerignore line that matches exactly that path. Docker reads each line as a
+ * Go filepath.Match pattern after trimming it; `#` first makes a comment and `!` first a
+ * re-include (https://docs.docker.com/build/concepts/context/#dockerignore-files). So `*`, `?`, `[`,
+ * a leading `#` or `!` and a leading or trailing space become one-character classes; a backslash
+ * or control character cannot be written and is refused.
+ */
+export function dockerignoreLiteral(path: string): string {
+  assertNoControl(path, 'path');
+  assertNoBackslash(path);
+  return path
+    .replace(/[*?[]/g, (c) => `[${c}]`)
+    .replace(/^[#!]/, (c) => `[${c}]`)
+    .replace(/^ +| +$/g, (spaces) => '[ ]'.repeat(spaces.length));
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { commentText, copyArgs, dockerString, execForm, shellWord, workdirArg } from '../../src/render/quote.js';
+import { commentText, copyArgs, dockerignoreLiteral, dockerString, execForm, shellWord, workdirArg } from '../../src/render/quote.js';
 import { dockerfilePaths } from '../safety-helpers.js';
 
 describe('quoting project values', () => {
@@ -76,5 +76,16 @@ describe('invisible characters in the generated file', () => {
     expect(JSON.parse(cmd)).toEqual(['node', 'a\u202eb.js', 'c\u200dd']);
     expect(copyArgs(['x\u2066y'], './')).toBe('["x\\u2066y", "./"]');
     expect(commentText('fast\u202eapi')).toBe('fast\\u202eapi');
+  });
+});
+
+describe('.dockerignore lines for one path', () => {
+  it('escape glob characters, a leading # or ! and edge spaces; refuse a backslash', () => {
+    expect(dockerignoreLiteral('apps/web/.npmrc')).toBe('apps/web/.npmrc');
+    expect(dockerignoreLiteral('apps/we*b/.npmrc')).toBe('apps/we[*]b/.npmrc');
+    expect(dockerignoreLiteral('#x/.npmrc')).toBe('[#]x/.npmrc');
+    expect(dockerignoreLiteral('!x/.npmrc')).toBe('[!]x/.npmrc');
+    expect(dockerignoreLiteral(' x ')).toBe('[ ]x[ ]');
+    expect(() => dockerignoreLiteral('x\\/.npmrc')).toThrow(UserError);
   });
 });

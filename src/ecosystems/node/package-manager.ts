@@ -42,6 +42,8 @@ export interface PackageManagerFacts {
   lockfile: string | null;
   installFiles: string[];
   installSecrets: InstallSecret[];
+  /** Nested .npmrc files holding a literal credential: kept out of the build context. */
+  credentialFiles: string[];
   warnings: string[];
 }
 
@@ -174,7 +176,18 @@ export function detectPackageManager(
     }
     installFiles.push(file);
   }
-  return { packageManager: chosen, packageManagerVersion, yarnBerry, lockfile, installFiles, installSecrets, warnings };
+  // npm and pnpm read only the root's .npmrc (https://docs.npmjs.com/cli/configuring-npm/npmrc#files,
+  // https://pnpm.io/npmrc), so a nested one is never an install input, but `COPY . .` would copy it
+  // into the build stage and, with its folder, into the final image: one holding a token is kept out.
+  const credentialFiles: string[] = [];
+  for (const path of project.find({ extensions: ['.npmrc'], maxDepth: 6, maxFiles: 50 })) {
+    if (path === '.npmrc' || !path.endsWith('/.npmrc')) continue;
+    const lines = scanNpmrc(project.readText(path) ?? '').literalLines;
+    if (lines.length === 0) continue;
+    credentialFiles.push(path);
+    warnings.push(`${path} holds a registry credential (line ${lines.join(', ')}); npm and pnpm read only the root .npmrc, so .dockerignore keeps it out of the build.`);
+  }
+  return { packageManager: chosen, packageManagerVersion, yarnBerry, lockfile, installFiles, installSecrets, credentialFiles, warnings };
 }
 
 /**
