@@ -77,7 +77,8 @@ export function scanClassicYarnrc(text: string): CredentialScan {
   const literalLines: number[] = [];
   const variables = new Set<string>();
   text.split(/\r\n|\r|\n/).forEach((raw, index) => {
-    const match = /^\s*("(?:[^"\\]|\\.)*"|[^\s#"]+)\s+(.*?)\s*$/.exec(raw);
+    // The key, then the rest of the line (sliced, not matched, so no regex backtracks over it).
+    const match = /^\s*("(?:[^"\\]|\\.)*"|[^\s#"]+)\s+/.exec(raw);
     if (!match) return;
     const unquote = (word: string) => {
       if (!word.startsWith('"')) return word;
@@ -88,7 +89,7 @@ export function scanClassicYarnrc(text: string): CredentialScan {
       }
     };
     const key = unquote(match[1]!);
-    const value = unquote(match[2]!);
+    const value = unquote(raw.slice(match[0].length).trim());
     for (const variable of value.matchAll(VARIABLE)) variables.add(variable[1]!);
     if (NPM_CREDENTIAL_KEY.test(key) && value !== '' && !NPM_ONLY_VARIABLES.test(value)) literalLines.push(index + 1);
   });
