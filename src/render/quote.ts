@@ -78,20 +78,24 @@ function lexEscaped(word: string): string {
 }
 
 /**
- * A COPY source as a literal path. COPY matches sources with Go's filepath.Match per path element
- * (tonistiigi/fsutil copy.go ResolveWildcards), and a backslash escape there is honoured only in
- * an element that also holds a real wildcard, so each `*`, `?` and `[` becomes a one-character
- * class (`[*]`), which matches exactly that character (https://pkg.go.dev/path/filepath#Match).
+ * COPY reads its sources as glob patterns, so `*`, `?` and `[` in a name would copy other files
+ * too. No spelling names such a file on every engine: BuildKit matches with Go's filepath.Match
+ * per path element (tonistiigi/fsutil copy.go ResolveWildcards) and honours a `\` escape only in
+ * an element that also holds a real wildcard, while a one-character class (`[*]`) that BuildKit
+ * reads literally still matched other names under Podman 4.3 (buildah), as did `\*`. So such a
+ * source is refused; the project-facing gate (src/detect/validate.ts) names the file first.
  */
-function literalSource(path: string): string {
-  return path.replace(/[*?[]/g, (c) => `[${c}]`);
+export function assertNoGlob(path: string, what = 'path'): void {
+  if (/[*?[]/.test(path)) {
+    throw new UserError(`The ${what} ${JSON.stringify(path.length > 120 ? `${path.slice(0, 119)}…` : path)} contains "*", "?" or "[", which COPY reads as a wildcard, so it would copy other files too. Rename it without them and run again.`);
+  }
 }
 
 /**
  * The sources and destination of a COPY. The Dockerfile parser splits COPY arguments on
  * whitespace and does not understand shell quotes, so anything beyond plain path characters
  * switches to the JSON form, which it parses exactly; each element is then escaped for BuildKit's
- * word lexer, and each source for COPY's glob matching, so the path copied is the path named.
+ * word lexer, so the path copied is the path named (glob characters in a source are refused).
  * `{{copy list}}` (one list) takes its last item as the destination.
  */
 export function copyArgs(sources: readonly string[], destination: string): string {
@@ -100,8 +104,9 @@ export function copyArgs(sources: readonly string[], destination: string): strin
     assertNoControl(path, 'path');
     assertNoBackslash(path);
   }
+  for (const source of sources) assertNoGlob(source);
   if (all.every((p) => PLAIN_PATH.test(p) && !p.startsWith('-'))) return all.join(' ');
-  const words = [...sources.map((s) => lexEscaped(literalSource(s))), lexEscaped(destination)];
+  const words = all.map(lexEscaped);
   return visibleJson(words);
 }
 

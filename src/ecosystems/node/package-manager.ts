@@ -43,7 +43,7 @@ export interface PackageManagerFacts {
   installFiles: string[];
   installSecrets: InstallSecret[];
   /** Nested .npmrc files holding a literal credential: kept out of the build context. */
-  credentialFiles: string[];
+  nestedCredentials: string[];
   warnings: string[];
 }
 
@@ -179,15 +179,15 @@ export function detectPackageManager(
   // npm and pnpm read only the root's .npmrc (https://docs.npmjs.com/cli/configuring-npm/npmrc#files,
   // https://pnpm.io/npmrc), so a nested one is never an install input, but `COPY . .` would copy it
   // into the build stage and, with its folder, into the final image: one holding a token is kept out.
-  const credentialFiles: string[] = [];
+  const nestedCredentials: string[] = [];
   for (const path of project.find({ extensions: ['.npmrc'], maxDepth: 6, maxFiles: 50 })) {
     if (path === '.npmrc' || !path.endsWith('/.npmrc')) continue;
     const lines = scanNpmrc(project.readText(path) ?? '').literalLines;
     if (lines.length === 0) continue;
-    credentialFiles.push(path);
+    nestedCredentials.push(path);
     warnings.push(`${path} holds a registry credential (line ${lines.join(', ')}); npm and pnpm read only the root .npmrc, so .dockerignore keeps it out of the build.`);
   }
-  return { packageManager: chosen, packageManagerVersion, yarnBerry, lockfile, installFiles, installSecrets, credentialFiles, warnings };
+  return { packageManager: chosen, packageManagerVersion, yarnBerry, lockfile, installFiles, installSecrets, nestedCredentials, warnings };
 }
 
 /**
