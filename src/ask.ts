@@ -10,16 +10,28 @@ import type { Project } from './project.js';
 import { startArgv } from './report.js';
 import type { BaseKind, Plan } from './types.js';
 import type { Output } from './output.js';
+import { terminalMessage } from './terminal-text.js';
 import { BESIDE, unifiedDiff, type FileState, type Resolution } from './write/write.js';
 
 export function inquirerInteraction(): Interaction {
   // This module is imported only by interactive runs (cli.ts and pipeline.ts load it lazily), so
   // non-interactive runs (CI, --yes) never pay for the prompt library. Named imports let the
   // bundle keep only these three prompts (not the editor prompt and its encoding tables).
+  // Prompts show project values (sources, commands, reasons): shown through the same sanitiser
+  // as every other print (src/terminal-text.ts), so they cannot move the cursor or reorder text.
   return {
-    select: async (q) => select(q as never),
-    input: async (q) => input(q),
-    confirm: async (q) => confirm(q),
+    select: async (q) => select({
+      ...q,
+      message: terminalMessage(q.message),
+      choices: q.choices.map((c) => ({
+        ...c,
+        ...(c.name === undefined ? {} : { name: terminalMessage(c.name) }),
+        ...(c.description === undefined ? {} : { description: terminalMessage(c.description) }),
+        ...(typeof c.disabled === 'string' ? { disabled: terminalMessage(c.disabled) } : {}),
+      })),
+    } as never),
+    input: async (q) => input({ ...q, message: terminalMessage(q.message) }),
+    confirm: async (q) => confirm({ ...q, message: terminalMessage(q.message) }),
   };
 }
 

@@ -1,5 +1,8 @@
 // The one sink every message goes through, so tests can capture it and --json can keep stdout
-// clean. Colour only on a TTY and never with NO_COLOR.
+// clean. Colour only on a TTY and never with NO_COLOR. Every print is made safe for a terminal
+// here (src/terminal-text.ts): control and format characters from project values are shown as
+// escapes, and messages are bounded; machine output (stdout) is escaped but never cut.
+import { escapeControls, terminalMessage } from './terminal-text.js';
 export interface Output {
   /** Machine output (the --json report) and the human summary: stdout. */
   out(text: string): void;
@@ -17,10 +20,13 @@ export function consoleOutput(env: NodeJS.ProcessEnv = process.env): Output {
   const color = tty && !('NO_COLOR' in env);
   const paint = (code: string, text: string) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
   return {
-    out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    info: (text) => void process.stderr.write(`${text}\n`),
-    warn: (text) => void process.stderr.write(`${paint('33', 'warning:')} ${text}\n`),
-    error: (text) => void process.stderr.write(`${paint('31', 'error:')} ${text}\n`),
+    out: (text) => {
+      const safe = escapeControls(text);
+      process.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
+    },
+    info: (text) => void process.stderr.write(`${terminalMessage(text)}\n`),
+    warn: (text) => void process.stderr.write(`${paint('33', 'warning:')} ${terminalMessage(text)}\n`),
+    error: (text) => void process.stderr.write(`${paint('31', 'error:')} ${terminalMessage(text)}\n`),
     tty,
     color,
   };
@@ -33,10 +39,10 @@ export function memoryOutput(): Output & { stdout: string[]; stderr: string[] } 
   return {
     stdout,
     stderr,
-    out: (text) => void stdout.push(text),
-    info: (text) => void stderr.push(text),
-    warn: (text) => void stderr.push(`warning: ${text}`),
-    error: (text) => void stderr.push(`error: ${text}`),
+    out: (text) => void stdout.push(escapeControls(text)),
+    info: (text) => void stderr.push(terminalMessage(text)),
+    warn: (text) => void stderr.push(`warning: ${terminalMessage(text)}`),
+    error: (text) => void stderr.push(`error: ${terminalMessage(text)}`),
     tty: false,
     color: false,
   };

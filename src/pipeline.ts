@@ -9,10 +9,11 @@ import { applyConfig, CONFIG_FILE, pendingConfig, readConfig, recordedChoices, t
 import { extraView, restrictForAdditions } from './config/extra.js';
 import { buildContextOf, placeFiles, type BuildContext } from './config/layout.js';
 import { detectEcosystem } from './detect/index.js';
+import { keptOutWarnings } from './detect/kept-out.js';
 import type { Ecosystem } from './ecosystem.js';
 import { ECOSYSTEMS } from './ecosystems/index.js';
 import { eject, projectTemplateDir, type EjectResult } from './eject.js';
-import { DriftError, UserError } from './errors.js';
+import { DriftError, UsageError, UserError } from './errors.js';
 import { FileAccess } from './files/access.js';
 import type { Interaction } from './interaction.js';
 import type { Options } from './options.js';
@@ -87,7 +88,7 @@ async function openStep({ flags, output, interaction }: Pick<Context, 'flags' | 
   const selectors = ECOSYSTEMS.filter((e) => flags.language === undefined || e.language === flags.language).flatMap((e) => (e.apps ? [e.apps] : []));
   if (flags.app !== undefined && selectors.length === 0) {
     const kinds = ECOSYSTEMS.flatMap((e) => (e.apps ? [e.apps.describes] : [])).join(' or ');
-    throw new UserError(`--app picks an app of ${kinds}; it does not go with --language ${flags.language}.`);
+    throw new UsageError(`--app picks an app of ${kinds}; it does not go with --language ${flags.language}.`);
   }
   for (const selector of selectors) {
     const choice = await selector.select(project, flags.app, interaction);
@@ -144,7 +145,7 @@ function renderStep({ project, ecosystem, facts, plan, options, flags }: Pick<Co
   const files = render(ecosystem.language, view, templateDir(project, options, flags));
   return {
     files,
-    warnings: [...facts.warnings, ...[endOfLifeWarning(ecosystem, facts, plan, today())].filter((w) => w !== null), ...extra.warnings, ...project.notices],
+    warnings: [...facts.warnings, ...[endOfLifeWarning(ecosystem, facts, plan, today())].filter((w) => w !== null), ...extra.warnings, ...project.notices, ...keptOutWarnings(project)],
     buildContext: buildContextOf(ecosystem, facts),
   };
 }
@@ -158,7 +159,7 @@ function templateDir(project: Project, options: Pick<Options, 'templates'>, flag
   if (flags.templates) {
     const dir = resolve(flags.templates);
     const access = new FileAccess(dir, project.access.notices, 'the template folder');
-    if (access.probe(dir).kind !== 'dir') throw new UserError(`--templates ${flags.templates} is not a folder. Pass a folder that mirrors the built-in templates/ layout.`);
+    if (access.probe(dir).kind !== 'dir') throw new UsageError(`--templates ${flags.templates} is not a folder. Pass a folder that mirrors the built-in templates/ layout.`);
     return { dir, access };
   }
   const dir = options.templates ? resolve(options.templates) : projectTemplateDir(project);

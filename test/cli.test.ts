@@ -1,7 +1,7 @@
 // End-to-end runs of the built CLI (bin -> dist), as a user runs it: flags, --json, --dry-run,
 // refused overwrite, --check, and one interactive run driven through a pseudo-terminal.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -106,6 +106,38 @@ describe('create-slim-image (built CLI)', () => {
     expect(run.stdout).toMatch(/scratch \(not possible\): a Node\.js app needs the node runtime/);
     expect(run.stdout).toMatch(/distroless \(chosen\)/);
     expect(run.stdout).toMatch(/port: server\.js/);
+  });
+
+  it('keeps --json valid when an override uses {{log}} (it prints nothing)', () => {
+    const dir = expressApp();
+    mkdirSync(join(dir, '.slim-image', 'templates', 'partials'), { recursive: true });
+    writeFileSync(join(dir, '.slim-image', 'templates', 'partials', 'extra-runtime.hbs'), '{{log "LOGGED-BY-TEMPLATE" language level="error"}}{{log "LOGGED-BY-TEMPLATE"}}\n');
+    const run = cli([dir, '--yes', '--dry-run', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(() => JSON.parse(run.stdout)).not.toThrow();
+    expect(`${run.stdout}${run.stderr}`).not.toContain('LOGGED-BY-TEMPLATE');
+  });
+
+  it('shows ESC, CR and bidi characters from the project escaped, on stderr and in --json', () => {
+    const dir = expressApp();
+    writeFileSync(join(dir, '.nvmrc'), '22\u001b]0;pwned\u0007\r\u202e\n');
+    const refused = cli([dir, '--yes']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).not.toMatch(/[\u001b\u0007\r\u202e]/);
+    expect(refused.stderr).toContain('\\u001b]0;pwned');
+    // A value that is only shown, never written into the Dockerfile: a U+202E in a warning.
+    writeFileSync(join(dir, '.nvmrc'), '22\n');
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'hello', version: '1.0.0', main: 'server.js', scripts: { start: 'node server.js' }, engines: { node: '>=22' }, dependencies: { express: '^4.21.0' }, packageManager: 'pnpm@9.0.0' }));
+    const json = cli([dir, '--yes', '--dry-run', '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    expect(`${json.stdout}${json.stderr}`).not.toMatch(/[\u001b\u0007\r\u202e\u2028]/);
+    expect(() => JSON.parse(json.stdout)).not.toThrow();
+  });
+
+  it('exits 2 on a bad flag value found after parsing (--templates not a folder, --package-manager of another language)', () => {
+    const dir = expressApp();
+    expect(cli([dir, '--yes', '--dry-run', '--templates', join(dir, 'missing')]).code).toBe(2);
+    expect(cli([dir, '--yes', '--dry-run', '--package-manager', 'cargo']).code).toBe(2);
   });
 
   it('names a missing folder and an empty one, exit 1, no stack trace', () => {

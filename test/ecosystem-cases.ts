@@ -32,6 +32,14 @@ export interface HostileField {
   port?: boolean;
   /** Other benign values whose output a hostile value may equal (the value is ignored as unreadable). */
   alternates?: string[];
+  /**
+   * The value is a path the Dockerfile copies, works in or passes to a command: path-shaped
+   * values (HOSTILE_PATHS: a trailing backslash or space, glob characters, quotes) are refused
+   * naming the file, or reach the Dockerfile so BuildKit reads exactly that path. Returns the
+   * path piece the project then holds (after the edit's own renaming), which the Dockerfile must
+   * name; null when a run may rightly not name it (a jar name the build decides).
+   */
+  path?: (value: string) => string | null;
 }
 
 /** A path the Dockerfile would copy that holds a "$" (COPY and WORKDIR expand variables): refused naming it. */

@@ -151,6 +151,39 @@ describe('the project path and what is in it', () => {
   });
 });
 
+describe('rough edges that were internal errors (issue 13)', () => {
+  it.each([
+    ['an npm workspace glob with an unclosed "["', 'monorepo-npm-turbo', { 'package.json': JSON.stringify({ name: 'r', private: true, workspaces: ['apps/[', 'packages/*'] }) }, ['--app', 'apps/web'], /package\.json "workspaces".*"\["/],
+    ['a pnpm workspace glob with an unclosed "["', 'monorepo-pnpm', { 'pnpm-workspace.yaml': "packages:\n  - 'apps/[a'\n" }, ['--app', 'apps/api'], /pnpm-workspace\.yaml.*"\[a"/],
+    ['a Cargo workspace member glob with an unclosed "["', 'rust-workspace', { 'Cargo.toml': '[workspace]\nmembers = ["crates/["]\n' }, [], /Cargo\.toml.*"crates\/\["/],
+    ['a 100,000-deep pom.xml', 'java-plain-jar-maven', { 'pom.xml': `<project>${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}</project>` }, [], /pom\.xml cannot be read/],
+    ['a 100,000-deep unclosed pom.xml', 'java-plain-jar-maven', { 'pom.xml': `<project>${'<a>'.repeat(100_000)}` }, [], /pom\.xml is not well-formed XML \(line 1\)/],
+  ] as const)('%s is a one-paragraph error naming the file', async (_what, fixture, edits, args, message) => {
+    const run = await refused(makeProject(fixture, { ...edits }), ...args);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.split('\n')).toHaveLength(1);
+    expect(run.stderr.length).toBeLessThan(600);
+  });
+
+  it.each([
+    ['--templates that is not a folder', ['--language', 'node', '--templates', '/nonexistent/templates']],
+    ['--app with a language that has no apps', ['--language', 'go', '--app', 'apps/web']],
+    ['--package-manager that is not a Node.js one', ['--language', 'node', '--package-manager', 'maven']],
+    ['--package-manager that is not a Java build tool', ['--language', 'java', '--package-manager', 'npm']],
+  ])('%s is bad usage: exit 2', async (_what, args) => {
+    const dir = makeProject('node-express-npm', { 'pom.xml': '<project><modelVersion>4.0.0</modelVersion><groupId>a</groupId><artifactId>b</artifactId><version>1</version></project>', 'src/main/java/a/Main.java': 'package a; public class Main { public static void main(String[] a) {} }\n' });
+    const run = await generate(dir, '--dry-run', ...args);
+    expectNoCrash(run);
+    expect(run.code, run.stderr).toBe(2);
+  });
+
+  it('ESC, CR and bidi characters from a project are shown escaped, never raw', async () => {
+    const run = await refused(makeProject('node-express-npm', { '.nvmrc': '22\u001b]0;pwned\u0007\r\u202eX\n' }));
+    expect(run.stderr).not.toMatch(/[\u001b\u0007\r\u202e]/);
+    expect(run.stderr).toContain('\\u001b]0;pwned\\u0007\\u000d\\u202eX');
+  });
+});
+
 describe('a huge repository', () => {
   // The result on a 100,000-file tree is checked here; its speed is not (a loaded machine makes any
   // bound flaky): `npm run bench` times the generator on a 200,000-file monorepo. Building and

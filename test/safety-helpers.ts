@@ -112,6 +112,13 @@ export const HOSTILE = [
   `x${'A'.repeat(10_000)}`,
 ] as const;
 
+/**
+ * Path-shaped values (issue 13): a trailing backslash continues a WORKDIR onto the next line, a
+ * trailing space is dropped by WORKDIR, glob characters make COPY match other files, quotes and
+ * `<<` are read by BuildKit's word lexer even in JSON form.
+ */
+export const HOSTILE_PATHS = ['x\\', 'x ', 'x*', 'x?', 'x[ab]', "x'y", 'x"y', 'x y', 'x<<EOF', 'x#y'] as const;
+
 /** Hostile values that are legal in a file or folder name (no NUL or slash). */
 export const HOSTILE_NAMES = ['a\nRUN echo INJECTED', 'a"b', "a'b", 'a b', 'a$(id)b', 'a`id`b', 'a#b', 'a\\b', '-rf', 'é☃'] as const;
 
@@ -148,4 +155,72 @@ export async function assertProperty<Ts extends [unknown, ...unknown[]]>(
     }
     throw new Error(`${replay}\n${String(error)}`);
   }
+}
+
+/**
+ * A word as BuildKit's lexer reads it (moby/buildkit frontend/dockerfile/shell/lex.go, no
+ * variables set): `\x` is x; '…' is literal; in "…" a backslash escapes only `"`, `$` and `\`.
+ * null when the word would expand a variable or has an unclosed quote.
+ */
+export function lexWord(word: string): string | null {
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i]!;
+    if (c === '\\') {
+      if (i + 1 < word.length) out += word[++i];
+    } else if (c === "'") {
+      const end = word.indexOf("'", i + 1);
+      if (end < 0) return null;
+      out += word.slice(i + 1, end);
+      i = end;
+    } else if (c === '"') {
+      let j = i + 1;
+      for (; j < word.length && word[j] !== '"'; j++) {
+        if (word[j] === '$') return null;
+        if (word[j] === '\\' && '"$\\'.includes(word[j + 1] ?? '')) j++;
+        out += word[j];
+      }
+      if (j >= word.length) return null;
+      i = j;
+    } else if (c === '$') return null;
+    else out += c;
+  }
+  return out;
+}
+
+/**
+ * The literal path a COPY source pattern names, as Go's filepath.Match reads it: only
+ * one-character classes (`[*]`) may appear; any other `*`, `?`, `[` or `\` globs, so null.
+ */
+export function literalPattern(pattern: string): string | null {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '[' && pattern[i + 2] === ']' && pattern[i + 1] !== '^' && pattern[i + 1] !== '\\' && pattern[i + 1] !== ']') {
+      out += pattern[i + 1];
+      i += 2;
+    } else if ('*?[\\'.includes(c)) return null;
+    else out += c;
+  }
+  return out;
+}
+
+/** Every path a Dockerfile's COPY and WORKDIR instructions name, as BuildKit reads them (null: not literal). */
+export function dockerfilePaths(dockerfile: string): { sources: Array<string | null>; destinations: Array<string | null>; workdirs: Array<string | null> } {
+  const sources: Array<string | null> = [];
+  const destinations: Array<string | null> = [];
+  const workdirs: Array<string | null> = [];
+  for (const line of dockerfile.replace(/\\\n/g, ' ').split('\n')) {
+    const copy = /^COPY\s+((?:--\S+\s+)*)(.*)$/.exec(line);
+    if (copy) {
+      const rest = copy[2]!.trim();
+      const words: string[] = rest.startsWith('[') ? (JSON.parse(rest) as string[]) : rest.split(/\s+/);
+      const lexed = words.map(lexWord);
+      destinations.push(lexed.pop() ?? null);
+      for (const word of lexed) sources.push(word === null ? null : literalPattern(word));
+    }
+    const workdir = /^WORKDIR\s+(.*)$/.exec(line);
+    if (workdir) workdirs.push(lexWord(workdir[1]!.trim()));
+  }
+  return { sources, destinations, workdirs };
 }

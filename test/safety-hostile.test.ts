@@ -3,7 +3,7 @@
 // exactly those of the same project with a benign value. Never a stack trace, never a written file.
 import { describe, expect, it } from 'vitest';
 import { loadEcosystemCases, type HostileField } from './ecosystem-cases.js';
-import { expectInert, expectNoCrash, generate, HOSTILE, keywords, makeProject, snapshot } from './safety-helpers.js';
+import { dockerfilePaths, expectInert, expectNoCrash, generate, HOSTILE, HOSTILE_PATHS, keywords, makeProject, snapshot } from './safety-helpers.js';
 
 // Every registered ecosystem's fields and "$" paths (src/ecosystems/<lang>/test/cases.ts).
 const ECOSYSTEM_CASES = await loadEcosystemCases();
@@ -69,5 +69,39 @@ describe('a "$" in a path the Dockerfile copies', () => {
     expect(run.stderr).toMatch(c.names);
     expect(run.stderr).toMatch(/variable/);
     expect(snapshot(dir)).toEqual(before);
+  });
+});
+
+describe.each(CASES.filter((c) => c.path !== undefined))('path-shaped $field ($fixture)', (c) => {
+  let benign: string[] | undefined;
+
+  it('the benign value generates', async () => {
+    const run = await generate(makeProject(c.fixture, c.edits(c.benign)), '--dry-run', ...argsOf(c, c.benign));
+    expect(run.code, run.stderr).toBe(0);
+    benign = keywords(run.dockerfile!);
+  });
+
+  it.each(HOSTILE_PATHS.map((v) => [JSON.stringify(v), v] as const))('%s is refused naming the file, or named exactly', async (_label, value) => {
+    const dir = makeProject(c.fixture, c.edits(value));
+    const before = snapshot(dir);
+    const run = await generate(dir, ...argsOf(c, value));
+    expectNoCrash(run);
+    if (run.code !== 0) {
+      expect(run.code, run.stderr).toBe(1);
+      expect(run.stderr).toMatch(c.file);
+      expect(snapshot(dir), 'a refused run writes nothing').toEqual(before);
+      return;
+    }
+    expectInert(run.dockerfile!, benign);
+    const { sources, destinations, workdirs } = dockerfilePaths(run.dockerfile!);
+    const all = [...sources, ...destinations, ...workdirs];
+    // Every COPY and WORKDIR path is literal as BuildKit reads it: no glob, no variable, no lost quote.
+    expect(all, run.dockerfile!).not.toContain(null);
+    // And the path the project holds is the one named, whole (a trailing space included), in a
+    // COPY or WORKDIR, or as one quoted word of a RUN command.
+    const piece = c.path!(value);
+    if (piece === null) return;
+    const named = all.some((p) => p !== null && p.split('/').includes(piece)) || run.dockerfile!.includes(piece.replace(/'/g, `'\\''`));
+    expect(named, `${JSON.stringify(piece)} in\n${run.dockerfile}`).toBe(true);
   });
 });

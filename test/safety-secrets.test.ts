@@ -44,6 +44,14 @@ function toRegex(pattern: string): RegExp {
       i += slash ? 2 : 1;
     } else if (c === '*') source += '[^/]*';
     else if (c === '?') source += '[^/]';
+    else if (c === '[' && pattern.indexOf(']', i + 2) > 0) {
+      // A character class, as Go's filepath.Match reads it ([^...] negates; the generator writes
+      // one-character classes such as [*] for a literal star).
+      const end = pattern.indexOf(']', i + 2);
+      const inner = pattern.slice(i + 1, end);
+      source += `[${inner.startsWith('^') ? '^' : ''}${(inner.startsWith('^') ? inner.slice(1) : inner).replace(/[\]\\^-]/g, '\\$&')}]`;
+      i = end;
+    }
     else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }
   return new RegExp(`^${source}$`);
@@ -54,8 +62,16 @@ const SECRETS = [
   '.git', '.git/config', '.env', '.env.local', '.env.production', 'apps/web/.env', 'config/.env.staging',
   'server.pem', 'certs/server.pem', 'tls.key', 'certs/tls.key', 'id_rsa', 'id_rsa.pub', 'deploy/id_ed25519',
   '.pypirc', '.netrc', '.aws/credentials', '.ssh/id_rsa', '.docker/config.json', 'nested/.docker/config.json',
+  // Issue 13: credential files beyond the usual list, at the root and nested.
+  'credentials.json', 'config/credentials.json', 'service-account.json', 'deploy/service-account-prod.json', 'ci/app-sa-key.json',
+  'serviceAccountKey.json', 'client_secret_123.apps.googleusercontent.com.json',
+  'terraform.tfstate', 'infra/terraform.tfstate', 'infra/terraform.tfstate.backup', 'prod.tfvars', 'infra/secrets.auto.tfvars',
+  'infra/.terraform/terraform.tfstate', '.terraformrc', '.envrc', 'apps/web/.envrc', '.git-credentials', 'home/.git-credentials',
+  '.kube/config', 'deploy/.kube/config', 'kubeconfig', 'deploy/kubeconfig', 'cluster.kubeconfig', '.pgpass', 'db/.pgpass', '.my.cnf',
+  '.vault-token', 'ops/.vault-token', 'release.jks', 'android/app/upload.keystore', '.config/gcloud/application_default_credentials.json',
+  'vendor/lib/.git', 'vendor/lib/.git/config', 'packages/sub/.git/config', '.azure/msal_token_cache.json',
 ];
-const KEPT = ['.env.example', 'apps/web/.env.example', '.env.sample'];
+const KEPT = ['.env.example', 'apps/web/.env.example', '.env.sample', 'config.json', 'src/credentials.ts', 'tfvars.md', '.gitkeep', 'docs/kubeconfig.md'];
 
 const LANGUAGES: Array<[string, string, string[]]> = ECOSYSTEM_CASES.map((c) => [c.language, c.fixture, c.ignored]);
 /** Every language's sources, which no language's .dockerignore may keep out. */
@@ -97,6 +113,118 @@ describe('the matcher reads Docker\'s rules', () => {
     expect(ignored('**/*.pem', 'a.pem')).toBe(true);
     expect(ignored('.env*\n!.env.example', '.env.example')).toBe(false);
     expect(ignored('node_modules/', 'node_modules/a/b.js')).toBe(true);
+  });
+});
+
+describe('registry credentials in every spelling the package managers accept', () => {
+  const TOKEN = 'npm_SECRETabcdef0123456789';
+  it.each([
+    ['a quoted key', `"//registry.npmjs.org/:_authToken"=${TOKEN}\n`],
+    ['a single-quoted key and value', `'//registry.npmjs.org/:_authToken' = '${TOKEN}'\n`],
+    ['spaces around =', `//npm.example.com/:_authToken = ${TOKEN}\n`],
+    ['_auth', `_auth=${Buffer.from(`u:${TOKEN}`).toString('base64')}\n`],
+    ['_password under a registry', `//npm.example.com/:username=me\n//npm.example.com/:_password=${Buffer.from(TOKEN).toString('base64')}\n`],
+    ['CRLF line ends', `registry=https://npm.example.com/\r\n//npm.example.com/:_authToken=${TOKEN}\r\n`],
+  ])('Node: an .npmrc token under %s is a build secret, never copied', async (_what, npmrc) => {
+    const run = await generate(makeProject('node-express-npm', { '.npmrc': npmrc }), '--dry-run', '--explain');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.dockerfile).toMatch(/--mount=type=secret,id=npmrc,target=\/root\/\.npmrc/);
+    expect(run.dockerfile).not.toMatch(/^COPY[^\n]*\.npmrc/m);
+    expect(ignored(run.dockerignore!, '.npmrc')).toBe(true);
+    expect(`${run.stdout}\n${run.stderr}`.replace(/"Dockerfile": "[^]*$/, '')).not.toContain('SECRET');
+  });
+
+  it.each([
+    ['a comment', `# //registry.npmjs.org/:_authToken=${TOKEN}\n; _auth=${TOKEN}\n`],
+    ['a quoted variable', '"//registry.npmjs.org/:_authToken"="${NPM_TOKEN}"\n'],
+    ['an optional variable', '//registry.npmjs.org/:_authToken=${NPM_TOKEN?}\n'],
+  ])('Node: an .npmrc with %s holds no literal credential', async (_what, npmrc) => {
+    const run = await generate(makeProject('node-express-npm', { '.npmrc': npmrc }), '--dry-run');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.dockerfile).not.toMatch(/id=npmrc/);
+  });
+
+  it.each([
+    ['a quoted key', `"npmAuthToken": ${TOKEN}\n`],
+    ['a single-quoted key', `'npmAuthIdent': "user:${TOKEN}"\n`],
+    ['a flow mapping', `npmScopes: { acme: { npmAuthToken: ${TOKEN}, npmRegistryServer: "https://npm.acme.dev" } }\n`],
+    ['npmScopes', `npmScopes:\n  acme:\n    npmRegistryServer: "https://npm.acme.dev"\n    npmAuthToken: ${TOKEN}\n`],
+    ['npmRegistries', `npmRegistries:\n  "https://npm.acme.dev":\n    npmAuthToken: "${TOKEN}"\n`],
+    ['an alias', `tokens:\n  main: &tok ${TOKEN}\nnpmAuthToken: *tok\n`],
+  ])('Node: a .yarnrc.yml token as %s is refused, the token not echoed', async (_what, yarnrc) => {
+    const dir = makeProject('node-yarn-berry', { '.yarnrc.yml': `nodeLinker: node-modules\n${yarnrc}` });
+    const before = snapshot(dir);
+    const run = await generate(dir);
+    expectNoCrash(run);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/\.yarnrc\.yml line \d+ holds a registry token/);
+    expect(run.stderr).not.toContain('SECRET');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it.each(['apps/web/.npmrc', 'apps/#web/.npmrc', 'apps/we*b/.npmrc'])('Node: a nested %s with a token is kept out of the context (npm reads only the root one)', async (path) => {
+    const run = await generate(makeProject('monorepo-npm-turbo', { [path]: `"//registry.npmjs.org/:_authToken"=${TOKEN}\n` }), '--dry-run', '--app', 'apps/web');
+    expect(run.code, run.stderr).toBe(0);
+    expect(ignored(run.dockerignore!, path)).toBe(true);
+    expect(ignored(run.dockerignore!, 'apps/web/package.json')).toBe(false);
+    // The line names that one file: a star in the folder name is not a glob there.
+    if (path.includes('*')) expect(ignored(run.dockerignore!, path.replace('*', 'X'))).toBe(false);
+    expect(run.stderr).toContain(`${path} holds a registry credential`);
+    expect(run.stderr).not.toContain('SECRET');
+  });
+
+  it('Node: a .yarnrc.yml reading variables under npmScopes (flow mapping) generates with secret mounts', async () => {
+    const run = await generate(makeProject('node-yarn-berry', { '.yarnrc.yml': 'nodeLinker: node-modules\nnpmScopes: { acme: { npmAuthToken: "${ACME_TOKEN:-}" } }\n' }), '--dry-run');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.dockerfile).toMatch(/--mount=type=secret,id=ACME_TOKEN,env=ACME_TOKEN/);
+  });
+
+  it('Node: a yarn 1 .yarnrc with a token is refused naming its line', async () => {
+    const dir = makeProject('node-koa-yarn-canvas', { '.yarnrc': `registry "https://registry.yarnpkg.com"\n"//registry.yarnpkg.com/:_authToken" "${TOKEN}"\n` });
+    const run = await generate(dir);
+    expectNoCrash(run);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/\.yarnrc line 2 holds a registry token/);
+    expect(run.stderr).not.toContain('SECRET');
+  });
+
+  it.each([
+    ['requirements.txt', '-i HTTPS://user:SECRETs3cr3t@pypi.example.com/simple\nfastapi==0.115.12\nuvicorn==0.34.2\n', /requirements\.txt line 1/],
+    ['requirements.txt', '--extra-index-url=Https://SECRETghp_abcdefghijklmnopqrstuvwxyz0123@pypi.example.com/simple\nfastapi==0.115.12\nuvicorn==0.34.2\n', /requirements\.txt line 1/],
+    ['requirements.txt', 'fastapi==0.115.12\nuvicorn==0.34.2\nmylib @ git+HTTPS://oauth2:SECRETglpat@gitlab.example.com/acme/mylib.git\n', /requirements\.txt line 3/],
+    ['requirements.txt', 'fastapi==0.115.12\nuvicorn==0.34.2\n-e hg+https://me:SECRETpw@hg.example.com/lib#egg=lib\n', /requirements\.txt line 3/],
+    ['requirements-dev.txt', 'pytest==8.3.4\n--index-url https://me:SECRETpw@pypi.example.com/simple\n', /requirements-dev\.txt line 2/],
+    ['requirements.txt', 'fastapi==0.115.12\nuvicorn==0.34.2\nlib @ https://me:%53ECRETpw@files.example.com/lib-1.0.tar.gz https://a:SECRET2@b.example.com/x\n', /requirements\.txt line 3/],
+  ])('Python: a credential in an upper-case or VCS URL in %s is refused, never echoed', async (file, text, where) => {
+    const dir = makeProject('python-fastapi-pip', { [file]: text });
+    const run = await generate(dir);
+    expectNoCrash(run);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(where);
+    expect(run.stderr).toMatch(/credential/);
+    expect(run.stderr).not.toMatch(/SECRET|s3cr3t|%53ECRET/);
+  });
+
+  it('Python: a test database URL in pyproject.toml is not a package-index credential', async () => {
+    const dir = makeProject('python-pep621-scripts', { 'pyproject.toml': (old) => `${old}\n[tool.pytest.ini_options]\nenv = ["DATABASE_URL=postgres://postgres:postgres@localhost/test"]\n` });
+    const run = await generate(dir, '--dry-run');
+    expect(run.code, run.stderr).toBe(0);
+  });
+});
+
+describe('credential files some builds need', () => {
+  it('a keystore in the sources is kept out, with a warning naming it and how to put it back', async () => {
+    const run = await generate(makeProject('java-maven-spring-boot', { 'src/main/resources/keystore.jks': 'binary' }), '--dry-run');
+    expect(run.code, run.stderr).toBe(0);
+    expect(ignored(run.dockerignore!, 'src/main/resources/keystore.jks')).toBe(true);
+    expect(run.stderr).toMatch(/src\/main\/resources\/keystore\.jks.*!src\/main\/resources\/keystore\.jks/s);
+    // The re-include the warning suggests works: a "!path" line after the generated ones.
+    expect(ignored(`${run.dockerignore!}\n!src/main/resources/keystore.jks\n`, 'src/main/resources/keystore.jks')).toBe(false);
+  });
+
+  it('no warning when there is none', async () => {
+    const run = await generate(makeProject('java-maven-spring-boot'), '--dry-run');
+    expect(run.stderr).not.toMatch(/keeps .* out of the build/);
   });
 });
 

@@ -5,6 +5,7 @@
 // Dockerfile.dockerignore (https://docs.docker.com/build/concepts/context/#filename-and-location).
 import type { Ecosystem } from '../ecosystem.js';
 import type { CommonFacts, RenderedFiles } from '../types.js';
+import { shellWord } from '../render/quote.js';
 
 export interface BuildContext {
   /** The repository root relative to the project folder ("../.."). */
@@ -19,7 +20,7 @@ export function buildContextOf(ecosystem: Pick<Ecosystem, 'apps'>, facts: Common
   const ws = ecosystem.apps?.buildContext(facts) ?? null;
   if (!ws) return null;
   const dockerfile = `${ws.appDir}/Dockerfile`;
-  return { context: ws.context, dockerfile, command: `docker build -f ${dockerfile} .` };
+  return { context: ws.context, dockerfile, command: `docker build -f ${shellWord(dockerfile)} .` };
 }
 
 /** Rendered files keyed by where they are written, relative to the project folder. */

@@ -62,6 +62,17 @@ function checkString(value: string, path: string[], facts: CommonFacts, labels: 
   if (PATH_KEY.test(key) && value.includes('$')) {
     throw new UserError(`${field} is ${JSON.stringify(shorten(value))}, a path with a "$", which a Dockerfile reads as a variable in COPY and WORKDIR. Rename it without "$" and run again.`);
   }
+  // A backslash is an escape to BuildKit's word lexer and COPY's matcher, and at the end of a
+  // line it continues the instruction onto the next one (WORKDIR would swallow USER): refused.
+  // Spaces and quotes are fine: the copy and workdir helpers quote them.
+  if (PATH_KEY.test(key) && value.includes('\\')) {
+    throw new UserError(`${field} is ${JSON.stringify(shorten(value))}, a path with a backslash, which a Dockerfile reads as an escape (or, at the end of a line, as a line continuation) in COPY and WORKDIR. Rename it without "\\" and run again.`);
+  }
+  // COPY reads `*`, `?` and `[` as wildcards and would copy other files too; no escape names such
+  // a file on both BuildKit and buildah (src/render/quote.ts assertNoGlob), so refuse it.
+  if (PATH_KEY.test(key) && /[*?[]/.test(value)) {
+    throw new UserError(`${field} is ${JSON.stringify(shorten(value))}, a path with "*", "?" or "[", which COPY reads as a wildcard, so it would copy other files too. Rename it without them and run again.`);
+  }
 }
 
 const LABELS: Record<string, [string, (f: CommonFacts) => string]> = {

@@ -16,7 +16,7 @@ import { listPackageDir, packageFileExists, readPackageText } from '../files/pac
 import { handlebarsCompiler } from '../lazy.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { Language, RenderedFiles } from '../types.js';
-import { commentText, copyArgs, dockerString, execForm, shellWord } from './quote.js';
+import { commentText, copyArgs, dockerString, execForm, shellWord, workdirArg } from './quote.js';
 
 /** Built-in templates ship in the package, found from its root (src/paths.ts), never from the cwd. */
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('templates/', PACKAGE_ROOT));
@@ -78,8 +78,19 @@ function createInstance(): typeof Handlebars {
   hbs.registerHelper('shwords', (values: unknown) => (values as unknown[]).map((v) => shellWord(String(v))).join(' '));
   hbs.registerHelper('envValue', (value: unknown) => dockerString(String(value)));
   hbs.registerHelper('comment', (value: unknown) => commentText(String(value)));
-  hbs.registerHelper('copy', (sources: unknown, destination: unknown) =>
-    copyArgs((Array.isArray(sources) ? sources : [sources]).map(String), String(destination)));
+  hbs.registerHelper('copy', (sources: unknown, ...rest: unknown[]) => {
+    // {{copy sources destination}}, or {{copy list}} with the destination last (rest holds only
+    // Handlebars' options object then).
+    const list = (Array.isArray(sources) ? sources : [sources]).map(String);
+    if (rest.length > 1) return copyArgs(list, String(rest[0]));
+    if (list.length < 2) throw new UserError('{{copy list}} needs at least one source and a destination, the destination last.');
+    return copyArgs(list.slice(0, -1), list[list.length - 1]!);
+  });
+  hbs.registerHelper('workdir', (path: unknown) => workdirArg(String(path)));
+  // Handlebars' built-in {{log}} prints through console.log, i.e. to stdout, which would break
+  // --json (stdout holds only the report) and bypass the terminal sanitiser: in templates it
+  // prints nothing (README "Template overrides").
+  hbs.registerHelper('log', () => '');
   hbs.registerHelper('join', (values: unknown, separator: unknown) =>
     (values as unknown[]).map(String).join(typeof separator === 'string' ? separator : ' '));
   return hbs;

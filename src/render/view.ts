@@ -3,6 +3,7 @@
 import { packageVersion } from '../version.js';
 import type { AssetStage, CommonFacts, Plan } from '../types.js';
 import { emptyExtraView, type ExtraView } from '../config/extra.js';
+import { credentialIgnoreView } from '../knowledge/credential-files.js';
 
 export function commonView(facts: CommonFacts, plan: Plan, extra: ExtraView = emptyExtraView()) {
   return {
@@ -20,6 +21,8 @@ export function commonView(facts: CommonFacts, plan: Plan, extra: ExtraView = em
     extra,
     // Front-end builds the app needs (a Go embed of a Vite UI): printed by the asset-* partials.
     assets: assetView(facts.assetStages ?? []),
+    // Credential files every .dockerignore keeps out, by group (src/knowledge/credential-files.ts).
+    credentialFiles: credentialIgnoreView(),
   };
 }
 
@@ -31,7 +34,7 @@ function assetView(stages: AssetStage[]) {
     return {
       name: stages.length === 1 ? 'assets' : `assets-${i + 1}`,
       image: stage.image,
-      workdir,
+      stageDir: workdir,
       manifests: stage.manifests.map((file) => [`${prefix}${file}`, `./${file}`]),
       sources: [stage.dir === '.' ? '.' : `${stage.dir}/`, './'],
       setup: stage.setup,

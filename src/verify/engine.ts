@@ -3,7 +3,7 @@
 // order docker, podman, buildah. "Really works" means the engine can reach its storage: a docker
 // client without a running daemon does not count (`docker info` fails then).
 import path from 'node:path';
-import { UserError } from '../errors.js';
+import { UsageError, UserError } from '../errors.js';
 import { exec as defaultExec, lastLines, type Exec } from './exec.js';
 
 const ENGINE_KINDS = ['docker', 'podman', 'buildah'] as const;
@@ -68,7 +68,7 @@ async function namedEngine(wanted: string, exec: Exec): Promise<Engine> {
   const byName = ENGINE_KINDS.find((kind) => base.startsWith(kind));
   if (byName) return { kind: byName, command: wanted };
   if (!wanted.includes('/') && !wanted.includes(path.sep)) {
-    throw new UserError(`Unknown container engine "${wanted}". Use --engine docker, podman, buildah or the path of one of them.`);
+    throw new UsageError(`Unknown container engine "${wanted}". Use --engine docker, podman, buildah or the path of one of them.`);
   }
   const version = await exec(wanted, ['--version'], { timeoutMs: PROBE_TIMEOUT_MS });
   const text = `${version.stdout}\n${version.stderr}`.toLowerCase();

@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import semver from 'semver';
 import { describe, expect, it } from 'vitest';
 import { ALPINE_NAMES } from '../../src/knowledge/alpine-names.js';
+import { CREDENTIAL_FILES } from '../../src/knowledge/credential-files.js';
 import { parseDay } from '../../src/knowledge/clock.js';
 import { GO_FRAMEWORKS, GO_MODULES } from '../../src/ecosystems/go/knowledge/modules.js';
 import { GO_RELEASES } from '../../src/ecosystems/go/knowledge/versions.js';
@@ -98,6 +99,7 @@ const lowest = (range: unknown): semver.SemVer => semver.minVersion(String(range
 
 const TABLES: readonly Table[] = [
   table('ALPINE_NAMES', ALPINE_NAMES, { key: (r) => r.debian }),
+  table('CREDENTIAL_FILES', CREDENTIAL_FILES, { key: (r) => r.id, order: { priority: '.dockerignore order: the last matching line wins, so a re-include follows its exclusion' } }),
   table('GO_FRAMEWORKS', GO_FRAMEWORKS, { key: (r) => r.id, order: { priority: 'the first framework among the direct requirements wins' } }),
   table('GO_MODULES', GO_MODULES, { native: true }),
   table('GO_RELEASES', GO_RELEASES, { key: (r) => r.version, order: 'version', dates: [['released', 'day']] }),

@@ -2,7 +2,7 @@
 // command, each with where it came from. Pure over the project files; Maven and Gradle are
 // never run.
 import type { DetectOptions } from '../../ecosystem.js';
-import { ChoiceNeeded, UserError } from '../../errors.js';
+import { ChoiceNeeded, UsageError, UserError } from '../../errors.js';
 import { buildScripts, chooseProgram, listNames, serviceByName } from '../../detect/program-choice.js';
 import type { Project } from '../../project.js';
 import { classifyJavaDependency } from './knowledge/native.js';
@@ -201,7 +201,7 @@ function moduleFacts(project: Project, module: { dir: string; source: string; no
 function chooseTool(project: Project, requested: string | undefined): Fact<JavaBuildTool> {
   if (requested !== undefined) {
     if (!(JAVA_BUILD_TOOLS as readonly string[]).includes(requested)) {
-      throw new UserError(`--package-manager ${requested} is not a Java build tool; use one of: ${JAVA_BUILD_TOOLS.join(', ')}.`);
+      throw new UsageError(`--package-manager ${requested} is not a Java build tool; use one of: ${JAVA_BUILD_TOOLS.join(', ')}.`);
     }
     const needs = requested === 'maven' ? MAVEN_FILES : requested === 'gradle' ? GRADLE_FILES : [];
     if (needs.length > 0 && !needs.some((f) => project.isFile(f))) {

@@ -3,7 +3,7 @@
 // references resolved from <properties> and the project's own coordinates.
 import { xml } from '../../lazy.js';
 import { UserError } from '../../errors.js';
-import type { Project } from '../../project.js';
+import { shorten, type Project } from '../../project.js';
 import { FRAMEWORK_MARKERS, springBootParentJavaVersion } from './knowledge/frameworks.js';
 import { javaMajor } from './knowledge/versions.js';
 import type { BuildInfo, Dependency } from './build-info.js';
@@ -123,7 +123,8 @@ export function readMaven(project: Project): BuildInfo {
 function parsePom(text: string): Xml {
   const valid = xml().XMLValidator.validate(text);
   if (valid !== true) {
-    throw new UserError(`pom.xml is not well-formed XML (line ${valid.err.line}): ${valid.err.msg} Fix the file and run again.`);
+    // The parser's message can list every open tag; the line number is what helps.
+    throw new UserError(`pom.xml is not well-formed XML (line ${valid.err.line}): ${shorten(valid.err.msg, 160)} Fix the file and run again.`);
   }
   const parser = new (xml().XMLParser)({
     ignoreAttributes: true,
@@ -132,7 +133,14 @@ function parsePom(text: string): Xml {
     processEntities: true,
     isArray: (name) => LISTS.has(name),
   });
-  const doc = parser.parse(text) as Xml;
+  let doc: Xml;
+  try {
+    doc = parser.parse(text) as Xml;
+  } catch (error) {
+    // fast-xml-parser stops at 100 nested elements by default (maxNestedTags), so a hostile
+    // 100,000-deep document costs nothing; a real POM is a few levels deep.
+    throw new UserError(`pom.xml cannot be read: ${shorten(String((error as Error).message ?? error), 160)}. A Maven POM nests a few elements deep; fix the file and run again.`);
+  }
   const project = asXml(doc.project);
   if (!project) throw new UserError('pom.xml has no <project> element; it is not a Maven POM. Fix the file and run again.');
   return project;

@@ -61,7 +61,12 @@ export function detectBuild(project: Project, pkg: PackageJson, fw: FrameworkRes
   let runtimeFiles: string[];
   if (rule?.runtimeFiles) {
     // Build outputs are there after the build; everything else only if the project has it.
-    runtimeFiles = rule.runtimeFiles.filter((p) => p === output || p.startsWith(`${output}/`) || project.exists(p));
+    // The rule names the framework's default output folder; a project that moves it (NestJS with
+    // another tsconfig outDir) gets its own folder copied instead.
+    const moved = rule.output !== null && rule.output !== output
+      ? rule.runtimeFiles.map((p) => (p === rule.output ? output : p.startsWith(`${rule.output}/`) ? `${output}${p.slice(rule.output!.length)}` : p))
+      : rule.runtimeFiles;
+    runtimeFiles = moved.filter((p) => p === output || p.startsWith(`${output}/`) || project.exists(p));
     if (rule.id === 'next') runtimeFiles.push(...NEXT_CONFIG_FILES.filter((f) => project.isFile(f)));
   } else {
     runtimeFiles = [output, 'package.json', ...RUNTIME_ASSET_FOLDERS.filter((f) => project.isDir(f))];

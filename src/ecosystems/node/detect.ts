@@ -88,6 +88,7 @@ export function detectNode(project: Project, options: DetectOptions): NodeFacts 
     installFiles: pm.installFiles,
     hasProductionDependencies: Object.keys(pkg.dependencies).length > 0 || Object.keys(stringMapOf(pkg.raw, 'optionalDependencies')).length > 0,
     installSecrets: pm.installSecrets,
+    nestedCredentials: pm.nestedCredentials,
     framework: fw.framework,
     runtime: version.runtime,
     port: port.port,

@@ -10,9 +10,10 @@
 import semver from 'semver';
 import type { Project } from '../../project.js';
 import type { Fact } from '../../types.js';
-import { UserError } from '../../errors.js';
+import { UsageError, UserError } from '../../errors.js';
 import { NODE_PACKAGE_MANAGERS, type InstallSecret, type NodePackageManager } from './types.js';
 import type { PackageJson } from './manifest.js';
+import { scanClassicYarnrc, scanNpmrc, scanYarnrc } from './registry-credentials.js';
 
 /** Lockfiles in precedence order when several exist. bun.lock (text, Bun >= 1.2) before bun.lockb. */
 const LOCKFILES: ReadonlyArray<{ file: string; manager: NodePackageManager }> = [
@@ -41,6 +42,8 @@ export interface PackageManagerFacts {
   lockfile: string | null;
   installFiles: string[];
   installSecrets: InstallSecret[];
+  /** Nested .npmrc files holding a literal credential: kept out of the build context. */
+  nestedCredentials: string[];
   warnings: string[];
 }
 
@@ -62,7 +65,7 @@ export function parsePackageManagerField(value: string): { manager: NodePackageM
 function parsePackageManagerOption(value: string): { manager: NodePackageManager; version: string | null } {
   const [name = '', version] = value.trim().split('@');
   if (!isNodePackageManager(name) || (version !== undefined && semver.valid(version) === null)) {
-    throw new UserError(
+    throw new UsageError(
       `--package-manager "${value}" is not a Node.js package manager; use one of ${NODE_PACKAGE_MANAGERS.join(', ')}` +
         ` (optionally with an exact version, like pnpm@9.12.0).`,
     );
@@ -128,40 +131,44 @@ export function detectPackageManager(
   for (const file of INSTALL_CONFIG_FILES) {
     if (!project.exists(file)) continue;
     if (file === '.npmrc') {
-      const npmrc = project.readText(file) ?? '';
-      if (holdsCredential(npmrc)) {
+      const npmrc = scanNpmrc(project.readText(file) ?? '');
+      if (npmrc.literalLines.length > 0) {
         // Copying it would bake the token into a layer: the install mounts it as a build secret
         // instead, and .dockerignore keeps it out of the context.
         installSecrets.push({ id: 'npmrc', target: '/root/.npmrc', env: null });
         warnings.push(
-          '.npmrc holds a registry credential, so it stays out of the image and the install reads it as a build secret: ' +
+          `.npmrc holds a registry credential (line ${npmrc.literalLines.join(', ')}), so it stays out of the image and the install reads it as a build secret: ` +
             'build with `docker build --secret id=npmrc,src=.npmrc .`.',
         );
         continue;
       }
       // ${VAR} references are resolved by npm from the environment: each becomes a secret
       // exposed as that variable for the install step only, never an ARG or ENV.
-      for (const name of referencedVariables(npmrc)) {
+      for (const name of npmrc.variables) {
         installSecrets.push({ id: name, target: null, env: name });
         warnings.push(`.npmrc reads \${${name}}: build with \`docker build --secret id=${name},env=${name} .\` so the install can authenticate.`);
       }
     }
+    if (file === '.yarnrc' && scanClassicYarnrc(project.readText(file) ?? '').literalLines.length > 0) {
+      const line = scanClassicYarnrc(project.readText(file) ?? '').literalLines[0];
+      throw new UserError(
+        `.yarnrc line ${line} holds a registry token, and the install copies .yarnrc into the image. ` +
+          'Move the token to .npmrc as //registry/:_authToken=${NPM_TOKEN} (read from the environment at install time), then run again; the build then receives it as a secret.',
+      );
+    }
     if (file === '.yarnrc.yml') {
-      // Yarn 2+ keeps registry tokens here (npmAuthToken, npmAuthIdent). The file is copied for the
-      // install, so a literal token would land in a layer: refuse it. ${VAR} references are read
-      // by yarn from the environment, so each becomes a secret exposed as that variable.
-      const yarnrc = project.readText(file) ?? '';
-      const literal = yarnrc.split(/\r?\n/).findIndex((line) => {
-        const match = /^\s*(npmAuthToken|npmAuthIdent)\s*:\s*["']?(.*?)["']?\s*$/.exec(line);
-        return match !== null && !/^\$\{[A-Za-z_][A-Za-z0-9_]*(:-[^}]*)?\}$/.test(match[2] ?? '');
-      });
-      if (literal >= 0) {
+      // Yarn 2+ keeps registry tokens here (npmAuthToken, npmAuthIdent, also under npmScopes and
+      // npmRegistries). The file is copied for the install, so a literal token would land in a
+      // layer: refuse it. ${VAR} references are read by yarn from the environment, so each
+      // becomes a secret exposed as that variable.
+      const yarnrc = scanYarnrc(project.readText(file) ?? '', file);
+      if (yarnrc.literalLines.length > 0) {
         throw new UserError(
-          `.yarnrc.yml line ${literal + 1} holds a registry token, and the install copies .yarnrc.yml into the image. ` +
+          `.yarnrc.yml line ${yarnrc.literalLines[0]} holds a registry token, and the install copies .yarnrc.yml into the image. ` +
             'Write it as npmAuthToken: "${NPM_AUTH_TOKEN}" (yarn reads the variable at install time), then run again; the build then receives it as a secret.',
         );
       }
-      for (const name of referencedVariables(yarnrc)) {
+      for (const name of yarnrc.variables) {
         if (installSecrets.some((s) => s.id === name)) continue;
         installSecrets.push({ id: name, target: null, env: name });
         warnings.push(`.yarnrc.yml reads \${${name}}: build with \`docker build --secret id=${name},env=${name} .\` so the install can authenticate.`);
@@ -169,7 +176,18 @@ export function detectPackageManager(
     }
     installFiles.push(file);
   }
-  return { packageManager: chosen, packageManagerVersion, yarnBerry, lockfile, installFiles, installSecrets, warnings };
+  // npm and pnpm read only the root's .npmrc (https://docs.npmjs.com/cli/configuring-npm/npmrc#files,
+  // https://pnpm.io/npmrc), so a nested one is never an install input, but `COPY . .` would copy it
+  // into the build stage and, with its folder, into the final image: one holding a token is kept out.
+  const nestedCredentials: string[] = [];
+  for (const path of project.find({ extensions: ['.npmrc'], maxDepth: 6, maxFiles: 50 })) {
+    if (path === '.npmrc' || !path.endsWith('/.npmrc')) continue;
+    const lines = scanNpmrc(project.readText(path) ?? '').literalLines;
+    if (lines.length === 0) continue;
+    nestedCredentials.push(path);
+    warnings.push(`${path} holds a registry credential (line ${lines.join(', ')}); npm and pnpm read only the root .npmrc, so .dockerignore keeps it out of the build.`);
+  }
+  return { packageManager: chosen, packageManagerVersion, yarnBerry, lockfile, installFiles, installSecrets, nestedCredentials, warnings };
 }
 
 /**
@@ -290,20 +308,4 @@ function isYarnBerry(
   if (project.isFile('.yarnrc.yml')) return true;
   if (lockfile === 'yarn.lock') return /^__metadata:/m.test(project.readText(lockfile) ?? '');
   return false;
-}
-
-/** Environment variables an .npmrc interpolates (`${NPM_TOKEN}`), sorted. */
-function referencedVariables(npmrc: string): string[] {
-  const names = new Set<string>();
-  // `${NAME:-default}` is yarn's form with a fallback.
-  for (const match of npmrc.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-[^}]*)?\}/g)) names.add(match[1]!);
-  return [...names].sort();
-}
-
-/** npm's auth settings (`_authToken`, `_auth`, `_password`) with a literal value, not ${VAR}. */
-function holdsCredential(npmrc: string): boolean {
-  return npmrc.split('\n').some((line) => {
-    const match = /(?:^|:)(_authToken|_auth|_password)\s*=\s*(.*)$/.exec(line.trim());
-    return match !== null && !/^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/.test((match[2] ?? '').trim());
-  });
 }

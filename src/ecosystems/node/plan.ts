@@ -9,6 +9,7 @@ import type { BaseOption, Plan } from '../../types.js';
 import { collectPackages, osPackagesView, type Distro } from '../../plan/os-packages.js';
 import { pickVersion, withVersionArg } from '../../plan/versions.js';
 import { ruledOut } from '../../plan/choose-base.js';
+import { dockerignoreLiteral } from '../../render/quote.js';
 import { singlePackageFields, workspaceView } from './workspace-plan.js';
 
 interface Candidates {
@@ -134,7 +135,7 @@ export function nodeView(facts: NodeFacts, plan: Plan) {
     // Cache and secret mounts for the install steps, finished text (ids and paths are validated).
     installMounts: installMounts(recipe.cacheDir, facts.installSecrets),
     // Files that must stay out of the build context beyond the usual list (an .npmrc with a token).
-    extraIgnores: facts.installSecrets.filter((s) => s.target !== null).map(() => '.npmrc'),
+    extraIgnores: [...facts.installSecrets.filter((s) => s.target !== null).map(() => '.npmrc'), ...(facts.nestedCredentials ?? []).map(dockerignoreLiteral)],
     installAll: recipe.installAll,
     installProd: recipe.installProd,
     buildCommand: facts.buildScript === null ? null : [...recipe.run, facts.buildScript],

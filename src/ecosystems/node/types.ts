@@ -39,6 +39,8 @@ export interface NodeFacts extends CommonFacts {
    * holding a token is mounted as a file; ${VAR}s an .npmrc reads are exposed as variables.
    */
   installSecrets: InstallSecret[];
+  /** Nested .npmrc files holding a literal token, relative to the build context: kept out of it (a .dockerignore entry, not a copied path). */
+  nestedCredentials?: string[];
   /** Production environment the framework needs (HOST=0.0.0.0 for Astro/Nuxt, HOSTNAME for Next). */
   env: Record<string, string>;
   /** Set for an app inside an npm/yarn/pnpm workspace: the build context is the repository root. */

@@ -5,6 +5,7 @@
 // workspace packages the app depends on before the install, which installs for that app alone.
 // Globs are resolved by listing folders at most three levels deep; node_modules and dot folders
 // are never entered (Project.list, NEVER_WALK).
+import { globSegmentRegExp } from '../../detect/glob-error.js';
 import { basename, dirname, relative, sep } from 'node:path';
 import { yaml } from '../../lazy.js';
 import { UserError } from '../../errors.js';
@@ -153,7 +154,7 @@ function children(project: Project, dir: string): string[] {
 function segmentRegex(segment: string): RegExp {
   const body = segment.replace(/[.+^$()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')
     .replace(/\{([^}]*)\}/g, (_, alts: string) => `(${alts.split(',').join('|')})`);
-  return new RegExp(`^${body}$`);
+  return globSegmentRegExp(`^${body}$`, segment, 'package.json "workspaces" (or pnpm-workspace.yaml)');
 }
 
 function stringRecord(value: unknown): Record<string, string> {

@@ -6,7 +6,7 @@ import { normalizePackageName } from './knowledge/native.js';
 import type { Project } from '../../project.js';
 import type { Fact } from '../../types.js';
 import { detectApp } from './app.js';
-import { checkIndexCredentials } from './credentials.js';
+import { checkIndexCredentials, otherRequirementsFiles } from './credentials.js';
 import { readPdmLock, readPipfileLock, readPoetryLock, readUvLock } from './lockfiles.js';
 import { classifyNative } from './native.js';
 import { detectPythonVersion } from './python-version.js';
@@ -176,7 +176,7 @@ export function detectPython(project: Project, options: DetectOptions): PythonFa
 
   // The image copies these files (the whole project, for the final stage): a credential in an
   // index URL is refused, and variables an index URL reads are named, since the build must get them.
-  const credentialFiles = [...new Set([...installFiles, 'pyproject.toml', 'Pipfile', 'uv.toml', 'poetry.toml'])];
+  const credentialFiles = [...new Set([...installFiles, 'pyproject.toml', 'Pipfile', 'uv.toml', 'poetry.toml', ...otherRequirementsFiles(project)])];
   const installSecrets = new Set<string>();
   for (const { file, names } of checkIndexCredentials(project, credentialFiles)) {
     for (const name of names) installSecrets.add(name);

@@ -1,6 +1,7 @@
 // Cargo manifests, the lockfile and toolchain files, read as Cargo reads them
 // (https://doc.rust-lang.org/cargo/reference/manifest.html, .../cargo-targets.html#target-auto-discovery,
 // .../workspaces.html; rustup's rust-toolchain.toml: https://rust-lang.github.io/rustup/overrides.html).
+import { globSegmentRegExp } from '../../detect/glob-error.js';
 import { UserError } from '../../errors.js';
 import type { Project } from '../../project.js';
 
@@ -82,7 +83,7 @@ function memberDirs(project: Project, members: string[]): string[] {
         dirs = dirs.map((d) => (d === '.' ? segment : `${d}/${segment}`));
         continue;
       }
-      const pattern = new RegExp(`^${segment.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
+      const pattern = globSegmentRegExp(`^${segment.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`, member, 'Cargo.toml [workspace] members');
       dirs = dirs.flatMap((d) => project.list(d).filter((name) => pattern.test(name)).map((name) => (d === '.' ? name : `${d}/${name}`)));
     }
     for (const dir of dirs) if (project.isFile(`${dir}/Cargo.toml`) && !out.includes(dir)) out.push(dir);

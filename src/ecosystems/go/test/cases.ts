@@ -16,8 +16,8 @@ export const cases: EcosystemCases = {
     { field: 'go.mod go version', fixture: 'go-stdlib-http', file: 'go.mod', benign: '1.24', edits: (v) => ({ 'go.mod': replace(/^go .*$/m, `go ${q(v)}`) }) },
     { field: 'go.mod toolchain', fixture: 'go-stdlib-http', file: 'go.mod', benign: 'go1.24.2', edits: (v) => ({ 'go.mod': (old) => `${old}\ntoolchain ${q(v)}\n` }) },
     { field: 'go.mod require path', fixture: 'go-gin', file: 'go.mod', benign: 'example.com/lib', edits: (v) => ({ 'go.mod': (old) => `${old}\nrequire ${q(v)} v1.0.0\n` }) },
-    { field: 'main package folder name', fixture: 'go-multi-main', file: /main package/, benign: 'server', edits: (v) => ({ 'cmd/worker': null, ...moveDir('go-multi-main', 'cmd/api', `cmd/${folder(v)}`) }) },
-    { field: 'go.work use folder', fixture: 'go-workspace', file: /go\.work|main package/, benign: 'services', edits: (v) => ({ 'go.work': replace('./api', q(`./${folder(v)}`)), ...moveDir('go-workspace', 'api', folder(v)) }) },
+    { field: 'main package folder name', path: (v) => folder(v), fixture: 'go-multi-main', file: /main package/, benign: 'server', edits: (v) => ({ 'cmd/worker': null, ...moveDir('go-multi-main', 'cmd/api', `cmd/${folder(v)}`) }) },
+    { field: 'go.work use folder', path: (v) => folder(v), fixture: 'go-workspace', file: /go\.work|main package/, benign: 'services', edits: (v) => ({ 'go.work': replace('./api', q(`./${folder(v)}`)), ...moveDir('go-workspace', 'api', folder(v)) }) },
   ],
   variablePaths: [],
   malformed: [

@@ -26,7 +26,7 @@ export const cases: EcosystemCases = {
     { field: 'Gradle toolchain languageVersion', fixture: 'java25-gradle-application', file: /build\.gradle/, benign: '21', edits: (v) => ({ 'build.gradle': replace('JavaLanguageVersion.of(25)', `JavaLanguageVersion.of('${groovy(v)}')`) }) },
     { field: 'Gradle rootProject.name', fixture: 'java25-gradle-application', file: /settings\.gradle/, benign: 'greeter', edits: (v) => ({ 'settings.gradle': `rootProject.name = '${groovy(v)}'\n` }) },
     { field: 'Gradle version', fixture: 'java25-gradle-application', file: /build\.gradle/, benign: '1.2.3', edits: (v) => ({ 'build.gradle': (old) => `${old}\nversion = '${groovy(v)}'\n` }) },
-    { field: 'Gradle archiveFileName', fixture: 'java25-gradle-application', file: /build\.gradle/, benign: 'app.jar', edits: (v) => ({ 'build.gradle': (old) => `${old}\njar {\n    archiveFileName = '${groovy(v)}'\n}\n` }) },
+    { field: 'Gradle archiveFileName', path: () => null, fixture: 'java25-gradle-application', file: /build\.gradle/, benign: 'app.jar', edits: (v) => ({ 'build.gradle': (old) => `${old}\njar {\n    archiveFileName = '${groovy(v)}'\n}\n` }) },
     { field: 'gradle.properties version', fixture: 'java25-gradle-application', file: /gradle\.properties/, benign: '1.2.3', edits: (v) => ({ 'gradle.properties': `version=${v}\n` }) },
     { field: '.java-version', fixture: 'java25-gradle-application', file: /\.java-version|build\.gradle/, benign: '25', edits: (v) => ({ '.java-version': `${v}\n` }) },
   ],

@@ -1,6 +1,6 @@
 // Node's data for the cross-ecosystem suites (the type and what each part is for: test/ecosystem-cases.ts).
 // The Node-only hostile start scripts and the package.json property stay in test/safety.test.ts.
-import { type EcosystemCases, folder, moveDir, pathPart, put, randomTree } from '../../../../test/ecosystem-cases.js';
+import { type EcosystemCases, folder, moveDir, pathPart, put, randomTree, replace } from '../../../../test/ecosystem-cases.js';
 
 export const cases: EcosystemCases = {
   language: 'node',
@@ -19,7 +19,9 @@ export const cases: EcosystemCases = {
     { field: '.nvmrc', fixture: 'node-express-npm', file: '.nvmrc', benign: '22', edits: (v) => ({ '.nvmrc': `${v}\n` }) },
     { field: 'dependency name in package-lock.json', fixture: 'node-express-npm', file: /package-lock\.json|package\.json/, benign: 'left-pad', edits: (v) => ({ 'package-lock.json': (old) => { const lock = JSON.parse(old); lock.packages[`node_modules/${v}`] = { version: '1.0.0' }; return JSON.stringify(lock); } }) },
     { field: 'start script file name (node <file>)', fixture: 'node-plain-node-no-lock', file: 'package.json', benign: 'server.js', edits: (v) => ({ 'package.json': (old) => JSON.stringify({ ...JSON.parse(old), main: v, scripts: {} }), 'server.js': 'require("http").createServer().listen(3000)\n', [folder(v)]: 'require("http").createServer().listen(3000)\n' }) },
-    { field: 'workspace app folder name', fixture: 'monorepo-npm-turbo', file: /apps\/|--app/, benign: 'site', args: (v) => ['--app', `apps/${folder(v)}`], edits: (v) => moveDir('monorepo-npm-turbo', 'apps/web', `apps/${folder(v)}`) },
+    // tsconfig outDir: the build's output folder, which the final stage copies from the build stage.
+    { field: 'tsconfig outDir', fixture: 'node-nest-ts', file: /tsconfig\.json|package\.json/, benign: 'out', path: (v) => folder(v), edits: (v) => ({ 'tsconfig.json': replace('"./dist"', JSON.stringify(`./${folder(v)}`)), 'package.json': replace('node dist/main', JSON.stringify(`node '${folder(v).replace(/'/g, `'\\''`)}/main'`).slice(1, -1)) }) },
+    { field: 'workspace app folder name', path: (v) => folder(v), fixture: 'monorepo-npm-turbo', file: /apps\/|--app/, benign: 'site', args: (v) => ['--app', `apps/${folder(v)}`], edits: (v) => moveDir('monorepo-npm-turbo', 'apps/web', `apps/${folder(v)}`) },
   ],
   variablePaths: [
     // COPY and WORKDIR expand variables even in JSON form: apps/w$HOME would copy apps/w.

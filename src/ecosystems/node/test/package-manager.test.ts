@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../../errors.js';
+import { UsageError, UserError } from '../../../errors.js';
 import { detectPackageManager, parsePackageManagerField } from '../package-manager.js';
 import { readPackageJson } from '../manifest.js';
 import { projectWith } from './fixture-helper.js';
@@ -124,7 +124,7 @@ describe('detectPackageManager', () => {
     expect(r.packageManager).toEqual({ value: 'pnpm', source: '--package-manager' });
     expect(r.lockfile).toBeNull();
     expect(detect({}, 'yarn@4.5.3')).toMatchObject({ packageManagerVersion: '4.5.3', yarnBerry: true });
-    expect(() => detect({}, 'pip')).toThrow(UserError);
+    expect(() => detect({}, 'pip')).toThrow(UsageError);
     expect(() => detect({}, 'pip')).toThrow(/--package-manager "pip".*npm, yarn, pnpm, bun/);
   });
 

@@ -19,7 +19,7 @@ export const cases: EcosystemCases = {
     { field: 'rust-toolchain.toml channel', fixture: 'rust-std-http', file: 'rust-toolchain.toml', benign: '1.85.0', edits: (v) => ({ 'rust-toolchain.toml': `[toolchain]\nchannel = ${q(v)}\n` }) },
     { field: 'Cargo workspace member folder', fixture: 'rust-workspace', file: 'Cargo.toml', benign: 'service', args: ['--main', 'api'], edits: (v) => moveDir('rust-workspace', 'crates/api', `crates/${folder(v)}`) },
     { field: 'Cargo workspace members entry', fixture: 'rust-workspace', file: /Cargo\.toml|--main api matches none/, benign: 'service', args: ['--main', 'api'], edits: (v) => ({ 'Cargo.toml': replace('["crates/*"]', `["crates/core-lib", "crates/worker", ${q(`crates/${folder(v)}`)}]`), ...moveDir('rust-workspace', 'crates/api', `crates/${folder(v)}`) }) },
-    { field: 'src/bin file name', fixture: 'rust-std-http', file: /src\/bin|binary|Cargo/, benign: 'server', args: [], edits: (v) => ({ 'src/main.rs': null, [`src/bin/${folder(v)}.rs`]: 'fn main() {}\n' }) },
+    { field: 'src/bin file name', path: (v) => folder(v), fixture: 'rust-std-http', file: /src\/bin|binary|Cargo/, benign: 'server', args: [], edits: (v) => ({ 'src/main.rs': null, [`src/bin/${folder(v)}.rs`]: 'fn main() {}\n' }) },
   ],
   variablePaths: [],
   malformed: [
