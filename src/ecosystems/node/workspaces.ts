@@ -11,7 +11,8 @@ import { yaml } from '../../lazy.js';
 import { UserError } from '../../errors.js';
 import type { AppChoice } from '../../ecosystem.js';
 import type { Interaction } from '../../interaction.js';
-import { NEVER_WALK, Project } from '../../project.js';
+import { NEVER_WALK, Project, shorten } from '../../project.js';
+import { globFolders, GlobLimitError, parseGlob, type Glob } from '../../detect/glob.js';
 
 export interface WorkspacePackage {
   /** Folder relative to the root, forward slashes ("apps/api"). */
@@ -62,8 +63,8 @@ export function readWorkspaceLayout(project: Project): WorkspaceLayout | null {
   const include = globs.patterns.filter((g) => !g.startsWith('!'));
   const exclude = globs.patterns.filter((g) => g.startsWith('!')).map((g) => g.slice(1));
   const dirs = new Set<string>();
-  for (const pattern of include) for (const dir of expand(project, normalizeGlob(pattern))) dirs.add(dir);
-  for (const pattern of exclude) for (const dir of expand(project, normalizeGlob(pattern))) dirs.delete(dir);
+  for (const pattern of include) for (const dir of expand(project, pattern, globs.source)) dirs.add(dir);
+  for (const pattern of exclude) for (const dir of expand(project, pattern, globs.source)) dirs.delete(dir);
   const packages: WorkspacePackage[] = [];
   for (const dir of [...dirs].sort()) {
     if (dir === '.' || !project.isFile(`${dir}/package.json`)) continue;
@@ -112,34 +113,28 @@ function workspaceGlobs(project: Project): { source: WorkspaceLayout['source']; 
   return { source: 'package.json workspaces', patterns: list as string[] };
 }
 
+/** A glob's segments without `./`, empty segments or a trailing slash (a split, not a regex: globs can be long). */
 function normalizeGlob(pattern: string): string[] {
-  return pattern.replace(/^\.\//, '').replace(/\/+$/, '').split('/').filter((s) => s !== '' && s !== '.');
+  return pattern.split('/').filter((s) => s !== '' && s !== '.');
 }
 
-/** Folders matching the glob segments: `*` within a segment, `**` for zero to two more levels. */
-function expand(project: Project, segments: string[], base = '.', depth = 0): string[] {
-  if (segments.length === 0) return [base];
-  if (depth > MAX_GLOB_DEPTH) return [];
-  const [head, ...rest] = segments as [string, ...string[]];
-  const join2 = (name: string) => (base === '.' ? name : `${base}/${name}`);
-  if (head === '**') {
-    const here = expand(project, rest, base, depth);
-    const deeper = children(project, base).flatMap((name) => expand(project, segments, join2(name), depth + 1));
-    return [...here, ...deeper];
+/**
+ * Folders matching one workspace glob (src/detect/glob.ts: no RegExp is built from it): `*`
+ * within a segment, `**` for any number of levels, at most MAX_GLOB_DEPTH + 1 levels deep.
+ */
+function expand(project: Project, pattern: string, source: WorkspaceLayout['source']): string[] {
+  let glob: Glob;
+  try {
+    glob = parseGlob(pattern);
+  } catch (error) {
+    if (!(error instanceof GlobLimitError)) throw error;
+    throw new UserError(`${source === 'pnpm-workspace.yaml' ? 'pnpm-workspace.yaml "packages"' : 'package.json "workspaces"'} has a glob that ${error.message} (${shorten(pattern, 60)}). Workspace globs name folders, such as "apps/*" or "packages/**"; shorten it and run again.`);
   }
-  if (!/[*?[{]/.test(head)) return project.isDir(join2(head)) ? expand(project, rest, join2(head), depth + 1) : [];
-  const matcher = segmentRegex(head);
-  return children(project, base).filter((name) => matcher.test(name)).flatMap((name) => expand(project, rest, join2(name), depth + 1));
+  return globFolders(glob, { children: (dir) => children(project, dir), isDir: (dir) => project.isDir(dir) }, MAX_GLOB_DEPTH + 1);
 }
 
 function children(project: Project, dir: string): string[] {
   return project.list(dir).filter((name) => !NEVER_WALK.has(name) && !name.startsWith('.') && project.isDir(dir === '.' ? name : `${dir}/${name}`));
-}
-
-function segmentRegex(segment: string): RegExp {
-  const body = segment.replace(/[.+^$()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')
-    .replace(/\{([^}]*)\}/g, (_, alts: string) => `(${alts.split(',').join('|')})`);
-  return new RegExp(`^${body}$`);
 }
 
 function stringRecord(value: unknown): Record<string, string> {
