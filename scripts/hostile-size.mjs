@@ -179,8 +179,11 @@ function run(dir, args) {
     const child = spawn(command, commandArgs, { detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1', NO_COLOR: '1' } });
     let stderr = '';
     let peakKb = 0;
+    // The first 64 KB (the message) and the last 4 KB (GNU time's number) of what it prints.
+    let tail = '';
     child.stderr.on('data', (chunk) => {
-      if (stderr.length < 1_000_000) stderr += chunk;
+      if (stderr.length < 65_536) stderr += chunk;
+      tail = (tail + chunk).slice(-4096);
     });
     // Without GNU time, poll the child's high-water mark.
     const poll = useTime
@@ -201,8 +204,9 @@ function run(dir, args) {
       let text = stderr;
       if (useTime) {
         // GNU time prints its number last; "Command exited with non-zero status N" may precede it.
+        peakKb = Number(/(\d+)\s*$/.exec(tail)?.[1] ?? 0);
         const lines = stderr.trimEnd().split('\n');
-        peakKb = Number(lines.pop()) || 0;
+        if (/^\d+$/.test(lines[lines.length - 1] ?? '')) lines.pop();
         text = lines.filter((l) => !/^Command (exited with non-zero status|terminated by signal)/.test(l)).join('\n');
         const killed = /^Command terminated by signal (\d+)/m.exec(stderr);
         if (killed) signal = `signal ${killed[1]}`;

@@ -3,12 +3,17 @@
 // references resolved from <properties> and the project's own coordinates.
 import { xml } from '../../lazy.js';
 import { UserError } from '../../errors.js';
-import type { Project } from '../../project.js';
+import { shorten, type Project } from '../../project.js';
 import { FRAMEWORK_MARKERS, springBootParentJavaVersion } from './knowledge/frameworks.js';
 import { javaMajor } from './knowledge/versions.js';
 import type { BuildInfo, Dependency } from './build-info.js';
 
 type Xml = Record<string, unknown>;
+
+/** How many properties deep a ${...} reference is followed (Maven poms chain two or three). */
+const MAX_PROPERTY_DEPTH = 10;
+/** Longest resolved value: versions, artifact names and class names are far shorter. */
+const MAX_RESOLVED_LENGTH = 4096;
 
 const LISTS = new Set(['dependency', 'plugin', 'module', 'transformer', 'descriptorRef', 'execution']);
 
@@ -132,7 +137,13 @@ function parsePom(text: string): Xml {
     processEntities: true,
     isArray: (name) => LISTS.has(name),
   });
-  const doc = parser.parse(text) as Xml;
+  let doc: Xml;
+  try {
+    doc = parser.parse(text) as Xml;
+  } catch (error) {
+    // The parser's own limits (nesting depth, entity expansion) on a pom the validator passed.
+    throw new UserError(`pom.xml cannot be read: ${shorten(String((error as Error).message).split('\n')[0] ?? '', 160)}. A Maven POM nests a few levels deep; fix the file and run again.`);
+  }
   const project = asXml(doc.project);
   if (!project) throw new UserError('pom.xml has no <project> element; it is not a Maven POM. Fix the file and run again.');
   return project;
@@ -168,20 +179,60 @@ class Properties {
     return this.resolve(this.values.get(key) ?? null);
   }
 
-  /** The value with every ${name} replaced; null when one cannot be (a -D property, a parent's property). */
-  resolve(value: string | null, depth = 0): string | null {
+  /**
+   * The value with every ${name} replaced; null when one cannot be (a -D property, a parent's
+   * property, a cycle, or a chain more than MAX_PROPERTY_DEPTH deep). Each property is resolved
+   * once and remembered, so a property used many times costs one expansion; a result longer than
+   * MAX_RESOLVED_LENGTH is refused: `<a>${b}${b}</a><b>${c}${c}</b>...` doubles at every level, and
+   * forty levels of it in a 2 KB pom would otherwise be expanded for ever.
+   */
+  resolve(value: string | null): string | null {
     if (value === null) return null;
-    if (depth > 10) return null;
+    return this.expand(value, 0, null);
+  }
+
+  private readonly resolved = new Map<string, string | null>();
+  private readonly resolving = new Set<string>();
+  /** Set while a chain is cut at MAX_PROPERTY_DEPTH: such a null depends on where the chain began, so it is not remembered. */
+  private cut = false;
+
+  private expand(value: string, depth: number, name: string | null): string | null {
     let unresolved = false;
-    const out = value.replace(/\$\{([^}]+)\}/g, (_, name: string) => {
-      const found = this.values.get(name);
-      if (found === undefined) {
-        unresolved = true;
-        return '';
-      }
-      return this.resolve(found, depth + 1) ?? ((unresolved = true), '');
+    // `[^${}]`, not `[^}]`: from every `${` of a value that never closes one, `[^}]+` read the rest.
+    const out = value.replace(/\$\{([^${}]+)\}/g, (_, ref: string) => {
+      const found = this.property(ref, depth);
+      if (found === null) unresolved = true;
+      return found ?? '';
     });
-    return unresolved ? null : out.trim();
+    if (unresolved) return null;
+    const trimmed = out.trim();
+    if (trimmed.length > MAX_RESOLVED_LENGTH) {
+      throw new UserError(
+        `pom.xml ${name === null ? 'has a value whose properties expand' : `property ${shorten(name, 60)} expands`} to more than ${MAX_RESOLVED_LENGTH} characters: ` +
+          'its <properties> refer to each other over and over (a property naming another several times, nested). Versions, names and class names are far shorter; fix the <properties> and run again.',
+      );
+    }
+    return trimmed;
+  }
+
+  private property(name: string, depth: number): string | null {
+    if (this.resolved.has(name)) return this.resolved.get(name) ?? null;
+    const raw = this.values.get(name);
+    if (raw === undefined) return null;
+    // A cycle (a refers to b, b to a) cannot be resolved, wherever it is entered.
+    if (this.resolving.has(name)) return null;
+    if (depth >= MAX_PROPERTY_DEPTH) {
+      this.cut = true;
+      return null;
+    }
+    const outerCut = this.cut;
+    this.cut = false;
+    this.resolving.add(name);
+    const value = this.expand(raw, depth + 1, name);
+    this.resolving.delete(name);
+    if (!this.cut) this.resolved.set(name, value);
+    this.cut = this.cut || outerCut;
+    return value;
   }
 }
 

@@ -199,16 +199,23 @@ export function readLock(project: Project): LockPackage[] | null {
 
 /** Crate names reachable from `start` in the lockfile graph (what the package's build pulls in). */
 export function reachableCrates(lock: LockPackage[], start: string, follow: (parent: string, child: string) => boolean = () => true): Map<string, string> {
+  // Linear in the lockfile: lists grown in place (copying one per entry was quadratic in a lock
+  // with many versions of a crate), a read index instead of queue.shift(), and no push(...spread),
+  // which overflows the stack with a huge dependency list.
   const byName = new Map<string, LockPackage[]>();
-  for (const p of lock) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
+  for (const p of lock) {
+    const same = byName.get(p.name);
+    if (same) same.push(p);
+    else byName.set(p.name, [p]);
+  }
   const seen = new Map<string, string>();
   const queue = [start];
-  while (queue.length > 0) {
-    const name = queue.shift() as string;
+  for (let head = 0; head < queue.length; head++) {
+    const name = queue[head] as string;
     for (const p of byName.get(name) ?? []) {
       if (seen.has(p.name) && seen.get(p.name) === p.version) continue;
       seen.set(p.name, p.version);
-      queue.push(...p.dependencies.filter((d) => !seen.has(d) && follow(p.name, d)));
+      for (const d of p.dependencies) if (!seen.has(d) && follow(p.name, d)) queue.push(d);
     }
   }
   return seen;
