@@ -11,7 +11,7 @@ import type { BuildInfo, Dependency } from './build-info.js';
 type Xml = Record<string, unknown>;
 
 /** How many properties deep a ${...} reference is followed (Maven poms chain two or three). */
-const MAX_PROPERTY_DEPTH = 10;
+const MAX_PROPERTY_DEPTH = 64;
 /** Longest resolved value: versions, artifact names and class names are far shorter. */
 const MAX_RESOLVED_LENGTH = 4096;
 
@@ -181,10 +181,10 @@ class Properties {
 
   /**
    * The value with every ${name} replaced; null when one cannot be (a -D property, a parent's
-   * property, a cycle, or a chain more than MAX_PROPERTY_DEPTH deep). Each property is resolved
-   * once and remembered, so a property used many times costs one expansion; a result longer than
-   * MAX_RESOLVED_LENGTH is refused: `<a>${b}${b}</a><b>${c}${c}</b>...` doubles at every level, and
-   * forty levels of it in a 2 KB pom would otherwise be expanded for ever.
+   * property, a cycle). Each property is resolved once and remembered, so a property used many
+   * times costs one expansion. Refused with a message: a chain more than MAX_PROPERTY_DEPTH deep,
+   * and a result longer than MAX_RESOLVED_LENGTH (`<a>${b}${b}</a><b>${c}${c}</b>...` doubles at
+   * every level, and forty levels of it in a 2 KB pom would otherwise be expanded for ever).
    */
   resolve(value: string | null): string | null {
     if (value === null) return null;
@@ -193,8 +193,6 @@ class Properties {
 
   private readonly resolved = new Map<string, string | null>();
   private readonly resolving = new Set<string>();
-  /** Set while a chain is cut at MAX_PROPERTY_DEPTH: such a null depends on where the chain began, so it is not remembered. */
-  private cut = false;
 
   private expand(value: string, depth: number, name: string | null): string | null {
     let unresolved = false;
@@ -219,19 +217,19 @@ class Properties {
     if (this.resolved.has(name)) return this.resolved.get(name) ?? null;
     const raw = this.values.get(name);
     if (raw === undefined) return null;
-    // A cycle (a refers to b, b to a) cannot be resolved, wherever it is entered.
+    // A cycle (a refers to b, b to a) cannot be resolved, wherever it is entered; every property
+    // on it reaches itself, so remembering null for each is right.
     if (this.resolving.has(name)) return null;
     if (depth >= MAX_PROPERTY_DEPTH) {
-      this.cut = true;
-      return null;
+      throw new UserError(
+        `pom.xml property ${shorten(name, 60)} is reached through more than ${MAX_PROPERTY_DEPTH} other properties (\${a} naming \${b} naming \${c}...). ` +
+          'Maven poms chain two or three; shorten the chain in <properties> and run again.',
+      );
     }
-    const outerCut = this.cut;
-    this.cut = false;
     this.resolving.add(name);
     const value = this.expand(raw, depth + 1, name);
     this.resolving.delete(name);
-    if (!this.cut) this.resolved.set(name, value);
-    this.cut = this.cut || outerCut;
+    this.resolved.set(name, value);
     return value;
   }
 }
