@@ -137,13 +137,14 @@ export function goPort(text: string, kind: 'listen' | 'default' | 'any-default' 
     const { index: _i, ...rest } = best;
     return rest;
   }
+  // Names are bounded (\w{0,64}): `\w*(?:port)\w*` backtracks over a long identifier quadratically.
   const defaults: Array<[RegExp, (m: RegExpMatchArray) => [string, string, string]]> = [
     // const defaultServerPort = 8080; defaultListenAddr = "127.0.0.1:8080"; port := "8080"
-    [/\b(\w*(?:port|addr|address|listen)\w*)\s*:?=\s*(?:"((?:[\w.]*|\[[0-9A-Fa-f:]*\])):(\d{2,5})"|"?(\d{2,5})"?)\s*(?:[\n;)}]|$)/gi, (m) => [m[1] as string, m[2] ?? '', (m[3] ?? m[4]) as string]],
+    [/\b(\w{0,64}(?:port|addr|address|listen)\w{0,64})\s*:?=\s*(?:"((?:[\w.]*|\[[0-9A-Fa-f:]*\])):(\d{2,5})"|"?(\d{2,5})"?)\s*(?:[\n;)}]|$)/gi, (m) => [m[1] as string, m[2] ?? '', (m[3] ?? m[4]) as string]],
     // Server{Port: 80}, ListenAddr: ":8080"
-    [/\b(\w*(?:Port|Addr|Address|Listen)\w*)\s*:\s*(?:"((?:[\w.]*|\[[0-9A-Fa-f:]*\])):(\d{2,5})"|(\d{2,5}))\s*,/g, (m) => [m[1] as string, m[2] ?? '', (m[3] ?? m[4]) as string]],
+    [/\b(\w{0,64}(?:Port|Addr|Address|Listen)\w{0,64})\s*:\s*(?:"((?:[\w.]*|\[[0-9A-Fa-f:]*\])):(\d{2,5})"|(\d{2,5}))\s*,/g, (m) => [m[1] as string, m[2] ?? '', (m[3] ?? m[4]) as string]],
     // `env:"HTTP_PORT" envDefault:"8080"`
-    [/env:"(\w*(?:PORT|ADDR)\w*)[^"]*"\s+envDefault:"(?:([\w.]*):)?(\d{2,5})"/g, (m) => [m[1] as string, m[2] ?? '', m[3] as string]],
+    [/env:"(\w{0,64}(?:PORT|ADDR)\w{0,64})(?:[^"\w][^"]{0,200})?"\s+envDefault:"(?:([\w.]*):)?(\d{2,5})"/g, (m) => [m[1] as string, m[2] ?? '', m[3] as string]],
     // flag.String("addr", ":8080", ...), flag.Int("port", 8080, ...), cmd.Flags().IntP("port", "p", 8080, ...)
     [/\.(?:Int|Uint|String)\w*\(\s*(?:&[\w.]+\s*,\s*)?"([\w.-]*(?:port|addr|address|listen)[\w.-]*)"\s*,\s*(?:"\w"\s*,\s*)?(?:"((?:[\w.]*)):(\d{2,5})"|"?(\d{2,5})"?)\s*,/gi, (m) => [m[1] as string, m[2] ?? '', (m[3] ?? m[4]) as string]],
     // options["LISTEN_ADDR"] = {..., rawValue: "127.0.0.1:8080"}: a table of settings keyed by their env name

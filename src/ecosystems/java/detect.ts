@@ -138,7 +138,7 @@ function chooseMavenModule(project: Project, options: DetectOptions): { dir: str
   }
   if (apps.length === 0) return null;
   if (apps.length === 1) return { dir: apps[0] as string, source: `the only module of pom.xml with an application plugin`, note: null };
-  const scripted = buildScripts(project).flatMap(({ text: t }) => apps.filter((m) => new RegExp(`(?:-pl|--projects)[\\s=]+[^\\n]*\\b${m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(t)));
+  const scripted = buildScripts(project).flatMap(({ text: t }) => apps.filter((m) => new RegExp(`(?:-pl|--projects)[\\s=][^\\n]{0,300}?\\b${m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(t)));
   const choice = chooseProgram(apps, [
     { why: 'a deploy workflow or Makefile builds it', names: [...new Set(scripted)] },
     { why: 'its name marks the service beside clients and tools', names: serviceByName(apps) },

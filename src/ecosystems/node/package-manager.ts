@@ -296,7 +296,7 @@ function isYarnBerry(
 function referencedVariables(npmrc: string): string[] {
   const names = new Set<string>();
   // `${NAME:-default}` is yarn's form with a fallback.
-  for (const match of npmrc.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-[^}]*)?\}/g)) names.add(match[1]!);
+  for (const match of npmrc.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-[^{}]*)?\}/g)) names.add(match[1]!);
   return [...names].sort();
 }
 

@@ -149,7 +149,7 @@ function configValue(project: Project, file: string, code: string, expression: s
   if (parts.length < 2 || !/^[A-Za-z_$][\w$]*$/.test(property)) return null;
   const escaped = binding.replace(/\$/g, '\\$');
   const from = new RegExp(
-    `(?:(?:const|let|var)\\s+${escaped}\\s*=\\s*require\\(\\s*['"](\\.{1,2}/[^'"]+)['"]|import\\s+(?:\\*\\s+as\\s+)?${escaped}\\s+from\\s*['"](\\.{1,2}/[^'"]+)['"])`,
+    `(?:(?:const|let|var)\\s+${escaped}\\s*=\\s*require\\(\\s*['"](\\.{1,2}/[^'"\\n]+)['"]|import\\s+(?:\\*\\s+as\\s+)?${escaped}\\s+from\\s*['"](\\.{1,2}/[^'"\\n]+)['"])`,
   ).exec(code);
   const target = from ? resolveImport(project, file, (from[1] ?? from[2]) as string) : file;
   if (target === null) return null;

@@ -78,9 +78,12 @@ export function rustDefaultPort(text: string): PortHit | null {
 /** Config file names the sources mention ("config.default.toml", "base.yaml"): read at start. */
 export function configFileNames(text: string): string[] {
   const names = new Set<string>();
-  for (const m of productionCode(text).matchAll(/"([\w./-]*?([\w.-]+\.(?:toml|ya?ml|json)))"/g)) {
-    const base = m[2] as string;
-    if (!/^(?:Cargo|Rocket|rust-toolchain|package|tsconfig)\./i.test(base)) names.add(m[1] as string);
+  // A bounded run, the file name split off in code: `[\w./-]*?([\w.-]+...)` backtracked cubically.
+  for (const m of productionCode(text).matchAll(/"([\w./-]{1,300}\.(?:toml|ya?ml|json))"/g)) {
+    const name = m[1] as string;
+    const base = name.slice(name.lastIndexOf('/') + 1);
+    if (!/^[\w.-]+\.(?:toml|ya?ml|json)$/.test(base)) continue;
+    if (!/^(?:Cargo|Rocket|rust-toolchain|package|tsconfig)\./i.test(base)) names.add(name);
   }
   return [...names];
 }
