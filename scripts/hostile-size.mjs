@@ -109,6 +109,7 @@ const CASES = [
   },
   { name: 'node: workspace globs [ and {a,{b', files: () => ({ 'package.json': json({ name: 'root', private: true, workspaces: ['apps/[', 'apps/{a,{b', 'apps/[!', 'apps/\\'] }), 'apps/a/package.json': json({ name: 'a', scripts: { start: 'node i.js' } }) }) },
   { name: 'node: pnpm-workspace.yaml with 10,000 globs', files: () => ({ 'package.json': json({ name: 'root', private: true }), 'pnpm-workspace.yaml': `packages:\n${repeat(10_000, (i) => `  - 'apps/${'*'.repeat(i % 50)}x{a,b,c}${i}'\n`)}`, 'apps/a/package.json': json({ name: 'a' }) }) },
+  { name: 'node: .npmrc of unclosed ${VAR:-', files: () => ({ ...nodeApp(), '.npmrc': `registry=https://r.example/\n//r.example/:_authToken=${'${A:-'.repeat(100_000)}\n` }) },
   // Python
   {
     name: 'python: 5,000 chained -r includes',
@@ -132,6 +133,7 @@ const CASES = [
       'poetry.lock': `${repeat(30_000, (i) => `[[package]]\nname = "p${i}"\nversion = "1.0.0"\noptional = false\npython-versions = ">=3.8"\ngroups = ["main"]\nfiles = [{ file = "p${i}-1.0.0-py3-none-any.whl", hash = "sha256:x" }]\n\n`)}[metadata]\nlock-version = "2.1"\npython-versions = "^3.11"\n`,
     }),
   },
+  { name: 'python: poetry constraint of spaces', files: () => ({ ...pyApp(), 'pyproject.toml': `[tool.poetry]\nname = "app"\nversion = "0.1.0"\n\n[tool.poetry.dependencies]\npython = ">=3.11${' '.repeat(200_000)}x"\nfastapi = "*"\n` }) },
   { name: 'python: pyproject.toml nested 20,000 deep', files: () => ({ ...pyApp(), 'pyproject.toml': `[project]\nname = "app"\nversion = "0.1"\nx = ${'['.repeat(20_000)}${']'.repeat(20_000)}\n` }) },
   { name: 'python: main.py of blank lines and app =', files: () => ({ 'requirements.txt': 'fastapi\n', 'main.py': `${BLANKS(300_000)}${'app = '.repeat(40_000)}\n${'\n'.repeat(100_000)}app = FastAPI(\n` }) },
   // Go
@@ -149,6 +151,8 @@ const CASES = [
   { name: 'java: pom.xml property cycle', files: () => ({ 'pom.xml': pom(`  <properties>\n${repeat(1_000, (i) => `    <p${i}>\${p${(i + 1) % 1_000}}\${p${(i + 7) % 1_000}}</p${i}>\n`)}    <java.version>\${p0}</java.version>\n  </properties>\n  <build><finalName>\${p0}</finalName></build>`), 'src/main/java/Main.java': 'public class Main { public static void main(String[] a) {} }\n' }) },
   { name: 'java: pom.xml nested 50,000 deep', files: () => ({ 'pom.xml': pom(`${'<a>'.repeat(50_000)}${'</a>'.repeat(50_000)}`), 'src/main/java/Main.java': 'public class Main { public static void main(String[] a) {} }\n' }) },
   { name: 'java: build.gradle of blank lines and calls', files: () => ({ 'build.gradle': `plugins { id 'java' }\n${BLANKS(500_000)}${"implementation ( '".repeat(30_000)}\n${'sourceCompatibility = '.repeat(30_000)}\n`, 'src/main/java/Main.java': 'public class Main { public static void main(String[] a) {} }\n' }) },
+  { name: 'java: application.properties of backslashes and spaces', files: () => ({ 'pom.xml': pom(''), 'src/main/java/Main.java': 'public class Main { public static void main(String[] a) {} }\n', 'src/main/resources/application.properties': `server.port${'\\'.repeat(100_000)}${' '.repeat(100_000)}x\n${'\\\\'.repeat(50_000)}\n` }) },
+  { name: 'java: .sdkmanrc and .tool-versions of blank lines', files: () => ({ 'pom.xml': pom(''), 'src/main/java/Main.java': 'public class Main { public static void main(String[] a) {} }\n', '.sdkmanrc': `${BLANKS(500_000)}javax\n`, '.tool-versions': `${BLANKS(500_000)}javax\n` }) },
   // Rust
   { name: 'rust: Cargo.lock with 50,000 packages', files: () => ({ ...cargoApp(), 'Cargo.lock': `version = 3\n\n[[package]]\nname = "app"\nversion = "0.1.0"\ndependencies = [${repeat(50_000, (i) => `"c${i}", `)}]\n\n${repeat(50_000, (i) => `[[package]]\nname = "c${i}"\nversion = "1.0.0"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\ndependencies = ["c${(i + 1) % 50_000}"]\n\n`)}` }) },
   { name: 'rust: workspace members glob *a*a*...*b', files: () => ({ 'Cargo.toml': `[workspace]\nmembers = ["crates/${'*a'.repeat(40)}*b", "${'**/'.repeat(300)}x", "crates/["]\n`, ...Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`crates/${'a'.repeat(200)}${i}/Cargo.toml`, `[package]\nname = "c${i}"\nversion = "0.1.0"\n`])), [`crates/${'a'.repeat(200)}0/src/main.rs`]: 'fn main() {}\n' }) },
@@ -269,11 +273,17 @@ async function main() {
   }
   if (!options.keep) rmSync(base, { recursive: true, force: true });
   else process.stdout.write(`projects kept in ${base}\n`);
+  // Every regex literal in src/ on inputs built from its own characters (scripts/regex-audit.mjs).
+  let risky = 0;
+  if (options.only === null) {
+    const { auditRegexes } = await import('./regex-audit.mjs');
+    risky = (await auditRegexes()).risky.length;
+  }
   process.stdout.write(
     `${failed === 0 ? 'PASS' : 'FAIL'}: ${cases.length - failed} of ${cases.length} cases under ${LIMIT_SECONDS} s (${options.judge === 'cpu' ? 'CPU' : 'wall-clock'}) and ${LIMIT_MB} MB ` +
       `(slowest ${worstSeconds.toFixed(2)} s, largest ${worstMb.toFixed(0)} MB)\n`,
   );
-  process.exit(failed === 0 ? 0 : 1);
+  process.exit(failed === 0 && risky === 0 ? 0 : 1);
 }
 
 await main();
