@@ -27,7 +27,7 @@ const PORT_PATTERNS: ReadonlyArray<{ pattern: RegExp; what: string }> = [
   // [args.port, process.env.APP_PORT, process.env.PORT, 3001].find(...): the last entry is the default.
   { pattern: /\[[^[\]\n]{0,300}?process\.env(?:\.PORT\b|\[\s*['"]PORT['"]\s*\])[^[\]\n]{0,300}?,\s*['"]?(\d{1,5})['"]?\s*\]/, what: 'PORT fallback list' },
   // PORT = toNumber(environment.PORT) ?? 3000 (a config class or module).
-  { pattern: /\bPORT\b\s*[:=]\s*[^;,\n]{0,200}?(?:\|\||\?\?)\s*['"]?(\d{1,5})\b/, what: 'PORT setting with a default' },
+  { pattern: /\bPORT\b\s*[:=](?:[ \t]*\n)?[^;,\n]{0,200}?(?:\|\||\?\?)\s*['"]?(\d{1,5})\b/, what: 'PORT setting with a default' },
   // PORT: Joi.number().default(3000), z.coerce.number().default(3000), port({ default: 3000 }) (envalid).
   { pattern: /\bPORT\b['"]?\s*:\s*[^,\n]{0,200}?\.default\(\s*['"]?(\d{1,5})\b/, what: 'PORT schema default' },
   { pattern: /\bPORT\b['"]?\s*:\s*\w+\(\s*\{[^{}]{0,300}?\bdefault\s*:\s*['"]?(\d{1,5})\b/, what: 'PORT schema default' },
