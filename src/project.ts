@@ -33,6 +33,7 @@ export class Project {
   private readonly texts = new Map<string, string | null>();
   private readonly listings = new Map<string, string[]>();
   private readonly probes = new Map<string, Probe>();
+  private readonly jsons = new Map<string, unknown>();
 
   /**
    * @param root the folder detectors look at
@@ -106,10 +107,14 @@ export class Project {
 
   /** Parsed JSON, or null when the file does not exist; a syntax error names file and line. */
   readJson(rel: string, kind: FileKind = 'project'): unknown {
+    // Parsed once: several detectors read package.json, and a hostile one is megabytes.
+    if (this.jsons.has(rel)) return this.jsons.get(rel);
     const text = this.readText(rel, kind);
     if (text === null) return null;
     try {
-      return JSON.parse(text.replace(/^\uFEFF/, ''));
+      const value: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+      this.jsons.set(rel, value);
+      return value;
     } catch (error) {
       const where = jsonErrorLine(text, error);
       throw new UserError(`${rel} is not valid JSON${where}: ${(error as Error).message}. Fix the file and run again.`);

@@ -95,37 +95,63 @@ export async function writeFiles(dir: string, files: RenderedFiles, options: Wri
   return states;
 }
 
-/** A unified diff of two texts (whole-file hunks are enough for review in CI logs). */
+/** Largest LCS table (lines on disk x lines generated, after the common head and tail): 32 MB. */
+const MAX_DIFF_CELLS = 8_000_000;
+/** Lines of diff shown; the rest are counted. A drifted 5 MB Dockerfile needs no 5 MB message. */
+const MAX_DIFF_LINES = 400;
+/** Characters of one diff line shown. */
+const MAX_DIFF_LINE_LENGTH = 300;
+
+/**
+ * A unified diff of two texts (whole-file hunks are enough for review in CI logs). The common
+ * head and tail are taken first (what the walk below would do anyway), and the longest common
+ * subsequence table is built only for the middle and only up to MAX_DIFF_CELLS; a bigger middle
+ * is shown as removed then added, so a huge Dockerfile on disk costs linear time and memory.
+ */
 export function unifiedDiff(file: string, before: string, after: string): string {
   const a = before.split('\n');
   const b = after.split('\n');
-  // Longest common subsequence table, fine for files of a few hundred lines.
-  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-    }
-  }
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
   const lines: string[] = [`--- ${file} (on disk)`, `+++ ${file} (generated)`];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) {
-      lines.push(` ${a[i]}`);
-      i++;
-      j++;
-    } else if (j < b.length && (i >= a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
-      lines.push(`+${b[j]}`);
-      j++;
-    } else {
-      lines.push(`-${a[i]}`);
-      i++;
+  for (let k = 0; k < head; k++) lines.push(` ${a[k]}`);
+  const n = a.length - head - tail;
+  const m = b.length - head - tail;
+  if ((n + 1) * (m + 1) > MAX_DIFF_CELLS) {
+    for (let k = 0; k < n; k++) lines.push(`-${a[head + k]}`);
+    for (let k = 0; k < m; k++) lines.push(`+${b[head + k]}`);
+  } else {
+    // lcs[i * (m + 1) + j]: the longest common subsequence of the middles from line i and line j on.
+    const width = m + 1;
+    const lcs = new Uint32Array((n + 1) * width);
+    for (let i = n - 1; i >= 0; i--) {
+      for (let j = m - 1; j >= 0; j--) {
+        lcs[i * width + j] = a[head + i] === b[head + j] ? lcs[(i + 1) * width + j + 1]! + 1 : Math.max(lcs[(i + 1) * width + j]!, lcs[i * width + j + 1]!);
+      }
+    }
+    let i = 0;
+    let j = 0;
+    while (i < n || j < m) {
+      if (i < n && j < m && a[head + i] === b[head + j]) {
+        lines.push(` ${a[head + i]}`);
+        i++;
+        j++;
+      } else if (j < m && (i >= n || lcs[i * width + j + 1]! >= lcs[(i + 1) * width + j]!)) {
+        lines.push(`+${b[head + j]}`);
+        j++;
+      } else {
+        lines.push(`-${a[head + i]}`);
+        i++;
+      }
     }
   }
+  for (let k = a.length - tail; k < a.length; k++) lines.push(` ${a[k]}`);
   return compactContext(lines).join('\n');
 }
 
-/** Keep three lines of context around changes, like `diff -u`. */
+/** Keep three lines of context around changes, like `diff -u`; at most MAX_DIFF_LINES lines. */
 function compactContext(lines: string[]): string[] {
   const [head1, head2, ...body] = lines;
   const keep = new Set<number>();
@@ -136,11 +162,17 @@ function compactContext(lines: string[]): string[] {
   });
   const out: string[] = [head1!, head2!];
   let last = -2;
+  let hidden = 0;
   body.forEach((line, index) => {
     if (!keep.has(index)) return;
+    if (out.length >= MAX_DIFF_LINES) {
+      hidden++;
+      return;
+    }
     if (index !== last + 1) out.push(`@@ line ${index + 1} @@`);
-    out.push(line);
+    out.push(line.length > MAX_DIFF_LINE_LENGTH ? `${line.slice(0, MAX_DIFF_LINE_LENGTH)}… (${line.length - MAX_DIFF_LINE_LENGTH} more characters)` : line);
     last = index;
   });
+  if (hidden > 0) out.push(`@@ ${hidden} more lines of difference not shown @@`);
   return out;
 }

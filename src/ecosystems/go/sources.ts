@@ -1,6 +1,7 @@
 // What Go sources say, read without a Go toolchain: the package clause, the imports, whether
 // the file has `func main()`, its build constraint, and listen addresses for the port.
 // A light lexer strips comments and strings where they would confuse the patterns.
+import { stripSlashComments } from '../../detect/scan.js';
 
 export interface GoFileInfo {
   packageName: string | null;
@@ -12,25 +13,42 @@ export interface GoFileInfo {
   cgoOptional: boolean;
 }
 
-/** Comments removed, strings kept: imports and package clauses live outside comments. */
-function withoutComments(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|("(?:[^"\\\n]|\\.)*"|`[^`]*`)/g, (match, str: string | undefined) => str ?? (match.startsWith('/*') ? ' ' : ''));
-}
+/** A line-start `import (`; the block runs to the next `)` (found with indexOf, not a lazy regex). */
+const IMPORT_BLOCK = /^[ \t]*import\s*\(/gm;
+/** One spec line of an import block: an optional name, then the quoted path. */
+const IMPORT_SPEC = /^[ \t]*(?:[A-Za-z_.][A-Za-z0-9_]*[ \t]+)?"([^"\n]+)"/;
+/** `import "x"` or `import name "x"` on one line. */
+const IMPORT_SINGLE = /^[ \t]*import[ \t]+(?:[A-Za-z_.][A-Za-z0-9_]*[ \t]+)?"([^"\n]+)"/gm;
 
+/**
+ * Linear on any text: line-start patterns begin with `[ \t]*`, never `\s*`, which with the m
+ * flag re-reads every following blank line from each line start (quadratic over blank lines).
+ */
 export function goFileInfo(text: string): GoFileInfo {
-  const header = text.slice(0, Math.max(0, text.search(/^package\s/m)));
-  const constraint = /^\/\/go:build\s+(.+)$/m.exec(header)?.[1] ?? '';
-  const code = withoutComments(text);
-  const packageName = /^\s*package\s+([A-Za-z_][A-Za-z0-9_]*)/m.exec(code)?.[1] ?? null;
+  const packageAt = text.search(/^package[ \t]/m);
+  const header = text.slice(0, Math.max(0, packageAt));
+  const constraint = /^\/\/go:build[ \t]+(.+)$/m.exec(header)?.[1] ?? '';
+  const code = stripSlashComments(text);
+  const packageName = /^[ \t]*package\s+([A-Za-z_][A-Za-z0-9_]*)/m.exec(code)?.[1] ?? null;
   const imports: string[] = [];
-  for (const block of code.matchAll(/^\s*import\s*\(([\s\S]*?)\)/gm)) {
-    for (const spec of (block[1] as string).matchAll(/(?:^|\n)\s*(?:[A-Za-z_.][A-Za-z0-9_]*\s+)?"([^"]+)"/g)) imports.push(spec[1] as string);
+  let blockEnd = -1;
+  for (const block of code.matchAll(IMPORT_BLOCK)) {
+    const start = (block.index ?? 0) + block[0].length;
+    // A block opened inside the previous one (only in broken code) is part of it.
+    if (start <= blockEnd) continue;
+    const close = code.indexOf(')', start);
+    blockEnd = close < 0 ? code.length : close;
+    if (close < 0) break;
+    for (const line of code.slice(start, close).split('\n')) {
+      const spec = IMPORT_SPEC.exec(line);
+      if (spec) imports.push(spec[1] as string);
+    }
   }
-  for (const single of code.matchAll(/^\s*import\s+(?:[A-Za-z_.][A-Za-z0-9_]*\s+)?"([^"]+)"/gm)) imports.push(single[1] as string);
+  for (const single of code.matchAll(IMPORT_SINGLE)) imports.push(single[1] as string);
   return {
     packageName,
     imports,
-    hasMain: /^func\s+main\s*\(\s*\)/m.test(code),
+    hasMain: /^func[ \t]+main[ \t]*\([ \t]*\)/m.test(code),
     ignored: /(^|[\s(])ignore($|[\s)])/.test(constraint) || !buildsOnLinux(constraint),
     cgoOptional: /(^|[\s(&|])cgo($|[\s)&|])/.test(constraint) && !constraint.includes('!cgo'),
   };
@@ -98,7 +116,7 @@ const LISTEN_PATTERNS: RegExp[] = [
 export function goPort(text: string, kind: 'listen' | 'default' | 'any-default' = 'listen', path = ''): PortHit | null {
   // A package for another server or a client (pkg/grpcserver, internal/fetcher) is not where the app listens.
   if (NOT_OURS.test(path.split('/').slice(0, -1).join('/'))) return null;
-  const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
+  const code = stripSlashComments(text, false);
   const hit = (port: number, host: string, evidence: string, index: number): PortHit | null => {
     if (!(port > 0 && port < 65536)) return null;
     // A listen call inside a debug/pprof/metrics helper is not the app's port.
@@ -119,13 +137,14 @@ export function goPort(text: string, kind: 'listen' | 'default' | 'any-default' 
     const { index: _i, ...rest } = best;
     return rest;
   }
+  // Names are bounded (\w{0,64}): `\w*(?:port)\w*` backtracks over a long identifier quadratically.
   const defaults: Array<[RegExp, (m: RegExpMatchArray) => [string, string, string]]> = [
     // const defaultServerPort = 8080; defaultListenAddr = "127.0.0.1:8080"; port := "8080"
-    [/\b(\w*(?:port|addr|address|listen)\w*)\s*:?=\s*(?:"((?:[\w.]*|\[[0-9A-Fa-f:]*\])):(\d{2,5})"|"?(\d{2,5})"?)\s*(?:[\n;)}]|$)/gi, (m) => [m[1] as string, m[2] ?? '', (m[3] ?? m[4]) as string]],
+    [/\b(\w{0,64}(?:port|addr|address|listen)\w{0,64})\s*:?=\s*(?:"((?:[\w.]*|\[[0-9A-Fa-f:]*\])):(\d{2,5})"|"?(\d{2,5})"?)\s*(?:[\n;)}]|$)/gi, (m) => [m[1] as string, m[2] ?? '', (m[3] ?? m[4]) as string]],
     // Server{Port: 80}, ListenAddr: ":8080"
-    [/\b(\w*(?:Port|Addr|Address|Listen)\w*)\s*:\s*(?:"((?:[\w.]*|\[[0-9A-Fa-f:]*\])):(\d{2,5})"|(\d{2,5}))\s*,/g, (m) => [m[1] as string, m[2] ?? '', (m[3] ?? m[4]) as string]],
+    [/\b(\w{0,64}(?:Port|Addr|Address|Listen)\w{0,64})\s*:\s*(?:"((?:[\w.]*|\[[0-9A-Fa-f:]*\])):(\d{2,5})"|(\d{2,5}))\s*,/g, (m) => [m[1] as string, m[2] ?? '', (m[3] ?? m[4]) as string]],
     // `env:"HTTP_PORT" envDefault:"8080"`
-    [/env:"(\w*(?:PORT|ADDR)\w*)[^"]*"\s+envDefault:"(?:([\w.]*):)?(\d{2,5})"/g, (m) => [m[1] as string, m[2] ?? '', m[3] as string]],
+    [/env:"(\w{0,64}(?:PORT|ADDR)\w{0,64})(?:[^"\w][^"]{0,200})?"\s+envDefault:"(?:([\w.]*):)?(\d{2,5})"/g, (m) => [m[1] as string, m[2] ?? '', m[3] as string]],
     // flag.String("addr", ":8080", ...), flag.Int("port", 8080, ...), cmd.Flags().IntP("port", "p", 8080, ...)
     [/\.(?:Int|Uint|String)\w*\(\s*(?:&[\w.]+\s*,\s*)?"([\w.-]*(?:port|addr|address|listen)[\w.-]*)"\s*,\s*(?:"\w"\s*,\s*)?(?:"((?:[\w.]*)):(\d{2,5})"|"?(\d{2,5})"?)\s*,/gi, (m) => [m[1] as string, m[2] ?? '', (m[3] ?? m[4]) as string]],
     // options["LISTEN_ADDR"] = {..., rawValue: "127.0.0.1:8080"}: a table of settings keyed by their env name
@@ -153,7 +172,7 @@ export function goPort(text: string, kind: 'listen' | 'default' | 'any-default' 
 
 /** Config files the code names: a flag's default path or a file it reads ("./config/local.yml"). */
 export function goConfigFiles(text: string): string[] {
-  const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
+  const code = stripSlashComments(text, false);
   const names = new Set<string>();
   for (const m of code.matchAll(/"(?:\.\/)?([\w./-]+\.(?:ya?ml|toml|json))"/g)) {
     const name = m[1] as string;

@@ -55,7 +55,9 @@ function parseProperties(text: string): Map<string, string> {
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('!')) continue;
     // `s`: a value may hold U+2028, which `.` alone would not match (the key would swallow the line).
-    const match = /^((?:\\.|[^=:\s])+)\s*[=:\s]\s*(.*)$/s.exec(trimmed);
+    // The key's two alternatives take different characters (`[^...\\]`), so it cannot backtrack
+    // exponentially over a run of backslashes; the separator has one way to take spaces.
+    const match = /^((?:\\.|[^=:\s\\])+)(?:\s*[=:]|\s)\s*(.*)$/s.exec(trimmed);
     if (match) values.set(match[1]!.replace(/\\(.)/g, '$1'), match[2]!.trim());
     else values.set(trimmed, '');
   }

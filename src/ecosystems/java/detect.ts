@@ -5,6 +5,7 @@ import type { DetectOptions } from '../../ecosystem.js';
 import { ChoiceNeeded, UsageError, UserError } from '../../errors.js';
 import { buildScripts, chooseProgram, listNames, serviceByName } from '../../detect/program-choice.js';
 import type { Project } from '../../project.js';
+import { between, removeDelimited, trimTrailing } from '../../detect/scan.js';
 import { classifyJavaDependency } from './knowledge/native.js';
 import { FRAMEWORK_DEFAULTS, FRAMEWORK_JVM_OPTIONS, frameworkJavaSupport, springBootLayering } from './knowledge/frameworks.js';
 import type { Fact, NativeDependency, RuntimeRequirement, StartCommand } from '../../types.js';
@@ -124,8 +125,8 @@ function chooseMavenModule(project: Project, options: DetectOptions): { dir: str
   if (options.packageManager !== undefined && options.packageManager !== 'maven') return null;
   const text = project.readText('pom.xml');
   if (text === null) return null;
-  const block = /<modules>([\s\S]*?)<\/modules>/.exec(text.replace(/<!--[\s\S]*?-->/g, ''))?.[1] ?? '';
-  const modules = [...block.matchAll(/<module>\s*([^<\s]+)\s*<\/module>/g)].map((m) => (m[1] as string).replace(/^\.\//, '').replace(/\/+$/, ''))
+  const block = between(removeDelimited(text, '<!--', '-->', ''), '<modules>', '</modules>') ?? '';
+  const modules = [...block.matchAll(/<module>\s*([^<\s]+)\s*<\/module>/g)].map((m) => trimTrailing((m[1] as string).replace(/^\.\//, ''), '/'))
     .filter((m) => !m.startsWith('/') && !m.split('/').includes('..'));
   if (modules.length === 0) return null;
   const apps = modules.filter((m) => APP_PLUGINS.test(project.readText(`${m}/pom.xml`) ?? ''));
@@ -137,7 +138,7 @@ function chooseMavenModule(project: Project, options: DetectOptions): { dir: str
   }
   if (apps.length === 0) return null;
   if (apps.length === 1) return { dir: apps[0] as string, source: `the only module of pom.xml with an application plugin`, note: null };
-  const scripted = buildScripts(project).flatMap(({ text: t }) => apps.filter((m) => new RegExp(`(?:-pl|--projects)[\\s=]+[^\\n]*\\b${m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(t)));
+  const scripted = buildScripts(project).flatMap(({ text: t }) => apps.filter((m) => new RegExp(`(?:-pl|--projects)[\\s=][^\\n]{0,300}?\\b${m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(t)));
   const choice = chooseProgram(apps, [
     { why: 'a deploy workflow or Makefile builds it', names: [...new Set(scripted)] },
     { why: 'its name marks the service beside clients and tools', names: serviceByName(apps) },

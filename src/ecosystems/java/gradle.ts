@@ -3,6 +3,7 @@
 // patterns that accept `x = y`, `x.set(y)` and Groovy's `x y` forms. Anything computed at build
 // time is left unknown rather than guessed.
 import type { Project } from '../../project.js';
+import { removeBlockComments } from '../../detect/scan.js';
 import { FRAMEWORK_MARKERS, gradleMaxJava } from './knowledge/frameworks.js';
 import { javaMajor } from './knowledge/versions.js';
 import type { BuildInfo, Dependency } from './build-info.js';
@@ -25,7 +26,7 @@ export function readGradle(project: Project): BuildInfo {
     if (own) return own;
     // A version may live in settings' pluginManagement or a buildscript classpath instead.
     const escaped = id.replace(/\./g, '\\.');
-    const inSettings = new RegExp(`id\\s*\\(?\\s*["']${escaped}["']\\s*\\)?\\s*version\\s*\\(?\\s*["']([^"']+)["']`).exec(settings);
+    const inSettings = new RegExp(`id\\s*(?:\\(\\s*)?["']${escaped}["']\\s*(?:\\)\\s*)?version\\s*(?:\\(\\s*)?["']([^"']+)["']`).exec(settings);
     return inSettings?.[1] ?? null;
   };
 
@@ -51,7 +52,7 @@ export function readGradle(project: Project): BuildInfo {
   const mainClass = readMainClass(text, where);
   const shadow = SHADOW_PLUGINS.some((id) => plugins.has(id));
 
-  if (/^\s*include\s*[(\s'"]/m.test(settings)) {
+  if (/^[ \t]*include\s*[(\s'"]/m.test(settings)) {
     warnings.push(`${settingsFile} includes subprojects; the Dockerfile builds the root project and expects the runnable jar in build/libs: move the Dockerfile to the application subproject or adjust the paths.`);
   }
   if (framework?.value === 'micronaut' && !shadow) {
@@ -96,9 +97,9 @@ export function readGradle(project: Project): BuildInfo {
 /** Plugin ids applied by the build, with their versions when given. */
 function readPlugins(text: string, catalog: Catalog): Map<string, string | null> {
   const found = new Map<string, string | null>();
-  const byId = /\bid\s*\(?\s*["']([\w.-]+)["']\s*\)?(?:\s*version\s*\(?\s*["']([^"']+)["'])?/g;
+  const byId = /\bid\s*(?:\(\s*)?["']([\w.-]+)["'](?:\s*\))?(?:\s*version\s*(?:\(\s*)?["']([^"']+)["'])?/g;
   for (const match of text.matchAll(byId)) found.set(match[1]!, match[2] ?? null);
-  for (const match of text.matchAll(/apply\s*\(?\s*plugin\s*[:=]\s*["']([\w.-]+)["']/g)) found.set(match[1]!, null);
+  for (const match of text.matchAll(/apply\s*(?:\(\s*)?plugin\s*[:=]\s*["']([\w.-]+)["']/g)) found.set(match[1]!, null);
   for (const match of text.matchAll(/\balias\s*\(\s*libs\.plugins\.([\w.]+)\s*\)/g)) {
     const plugin = catalog.plugins.get(normalizeAlias(match[1]!));
     if (plugin) found.set(plugin.id, plugin.version);
@@ -109,9 +110,9 @@ function readPlugins(text: string, catalog: Catalog): Map<string, string | null>
 function readDependencies(text: string, catalog: Catalog): Dependency[] {
   const found: Dependency[] = [];
   const configurations = CONFIGURATIONS.join('|');
-  const literal = new RegExp(`\\b(?:${configurations})\\s*\\(?\\s*["']([\\w.-]+):([\\w.-]+)(?::([^"'@:]+))?`, 'g');
+  const literal = new RegExp(`\\b(?:${configurations})\\s*(?:\\(\\s*)?["']([\\w.-]+):([\\w.-]+)(?::([^"'@:]+))?`, 'g');
   for (const match of text.matchAll(literal)) found.push({ coordinates: `${match[1]}:${match[2]}`, version: match[3] ?? null });
-  const alias = new RegExp(`\\b(?:${configurations})\\s*\\(?\\s*libs\\.([\\w.]+)`, 'g');
+  const alias = new RegExp(`\\b(?:${configurations})\\s*(?:\\(\\s*)?libs\\.([\\w.]+)`, 'g');
   for (const match of text.matchAll(alias)) {
     const library = catalog.libraries.get(normalizeAlias(match[1]!));
     if (library) found.push(library);
@@ -129,19 +130,19 @@ function readMainClass(text: string, where: string): BuildInfo['mainClass'] {
 
 /** The project version: a string literal in the build file or gradle.properties; null = unset; undefined = computed. */
 function readVersion(project: Project, text: string): string | null | undefined {
-  const assignment = /^\s*version\s*=\s*(.+)$/m.exec(text);
+  const assignment = /^[ \t]*version\s*=\s*(.+)$/m.exec(text);
   if (assignment) {
     const literal = /^["']([^"'$]+)["']\s*$/.exec(assignment[1]!.trim());
     return literal ? literal[1]! : undefined;
   }
   const properties = project.readText('gradle.properties');
-  const fromProperties = properties === null ? null : /^\s*version\s*[=:]\s*(\S+)\s*$/m.exec(properties);
+  const fromProperties = properties === null ? null : /^[ \t]*version[ \t]*[=:][ \t]*(\S+)[ \t\r]*$/m.exec(properties);
   return fromProperties ? fromProperties[1]! : null;
 }
 
 /** `x = JavaVersion.VERSION_17`, `x = '17'`, `x = 17`, `x = JavaVersion.toVersion("21")`, `x.set(...)`. */
 function compatibility(name: string): RegExp {
-  return new RegExp(`${name}\\s*(?:=|\\.set\\s*\\()?\\s*(?:JavaVersion\\.toVersion\\(\\s*)?((?:JavaVersion\\.)?VERSION_[\\d_]+|["']?[\\d.]+["']?)`);
+  return new RegExp(`${name}\\s*(?:(?:=|\\.set\\s*\\()\\s*)?(?:JavaVersion\\.toVersion\\(\\s*)?((?:JavaVersion\\.)?VERSION_[\\d_]+|["']?[\\d.]+["']?)`);
 }
 
 /** The newest Java LTS the wrapper's Gradle runs on (gradle-wrapper.properties distributionUrl gradle-7.4-bin.zip). */
@@ -212,5 +213,5 @@ function normalizeAlias(key: string): string {
 
 /** Drop // and /* *\/ comments so commented-out plugins and settings are not taken as real. */
 function stripComments(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:"'])\/\/.*$/gm, '$1');
+  return removeBlockComments(text, '').replace(/(^|[^:"'])\/\/.*$/gm, '$1');
 }

@@ -10,6 +10,11 @@ import type { BuildInfo, Dependency } from './build-info.js';
 
 type Xml = Record<string, unknown>;
 
+/** How many properties deep a ${...} reference is followed (Maven poms chain two or three). */
+const MAX_PROPERTY_DEPTH = 64;
+/** Longest resolved value: versions, artifact names and class names are far shorter. */
+const MAX_RESOLVED_LENGTH = 4096;
+
 const LISTS = new Set(['dependency', 'plugin', 'module', 'transformer', 'descriptorRef', 'execution']);
 
 export function readMaven(project: Project): BuildInfo {
@@ -176,20 +181,58 @@ class Properties {
     return this.resolve(this.values.get(key) ?? null);
   }
 
-  /** The value with every ${name} replaced; null when one cannot be (a -D property, a parent's property). */
-  resolve(value: string | null, depth = 0): string | null {
+  /**
+   * The value with every ${name} replaced; null when one cannot be (a -D property, a parent's
+   * property, a cycle). Each property is resolved once and remembered, so a property used many
+   * times costs one expansion. Refused with a message: a chain more than MAX_PROPERTY_DEPTH deep,
+   * and a result longer than MAX_RESOLVED_LENGTH (`<a>${b}${b}</a><b>${c}${c}</b>...` doubles at
+   * every level, and forty levels of it in a 2 KB pom would otherwise be expanded for ever).
+   */
+  resolve(value: string | null): string | null {
     if (value === null) return null;
-    if (depth > 10) return null;
+    return this.expand(value, 0, null);
+  }
+
+  private readonly resolved = new Map<string, string | null>();
+  private readonly resolving = new Set<string>();
+
+  private expand(value: string, depth: number, name: string | null): string | null {
     let unresolved = false;
-    const out = value.replace(/\$\{([^}]+)\}/g, (_, name: string) => {
-      const found = this.values.get(name);
-      if (found === undefined) {
-        unresolved = true;
-        return '';
-      }
-      return this.resolve(found, depth + 1) ?? ((unresolved = true), '');
+    // `[^${}]`, not `[^}]`: from every `${` of a value that never closes one, `[^}]+` read the rest.
+    const out = value.replace(/\$\{([^${}]+)\}/g, (_, ref: string) => {
+      const found = this.property(ref, depth);
+      if (found === null) unresolved = true;
+      return found ?? '';
     });
-    return unresolved ? null : out.trim();
+    if (unresolved) return null;
+    const trimmed = out.trim();
+    if (trimmed.length > MAX_RESOLVED_LENGTH) {
+      throw new UserError(
+        `pom.xml ${name === null ? 'has a value whose properties expand' : `property ${shorten(name, 60)} expands`} to more than ${MAX_RESOLVED_LENGTH} characters: ` +
+          'its <properties> refer to each other over and over (a property naming another several times, nested). Versions, names and class names are far shorter; fix the <properties> and run again.',
+      );
+    }
+    return trimmed;
+  }
+
+  private property(name: string, depth: number): string | null {
+    if (this.resolved.has(name)) return this.resolved.get(name) ?? null;
+    const raw = this.values.get(name);
+    if (raw === undefined) return null;
+    // A cycle (a refers to b, b to a) cannot be resolved, wherever it is entered; every property
+    // on it reaches itself, so remembering null for each is right.
+    if (this.resolving.has(name)) return null;
+    if (depth >= MAX_PROPERTY_DEPTH) {
+      throw new UserError(
+        `pom.xml property ${shorten(name, 60)} is reached through more than ${MAX_PROPERTY_DEPTH} other properties (\${a} naming \${b} naming \${c}...). ` +
+          'Maven poms chain two or three; shorten the chain in <properties> and run again.',
+      );
+    }
+    this.resolving.add(name);
+    const value = this.expand(raw, depth + 1, name);
+    this.resolving.delete(name);
+    this.resolved.set(name, value);
+    return value;
   }
 }
 

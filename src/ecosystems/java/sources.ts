@@ -29,7 +29,7 @@ export function findMainClasses(project: Project, files: string[]): MainClass[] 
   for (const file of files) {
     const text = project.readText(file);
     if (text === null || !/\bstatic\s+void\s+main\s*\(/.test(text)) continue;
-    const pkg = /^\s*package\s+([\w.]+)\s*;/m.exec(text)?.[1];
+    const pkg = /^[ \t]*package\s+([\w.]+)\s*;/m.exec(text)?.[1];
     const name = file.slice(file.lastIndexOf('/') + 1, -'.java'.length);
     found.push({ className: pkg ? `${pkg}.${name}` : name, file });
   }

@@ -13,13 +13,13 @@ export function pinnedJavaVersion(project: Project): { value: string; source: st
   }
   const sdkman = project.readText('.sdkmanrc');
   if (sdkman !== null) {
-    const line = /^\s*java\s*=\s*(\S+)/m.exec(sdkman);
+    const line = /^[ \t]*java[ \t]*=[ \t]*(\S+)/m.exec(sdkman);
     const major = line ? javaMajor(line[1]!) : null;
     if (major) return { value: major, source: '.sdkmanrc java' };
   }
   const asdf = project.readText('.tool-versions');
   if (asdf !== null) {
-    const line = /^\s*java\s+(\S+)/m.exec(asdf);
+    const line = /^[ \t]*java[ \t]+(\S+)/m.exec(asdf);
     const major = line ? javaMajor(line[1]!) : null;
     if (major) return { value: major, source: '.tool-versions java' };
   }

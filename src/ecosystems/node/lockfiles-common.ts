@@ -64,7 +64,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function stringEntries(value: unknown): Array<[string, string]> {
   if (!isRecord(value)) return [];
   const out: Array<[string, string]> = [];
-  for (const [key, v] of Object.entries(value)) if (typeof v === 'string') out.push([key, v]);
+  // Object.keys, not Object.entries: on a map of 200,000 dependencies entries() cost a second.
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    if (typeof v === 'string') out.push([key, v]);
+  }
   return out;
 }
 

@@ -76,12 +76,13 @@ function optionalString(raw: Record<string, unknown>, key: string, field: string
 function stringMap(raw: Record<string, unknown>, field: string): Record<string, string> {
   const value = optionalObject(raw, field);
   if (value === null) return {};
-  const out: Record<string, string> = {};
-  for (const [key, item] of Object.entries(value)) {
+  // Checked in place and returned as is (JSON.parse made a fresh object): copying a map of
+  // 200,000 dependencies key by key cost seconds.
+  for (const key of Object.keys(value)) {
+    const item = value[key];
     if (typeof item !== 'string') {
       throw new UserError(`${FILE} field "${field}.${key}" must be a string, but it is ${describe(item)}. Fix the file and run again.`);
     }
-    out[key] = item;
   }
-  return out;
+  return value as Record<string, string>;
 }

@@ -38,6 +38,8 @@ interface Candidate {
   version: string | null;
   /** Version used to pick the table row: the locked one, or the lowest the range allows. */
   rowVersion: string | null;
+  /** package.json's range, whose lowest version picks the row (worked out only when a row exists). */
+  range?: string;
   marker: boolean;
 }
 
@@ -70,16 +72,20 @@ export function analyzeNativeDependencies(project: Project, input: NativeInput):
   }
 
   const found = new Map<string, NativeDependency>();
+  const installed = new InstalledNames(project);
   for (const candidate of candidates) {
     const key = `${candidate.name}@${candidate.version ?? ''}`;
     if (found.has(key) || buildTimeNative(candidate.name)) continue;
-    const row = findNativeRow(candidate.name, candidate.rowVersion);
+    let row = findNativeRow(candidate.name, candidate.rowVersion);
+    // The range's lowest version only for a package the table knows: parsing 200,000 ranges of a
+    // hostile package.json for nothing took seconds.
+    if (row && candidate.range !== undefined) row = findNativeRow(candidate.name, lowestVersion(candidate.range));
     if (row) {
       if (row.delivery !== 'none') found.set(key, fromRow(row, candidate, source));
       continue;
     }
     if (ignoredInstallScript(candidate.name)) continue;
-    const marked = candidate.marker || (!recordsInstallScripts && installedPackageBuilds(project, candidate.name));
+    const marked = candidate.marker || (!recordsInstallScripts && installedPackageBuilds(project, candidate.name, installed));
     if (marked) found.set(key, unknownNative(candidate, source));
   }
   const dependencies = [...found.values()].sort(
@@ -103,7 +109,7 @@ function fromManifest(manifest: Record<string, unknown>): Candidate[] {
   const out: Candidate[] = [];
   for (const field of ['dependencies', 'optionalDependencies', 'peerDependencies']) {
     for (const [name, range] of stringEntries(manifest[field])) {
-      out.push({ name, version: null, rowVersion: lowestVersion(range), marker: false });
+      out.push({ name, version: null, rowVersion: null, range, marker: false });
     }
   }
   return out;
@@ -119,12 +125,33 @@ function lowestVersion(range: string): string | null {
 }
 
 /**
+ * The names in node_modules (and its @scope folders), listed once: one stat per dependency of a
+ * package.json with 200,000 of them took seconds, and most projects have no node_modules at all.
+ */
+class InstalledNames {
+  private readonly folders = new Map<string, Set<string>>();
+
+  constructor(private readonly project: Project) {}
+
+  has(name: string): boolean {
+    const slash = name.startsWith('@') ? name.indexOf('/') : -1;
+    const folder = slash < 0 ? 'node_modules' : `node_modules/${name.slice(0, slash)}`;
+    let names = this.folders.get(folder);
+    if (!names) {
+      names = new Set(this.project.list(folder));
+      this.folders.set(folder, names);
+    }
+    return names.has(slash < 0 ? name : name.slice(slash + 1));
+  }
+}
+
+/**
  * For an unknown package: does its installed copy build native code? Reads only
  * node_modules/<name>/package.json and checks for node_modules/<name>/binding.gyp.
  */
-function installedPackageBuilds(project: Project, name: string): boolean {
+function installedPackageBuilds(project: Project, name: string, installed: InstalledNames): boolean {
   const dir = `node_modules/${name}`;
-  if (!project.isDir(dir)) return false;
+  if (!installed.has(name) || !project.isDir(dir)) return false;
   if (project.isFile(`${dir}/binding.gyp`)) return true;
   let manifest: unknown;
   try {

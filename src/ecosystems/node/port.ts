@@ -13,23 +13,29 @@ import { importGraph, MAX_SCANNED_BYTES, readSource, resolveImport, SOURCE_EXTEN
 const CHOSEN_PORT = 3000;
 const MAX_SCANNED_FILES = 30;
 const MAX_IMPORT_DEPTH = 4;
+/** Fallbacks of `process.env.PORT || a || b || ...` looked at before giving up. */
+const MAX_CHAIN_ITEMS = 16;
 
-/** Patterns in priority order; the first group of each is the port. */
+/**
+ * Patterns in priority order; the first group of each is the port. Each is linear on hostile text:
+ * a scan to a closing delimiter is bounded (`[^{}]{0,300}` where `[^}]*` from every `{` of a file
+ * of braces was quadratic), and no two quantifiers can take the same characters in turn.
+ */
 const PORT_PATTERNS: ReadonlyArray<{ pattern: RegExp; what: string }> = [
-  { pattern: /\{[^}]*\bPORT\s*=\s*['"]?(\d{1,5})\b[^}]*\}\s*=\s*process\.env/, what: 'PORT default from process.env' },
+  { pattern: /\{[^{}]{0,300}?\bPORT\s*=\s*['"]?(\d{1,5})\b[^{}]{0,300}\}\s*=\s*process\.env/, what: 'PORT default from process.env' },
   { pattern: /\bPORT\s*(?:\|\||\?\?)\s*['"]?(\d{1,5})\b/, what: 'PORT with a default' },
   // [args.port, process.env.APP_PORT, process.env.PORT, 3001].find(...): the last entry is the default.
-  { pattern: /\[[^\]\n]*process\.env(?:\.PORT\b|\[\s*['"]PORT['"]\s*\])[^\]\n]*?,\s*['"]?(\d{1,5})['"]?\s*\]/, what: 'PORT fallback list' },
+  { pattern: /\[[^[\]\n]{0,300}?process\.env(?:\.PORT\b|\[\s*['"]PORT['"]\s*\])[^[\]\n]{0,300}?,\s*['"]?(\d{1,5})['"]?\s*\]/, what: 'PORT fallback list' },
   // PORT = toNumber(environment.PORT) ?? 3000 (a config class or module).
-  { pattern: /\bPORT\b\s*[:=]\s*[^;,\n]*?(?:\|\||\?\?)\s*['"]?(\d{1,5})\b/, what: 'PORT setting with a default' },
+  { pattern: /\bPORT\b\s*[:=](?:[ \t]*\n)?[^;,\n]{0,200}?(?:\|\||\?\?)\s*['"]?(\d{1,5})\b/, what: 'PORT setting with a default' },
   // PORT: Joi.number().default(3000), z.coerce.number().default(3000), port({ default: 3000 }) (envalid).
-  { pattern: /\bPORT\b['"]?\s*:\s*[^,\n]*?\.default\(\s*['"]?(\d{1,5})\b/, what: 'PORT schema default' },
-  { pattern: /\bPORT\b['"]?\s*:\s*\w+\(\s*\{[^}]*\bdefault\s*:\s*['"]?(\d{1,5})\b/, what: 'PORT schema default' },
+  { pattern: /\bPORT\b['"]?\s*:\s*[^,\n]{0,200}?\.default\(\s*['"]?(\d{1,5})\b/, what: 'PORT schema default' },
+  { pattern: /\bPORT\b['"]?\s*:\s*\w+\(\s*\{[^{}]{0,300}?\bdefault\s*:\s*['"]?(\d{1,5})\b/, what: 'PORT schema default' },
   { pattern: /\.listen\(\s*['"]?(\d{1,5})\b/, what: 'listen(<port>)' },
-  { pattern: /(?:\bserver|\.listen)\(\s*\{[^}]*?\bport\s*:\s*(?:[^,}]*?(?:\|\||\?\?)\s*)?['"]?(\d{1,5})\b/, what: 'port option' },
+  { pattern: /(?:\bserver|\.listen)\(\s*\{[^{}]{0,300}?\bport\s*:\s*(?:[^,{}]{0,200}?(?:\|\||\?\?)\s*)?['"]?(\d{1,5})\b/, what: 'port option' },
   { pattern: /\b(?:const|let|var)\s+port\s*=\s*['"]?(\d{1,5})\b/i, what: 'port constant' },
 ];
-const READS_PORT = /process\.env(?:\.PORT\b|\[\s*['"]PORT['"]\s*\])|\{[^}]*\bPORT\b[^}]*\}\s*=\s*process\.env/;
+const READS_PORT = /process\.env(?:\.PORT\b|\[\s*['"]PORT['"]\s*\])|\{[^{}]{0,300}?\bPORT\b[^{}]{0,300}\}\s*=\s*process\.env/;
 /** process.env.PORT followed by its fallbacks: `|| process.env.OTHER_PORT || config.port || 8080`. */
 const PORT_CHAIN = /process\.env(?:\.PORT\b|\[\s*['"]PORT['"]\s*\])\s*\)?((?:\s*(?:\|\||\?\?)\s*(?:Number\(|parseInt\()?\s*(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[\s*['"]\w+['"]\s*\])*|['"]?\d{1,5}['"]?)\s*\)?)+)/;
 const CHAIN_ITEM = /(?:\|\||\?\?)\s*(?:Number\(|parseInt\()?\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[\s*['"]\w+['"]\s*\])*|['"]?\d{1,5}['"]?)/g;
@@ -118,7 +124,11 @@ function portInFiles(project: Project, files: Array<[string, string]>): Fact<num
 function portFromChain(project: Project, file: string, code: string): Fact<number> | null {
   const match = PORT_CHAIN.exec(code);
   if (!match) return null;
+  let items = 0;
   for (const item of (match[1] as string).matchAll(CHAIN_ITEM)) {
+    // A documented cut-off: real fallback chains have two or three items; a hostile one has
+    // thousands, each a config lookup.
+    if (++items > MAX_CHAIN_ITEMS) return null;
     const value = (item[1] as string).replace(/['"]/g, '');
     if (/^\d+$/.test(value)) {
       if (!isPort(value)) return null;
@@ -139,7 +149,7 @@ function configValue(project: Project, file: string, code: string, expression: s
   if (parts.length < 2 || !/^[A-Za-z_$][\w$]*$/.test(property)) return null;
   const escaped = binding.replace(/\$/g, '\\$');
   const from = new RegExp(
-    `(?:(?:const|let|var)\\s+${escaped}\\s*=\\s*require\\(\\s*['"](\\.{1,2}/[^'"]+)['"]|import\\s+(?:\\*\\s+as\\s+)?${escaped}\\s+from\\s*['"](\\.{1,2}/[^'"]+)['"])`,
+    `(?:(?:const|let|var)\\s+${escaped}\\s*=\\s*require\\(\\s*['"](\\.{1,2}/[^'"\\n]+)['"]|import\\s+(?:\\*\\s+as\\s+)?${escaped}\\s+from\\s*['"](\\.{1,2}/[^'"\\n]+)['"])`,
   ).exec(code);
   const target = from ? resolveImport(project, file, (from[1] ?? from[2]) as string) : file;
   if (target === null) return null;
@@ -147,10 +157,17 @@ function configValue(project: Project, file: string, code: string, expression: s
   if (text === null || text.length > MAX_SCANNED_BYTES) return null;
   const body = stripComments(text);
   // `port: 4000` at the shallowest nesting: `db: { port: 5432 }` is another service's.
+  // The nesting depth is counted as the matches go (counting from the start for each match was
+  // quadratic in a file of many `port:` keys).
   let best: { value: string; depth: number } | null = null;
+  let depth = 0;
+  let counted = 0;
   for (const match of body.matchAll(new RegExp(`["']?\\b${property}\\b["']?\\s*:\\s*['"]?(\\d{1,5})\\b`, 'g'))) {
-    const before = body.slice(0, match.index);
-    const depth = (before.match(/\{/g) ?? []).length - (before.match(/\}/g) ?? []).length;
+    for (; counted < (match.index ?? 0); counted++) {
+      const c = body.charCodeAt(counted);
+      if (c === 0x7b) depth++;
+      else if (c === 0x7d) depth--;
+    }
     if (best === null || depth < best.depth) best = { value: match[1] as string, depth };
   }
   if (best !== null && isPort(best.value)) return { value: Number(best.value), source: `${target}: ${expression}` };

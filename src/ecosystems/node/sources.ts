@@ -8,10 +8,12 @@ export const SOURCE_EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts'];
 export const MAX_SCANNED_BYTES = 256 * 1024;
 
 const IMPORTS = [
-  /\brequire\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g,
-  /\bimport\s+[^'";]*?\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]/g,
-  /\bimport\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g,
-  /\bexport\s+[^'";]*?\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]/g,
+  /\brequire\(\s*['"](\.{1,2}\/[^'"\n]+)['"]\s*\)/g,
+  // One \s then a bounded run (not \s+ then an unbounded one: both take spaces, and an `import`
+  // that never reaches `from` re-read the rest of the file); paths end at a newline.
+  /\bimport\s[^'";]{0,2000}?\bfrom\s*['"](\.{1,2}\/[^'"\n]+)['"]/g,
+  /\bimport\s*(?:\(\s*)?['"](\.{1,2}\/[^'"\n]+)['"]/g,
+  /\bexport\s[^'";]{0,2000}?\bfrom\s*['"](\.{1,2}\/[^'"\n]+)['"]/g,
 ];
 
 /** The roots and what they import, breadth first: [file, code without comments]. */

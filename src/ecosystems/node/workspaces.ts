@@ -5,13 +5,13 @@
 // workspace packages the app depends on before the install, which installs for that app alone.
 // Globs are resolved by listing folders at most three levels deep; node_modules and dot folders
 // are never entered (Project.list, NEVER_WALK).
-import { globSegmentRegExp } from '../../detect/glob-error.js';
 import { basename, dirname, relative, sep } from 'node:path';
 import { yaml } from '../../lazy.js';
 import { UserError } from '../../errors.js';
 import type { AppChoice } from '../../ecosystem.js';
 import type { Interaction } from '../../interaction.js';
 import { NEVER_WALK, Project, shorten } from '../../project.js';
+import { globFolders, GlobLimitError, parseGlob, type Glob } from '../../detect/glob.js';
 
 export interface WorkspacePackage {
   /** Folder relative to the root, forward slashes ("apps/api"). */
@@ -62,8 +62,8 @@ export function readWorkspaceLayout(project: Project): WorkspaceLayout | null {
   const include = globs.patterns.filter((g) => !g.startsWith('!'));
   const exclude = globs.patterns.filter((g) => g.startsWith('!')).map((g) => g.slice(1));
   const dirs = new Set<string>();
-  for (const pattern of include) for (const dir of expand(project, insideGlob(pattern, globs.source))) dirs.add(dir);
-  for (const pattern of exclude) for (const dir of expand(project, insideGlob(pattern, globs.source))) dirs.delete(dir);
+  for (const pattern of include) for (const dir of expand(project, insideGlob(pattern, globs.source), globs.source)) dirs.add(dir);
+  for (const pattern of exclude) for (const dir of expand(project, insideGlob(pattern, globs.source), globs.source)) dirs.delete(dir);
   const packages: WorkspacePackage[] = [];
   for (const dir of [...dirs].sort()) {
     if (dir === '.' || !project.isFile(`${dir}/package.json`)) continue;
@@ -112,15 +112,16 @@ function workspaceGlobs(project: Project): { source: WorkspaceLayout['source']; 
   return { source: 'package.json workspaces', patterns: list as string[] };
 }
 
+/** A glob's segments without `./`, empty segments or a trailing slash (a split, not a regex: globs can be long). */
 function normalizeGlob(pattern: string): string[] {
-  return pattern.replace(/^\.\//, '').replace(/\/+$/, '').split('/').filter((s) => s !== '' && s !== '.');
+  return pattern.split('/').filter((s) => s !== '' && s !== '.');
 }
 
 /**
  * A workspace folder must be inside the repository: an entry such as `../elsewhere` or
  * `/srv/app` would make a folder outside it the app, and the files would be written there.
  */
-function insideGlob(pattern: string, source: WorkspaceLayout['source']): string[] {
+function insideGlob(pattern: string, source: WorkspaceLayout['source']): string {
   const segments = normalizeGlob(pattern.replace(/^!/, ''));
   if (pattern.replace(/^!/, '').startsWith('/') || /^[A-Za-z]:[\\/]/.test(pattern) || segments.includes('..')) {
     throw new UserError(
@@ -128,33 +129,26 @@ function insideGlob(pattern: string, source: WorkspaceLayout['source']): string[
         'workspace folders must be inside it. Remove the entry (or move that package into the repository), then run again.',
     );
   }
-  return segments;
+  return pattern.replace(/^!/, '');
 }
 
-/** Folders matching the glob segments: `*` within a segment, `**` for zero to two more levels. */
-function expand(project: Project, segments: string[], base = '.', depth = 0): string[] {
-  if (segments.length === 0) return [base];
-  if (depth > MAX_GLOB_DEPTH) return [];
-  const [head, ...rest] = segments as [string, ...string[]];
-  const join2 = (name: string) => (base === '.' ? name : `${base}/${name}`);
-  if (head === '**') {
-    const here = expand(project, rest, base, depth);
-    const deeper = children(project, base).flatMap((name) => expand(project, segments, join2(name), depth + 1));
-    return [...here, ...deeper];
+/**
+ * Folders matching one workspace glob (src/detect/glob.ts: no RegExp is built from it): `*`
+ * within a segment, `**` for any number of levels, at most MAX_GLOB_DEPTH + 1 levels deep.
+ */
+function expand(project: Project, pattern: string, source: WorkspaceLayout['source']): string[] {
+  let glob: Glob;
+  try {
+    glob = parseGlob(pattern);
+  } catch (error) {
+    if (!(error instanceof GlobLimitError)) throw error;
+    throw new UserError(`${source === 'pnpm-workspace.yaml' ? 'pnpm-workspace.yaml "packages"' : 'package.json "workspaces"'} has a glob that ${error.message} (${shorten(pattern, 60)}). Workspace globs name folders, such as "apps/*" or "packages/**"; shorten it and run again.`);
   }
-  if (!/[*?[{]/.test(head)) return project.isDir(join2(head)) ? expand(project, rest, join2(head), depth + 1) : [];
-  const matcher = segmentRegex(head);
-  return children(project, base).filter((name) => matcher.test(name)).flatMap((name) => expand(project, rest, join2(name), depth + 1));
+  return globFolders(glob, { children: (dir) => children(project, dir), isDir: (dir) => project.isDir(dir) }, MAX_GLOB_DEPTH + 1);
 }
 
 function children(project: Project, dir: string): string[] {
   return project.list(dir).filter((name) => !NEVER_WALK.has(name) && !name.startsWith('.') && project.isDir(dir === '.' ? name : `${dir}/${name}`));
-}
-
-function segmentRegex(segment: string): RegExp {
-  const body = segment.replace(/[.+^$()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')
-    .replace(/\{([^}]*)\}/g, (_, alts: string) => `(${alts.split(',').join('|')})`);
-  return globSegmentRegExp(`^${body}$`, segment, 'package.json "workspaces" (or pnpm-workspace.yaml)');
 }
 
 function stringRecord(value: unknown): Record<string, string> {

@@ -351,7 +351,7 @@ export function detectApp(project: Project, inputs: AppInputs, warnings: string[
 
   if (pick(inputs, 'streamlit')) {
     const preferred = ['streamlit_app.py', 'app.py', 'main.py', 'Home.py'].find((f) => project.isFile(f));
-    const file = preferred ?? findFileWith(project, files, /^\s*import streamlit|^\s*from streamlit\b/m);
+    const file = preferred ?? findFileWith(project, files, /^[ \t]*import streamlit|^[ \t]*from streamlit\b/m);
     if (file) {
       return {
         ...none,

@@ -72,7 +72,7 @@ export function pythonConstraintToSemver(text: string): string | null {
   const ranges: string[] = [];
   for (const alt of alternatives) {
     // PEP 440 separates clauses with commas; Poetry also accepts spaces between them.
-    const pieces = alt.split(',').flatMap((p) => p.trim().split(/\s+(?=[<>=!~^])/)).filter((p) => p !== '');
+    const pieces = alt.split(',').flatMap((p) => p.trim().split(/(?<!\s)\s+(?=[<>=!~^])/)).filter((p) => p !== '');
     const clauses = pieces.map(clause);
     if (clauses.some((c) => c === null)) return null;
     ranges.push(conjunction(clauses as string[]));

@@ -161,7 +161,8 @@ export function detectPython(project: Project, options: DetectOptions): PythonFa
         installFromSources = requirements.needsSources;
         const loose = packages.filter((p) => p.version === null).map((p) => p.name);
         if (loose.length > 0) {
-          warnings.push(`${requirementsFile} does not pin ${loose.join(', ')} with ==, so two builds may install different versions; pin them (pip freeze, pip-compile or uv pip compile).`);
+          const shown = loose.length > 12 ? `${loose.slice(0, 10).join(', ')} and ${loose.length - 10} more` : loose.join(', ');
+          warnings.push(`${requirementsFile} does not pin ${shown} with ==, so two builds may install different versions; pin them (pip freeze, pip-compile or uv pip compile).`);
         }
       } else if (isTable(pyproject?.project)) {
         const extraLists = installExtras.map((e) => table(table(pyproject.project)['optional-dependencies'])[e]);
@@ -188,10 +189,14 @@ export function detectPython(project: Project, options: DetectOptions): PythonFa
 
   // The lock covers the whole tree; the manifests name what the project imports directly.
   const direct = new Set([...directDependencies(pyproject, pipfile), ...installExtras.flatMap((e) => pep508Names(table(table(pyproject?.project)['optional-dependencies'])[e]).concat(pep508Names(table(table(table(pyproject?.tool).poetry).extras)[e])))]);
-  for (const name of direct) {
-    if (lockfile === null && !packages.some((p) => p.name === name)) packages.push({ name, version: null, wheels: [] });
-  }
+  // A set, not packages.some() per name: both lists can be long, and the product was quadratic.
   const installed = new Set(packages.map((p) => p.name));
+  for (const name of direct) {
+    if (lockfile === null && !installed.has(name)) {
+      packages.push({ name, version: null, wheels: [] });
+      installed.add(name);
+    }
+  }
 
   const runtime = detectPythonVersion(project, { pyproject, pipfile, lock: lockPython }, warnings);
   // Locked packages that allow only end-of-life minors: say which to upgrade (the version itself

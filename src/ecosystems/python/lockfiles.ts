@@ -54,8 +54,10 @@ export function readUvLock(project: Project, file = 'uv.lock', extras: string[] 
   }
   if (roots.length === 0) for (const p of all) queue.push({ name: normalizePackageName(str(p.name) ?? ''), extras: [] });
   const extrasSeen = new Set<string>();
-  while (queue.length > 0) {
-    const { name, extras } = queue.shift()!;
+  // A read index instead of queue.shift(), which moves the whole array each time: quadratic on
+  // a lockfile of tens of thousands of packages.
+  for (let head = 0; head < queue.length; head++) {
+    const { name, extras } = queue[head]!;
     const entry = byName.get(name);
     if (!entry) continue;
     if (!seen.has(name)) {

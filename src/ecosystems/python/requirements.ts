@@ -44,47 +44,64 @@ function logicalLines(text: string): string[] {
 const OPTION_WITH_FILE = /^(-r|--requirement|-c|--constraint)(?:\s*=\s*|\s+)(\S+)$/;
 const NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*(.*)$/;
 
+/**
+ * The packages and files of a requirements file and everything it includes. The includes are
+ * walked with an explicit stack, not recursion, so a chain of thousands of `-r` files cannot
+ * overflow the call stack; each file is read once, so a cycle ends where it closes. Packages keep
+ * pip's order: an included file's packages come where its `-r` line is.
+ */
 export function readRequirements(project: Project, top: string): Requirements {
   const packages = new Map<string, PythonPackage>();
   const pins = new Map<string, string>();
   const files: string[] = [];
+  const seen = new Set<string>();
   let needsSources = false;
 
-  const visit = (file: string, constraintsOnly: boolean, from: string | null): void => {
-    if (files.includes(file)) return;
+  interface Frame { file: string; lines: string[]; next: number; constraintsOnly: boolean }
+  const open = (file: string, constraintsOnly: boolean, from: string | null): Frame => {
     const text = project.readText(file);
     if (text === null) {
       throw new UserError(`${from ?? file} includes ${file}, which does not exist. Fix the -r/-c line or add the file.`);
     }
+    seen.add(file);
     files.push(file);
-    for (const line of logicalLines(text)) {
-      const include = OPTION_WITH_FILE.exec(line);
-      if (include) {
-        const target = posix.normalize(posix.join(posix.dirname(file), include[2] as string));
-        if (target.startsWith('../') || posix.isAbsolute(target)) {
-          throw new UserError(`${file} includes ${include[2]}, outside the project folder, which a Docker build cannot read. Move the file into the project.`);
-        }
-        visit(target, constraintsOnly || include[1] === '-c' || include[1] === '--constraint', file);
-        continue;
-      }
-      if (line.startsWith('-e ') || line.startsWith('--editable') || /^\.{1,2}(\/|$)/.test(line) || line.startsWith('file:')) {
-        if (!constraintsOnly) needsSources = true;
-        continue;
-      }
-      if (line.startsWith('-')) continue; // --index-url, --hash on its own line, --only-binary ...
-      const match = NAME.exec(line.split(';')[0]!.trim());
-      if (!match || /:\/\//.test(line.split(/\s@\s/)[0] ?? '')) continue;
-      const name = normalizePackageName(match[1] as string);
-      const pin = /^===?\s*([^\s,;]+)/.exec((match[3] as string).trim())?.[1] ?? null;
-      if (constraintsOnly) {
-        if (pin) pins.set(name, pin);
-        continue;
-      }
-      if (!packages.has(name)) packages.set(name, { name, version: pin, wheels: [] });
-    }
+    return { file, lines: logicalLines(text), next: 0, constraintsOnly };
   };
 
-  visit(top, false, null);
+  const stack: Frame[] = [open(top, false, null)];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as Frame;
+    if (frame.next >= frame.lines.length) {
+      stack.pop();
+      continue;
+    }
+    const { file, constraintsOnly } = frame;
+    const line = frame.lines[frame.next++] as string;
+    const include = OPTION_WITH_FILE.exec(line);
+    if (include) {
+      const target = posix.normalize(posix.join(posix.dirname(file), include[2] as string));
+      if (target.startsWith('../') || posix.isAbsolute(target)) {
+        throw new UserError(`${file} includes ${include[2]}, outside the project folder, which a Docker build cannot read. Move the file into the project.`);
+      }
+      if (!seen.has(target)) stack.push(open(target, constraintsOnly || include[1] === '-c' || include[1] === '--constraint', file));
+      continue;
+    }
+    if (line.startsWith('-e ') || line.startsWith('--editable') || /^\.{1,2}(\/|$)/.test(line) || line.startsWith('file:')) {
+      if (!constraintsOnly) needsSources = true;
+      continue;
+    }
+    if (line.startsWith('-')) continue; // --index-url, --hash on its own line, --only-binary ...
+    const match = NAME.exec(line.split(';')[0]!.trim());
+    if (!match || /:\/\//.test(line.split(/\s@\s/)[0] ?? '')) continue;
+    const name = normalizePackageName(match[1] as string);
+    const pin = /^===?\s*([^\s,;]+)/.exec((match[3] as string).trim())?.[1] ?? null;
+    if (constraintsOnly) {
+      if (pin) pins.set(name, pin);
+      continue;
+    }
+    if (!packages.has(name)) packages.set(name, { name, version: pin, wheels: [] });
+  }
+
   const list = [...packages.values()].map((p) => ({ ...p, version: p.version ?? pins.get(p.name) ?? null }));
   return { packages: list, files, needsSources };
 }

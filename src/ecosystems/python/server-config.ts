@@ -99,7 +99,7 @@ const GUNICORN_FILES = ['gunicorn.conf.py', 'gunicorn.conf', 'gunicorn_config.py
 
 /** `name = "value"` (or `["value"]`) at the top level of a Python config file. */
 function pythonSetting(text: string, name: string): string | null {
-  const match = new RegExp(`^${name}\\s*=\\s*\\[?\\s*(?:f?["']([^"'\\n]*)["']|(.+))`, 'm').exec(text);
+  const match = new RegExp(`^${name}\\s*=[ \\t]*(?:\\[\\s*)?(?:f?["']([^"'\\n]*)["']|(.+))`, 'm').exec(text);
   if (!match) return null;
   return (match[1] ?? match[2] ?? '').trim();
 }

@@ -1,9 +1,9 @@
 // Cargo manifests, the lockfile and toolchain files, read as Cargo reads them
 // (https://doc.rust-lang.org/cargo/reference/manifest.html, .../cargo-targets.html#target-auto-discovery,
 // .../workspaces.html; rustup's rust-toolchain.toml: https://rust-lang.github.io/rustup/overrides.html).
-import { globSegmentRegExp } from '../../detect/glob-error.js';
 import { UserError } from '../../errors.js';
-import type { Project } from '../../project.js';
+import { shorten, type Project } from '../../project.js';
+import { globFolders, GlobLimitError, parseGlob, type Glob } from '../../detect/glob.js';
 
 export interface CargoPackage {
   name: string;
@@ -68,27 +68,42 @@ function workspaceInheritance(workspace: Table | null): Inherited {
   return { deps, rustVersion: str(pkg['rust-version']), edition: str(pkg.edition) };
 }
 
-const normalize = (dir: string): string => dir.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '') || '.';
+/** Forward slashes, no leading `./` or trailing slashes; a slice, not a `/\/+$/` regex, which is quadratic on a long run of slashes. */
+function normalize(dir: string): string {
+  let path = dir.replaceAll('\\', '/');
+  if (path.startsWith('./')) path = path.slice(2);
+  let end = path.length;
+  while (end > 0 && path[end - 1] === '/') end--;
+  return path.slice(0, end) || '.';
+}
 
-/** Workspace member globs: `*` and `?` within a path segment (what members use in practice). */
+/** How deep a member glob reaches; real workspaces keep members one or two folders down. */
+const MAX_MEMBER_DEPTH = 8;
+
+/**
+ * Workspace member globs (src/detect/glob.ts, the glob crate's syntax: `*`, `?`, `[...]`, `**`),
+ * matched without building a RegExp from them.
+ */
 function memberDirs(project: Project, members: string[]): string[] {
-  const out: string[] = [];
+  const out = new Set<string>();
+  const tree = {
+    children: (dir: string) => project.list(dir).filter((name) => project.isDir(dir === '.' ? name : `${dir}/${name}`)),
+    isDir: (dir: string) => project.isDir(dir),
+  };
   for (const member of members.map(normalize)) {
     if (member.startsWith('/') || member.split('/').includes('..')) {
-      throw new UserError(`Workspace member ${member} is outside this folder; a Docker build sees only the build context. Run the tool from the workspace root.`);
+      throw new UserError(`Workspace member ${shorten(member)} is outside this folder; a Docker build sees only the build context. Run the tool from the workspace root.`);
     }
-    let dirs = ['.'];
-    for (const segment of member.split('/')) {
-      if (!/[*?[]/.test(segment)) {
-        dirs = dirs.map((d) => (d === '.' ? segment : `${d}/${segment}`));
-        continue;
-      }
-      const pattern = globSegmentRegExp(`^${segment.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`, member, 'Cargo.toml [workspace] members');
-      dirs = dirs.flatMap((d) => project.list(d).filter((name) => pattern.test(name)).map((name) => (d === '.' ? name : `${d}/${name}`)));
+    let glob: Glob;
+    try {
+      glob = parseGlob(member);
+    } catch (error) {
+      if (!(error instanceof GlobLimitError)) throw error;
+      throw new UserError(`Cargo.toml [workspace] members has a glob that ${error.message} (${shorten(member, 60)}). Members name crate folders, such as "crates/*"; shorten it and run again.`);
     }
-    for (const dir of dirs) if (project.isFile(`${dir}/Cargo.toml`) && !out.includes(dir)) out.push(dir);
+    for (const dir of globFolders(glob, tree, MAX_MEMBER_DEPTH)) if (project.isFile(`${dir}/Cargo.toml`)) out.add(dir);
   }
-  return out.sort();
+  return [...out].sort();
 }
 
 function readPackage(project: Project, dir: string, manifest: Table, inherited: Inherited): CargoPackage {
@@ -184,16 +199,23 @@ export function readLock(project: Project): LockPackage[] | null {
 
 /** Crate names reachable from `start` in the lockfile graph (what the package's build pulls in). */
 export function reachableCrates(lock: LockPackage[], start: string, follow: (parent: string, child: string) => boolean = () => true): Map<string, string> {
+  // Linear in the lockfile: lists grown in place (copying one per entry was quadratic in a lock
+  // with many versions of a crate), a read index instead of queue.shift(), and no push(...spread),
+  // which overflows the stack with a huge dependency list.
   const byName = new Map<string, LockPackage[]>();
-  for (const p of lock) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
+  for (const p of lock) {
+    const same = byName.get(p.name);
+    if (same) same.push(p);
+    else byName.set(p.name, [p]);
+  }
   const seen = new Map<string, string>();
   const queue = [start];
-  while (queue.length > 0) {
-    const name = queue.shift() as string;
+  for (let head = 0; head < queue.length; head++) {
+    const name = queue[head] as string;
     for (const p of byName.get(name) ?? []) {
       if (seen.has(p.name) && seen.get(p.name) === p.version) continue;
       seen.set(p.name, p.version);
-      queue.push(...p.dependencies.filter((d) => !seen.has(d) && follow(p.name, d)));
+      for (const d of p.dependencies) if (!seen.has(d) && follow(p.name, d)) queue.push(d);
     }
   }
   return seen;

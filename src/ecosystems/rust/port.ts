@@ -2,6 +2,8 @@
 // to bind/serve/run/listen or held by a variable named for an address or port, (host, port) tuples
 // as actix binds, ([0, 0, 0, 0], 3000) arrays as axum/warp examples write, and PORT defaults.
 // Literals elsewhere (a client URL, an HTTP status in `err!(.., 401)`, a test's URL) are not ports.
+import { stripSlashComments } from '../../detect/scan.js';
+
 export interface PortHit {
   port: number;
   loopback: boolean;
@@ -29,7 +31,7 @@ const PATTERNS: Array<{ re: RegExp; host: (m: RegExpExecArray) => string; port: 
 
 /** Source without comments and without `#[cfg(test)]` modules (conventionally at the end of a file). */
 function productionCode(text: string): string {
-  const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
+  const code = stripSlashComments(text, false);
   const test = code.search(/#\[cfg\(test\)\]\s*(?:pub\s+)?mod\b/);
   return test < 0 ? code : code.slice(0, test);
 }
@@ -81,9 +83,12 @@ export function rustDefaultPort(text: string): PortHit | null {
 /** Config file names the sources mention ("config.default.toml", "base.yaml"): read at start. */
 export function configFileNames(text: string): string[] {
   const names = new Set<string>();
-  for (const m of productionCode(text).matchAll(/"([\w./-]*?([\w.-]+\.(?:toml|ya?ml|json)))"/g)) {
-    const base = m[2] as string;
-    if (!/^(?:Cargo|Rocket|rust-toolchain|package|tsconfig)\./i.test(base)) names.add(m[1] as string);
+  // A bounded run, the file name split off in code: `[\w./-]*?([\w.-]+...)` backtracked cubically.
+  for (const m of productionCode(text).matchAll(/"([\w./-]{1,300}\.(?:toml|ya?ml|json))"/g)) {
+    const name = m[1] as string;
+    const base = name.slice(name.lastIndexOf('/') + 1);
+    if (!/^[\w.-]+\.(?:toml|ya?ml|json)$/.test(base)) continue;
+    if (!/^(?:Cargo|Rocket|rust-toolchain|package|tsconfig)\./i.test(base)) names.add(name);
   }
   return [...names];
 }

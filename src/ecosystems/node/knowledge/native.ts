@@ -311,10 +311,16 @@ export const NPM_NATIVE: readonly NpmNativeRow[] = [
 ];
 
 /** The row for a package at a version; with no version (no lockfile) the newest row. */
+/** The table's rows by package name, built on first use (one lookup per dependency, not a scan). */
+let rowsByName: Map<string, NpmNativeRow[]> | null = null;
+
 export function findNativeRow(name: string, version: string | null): NpmNativeRow | null {
+  if (rowsByName === null) {
+    rowsByName = new Map();
+    for (const row of NPM_NATIVE) rowsByName.set(row.name, [...(rowsByName.get(row.name) ?? []), row]);
+  }
   let newest: NpmNativeRow | null = null;
-  for (const candidate of NPM_NATIVE) {
-    if (candidate.name !== name) continue;
+  for (const candidate of rowsByName.get(name) ?? []) {
     newest = candidate;
     if (version !== null && semver.valid(version) && semver.satisfies(version, candidate.versions, { includePrerelease: true })) {
       return candidate;
