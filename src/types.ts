@@ -62,6 +62,22 @@ export type StartCommand =
   | { kind: 'exec'; argv: string[] }
   | { kind: 'shell'; command: string };
 
+/**
+ * How the app is told which port to listen on, found by the detector beside the port. The port
+ * rule (src/detect/port.ts) reads it to decide whether a port asked for (--port, the prompt, a
+ * deploy file) can be set, and what the image sets for it.
+ * - `env`: the app reads `env`'s variables ("{port}" in a value stands for the port);
+ * - `argument`: its start command takes the port: `format` ("--addr=:{port}") replaces the argv
+ *   element `replaces` ("--port=8080"), or is appended when that is null;
+ * - `fixed`: a literal at `where` that nothing outside the code moves;
+ * - `unknown`: not found (no port, or no way to tell how it is chosen).
+ */
+export type PortSetting =
+  | { kind: 'env'; env: Record<string, string>; default: number | null; where: string; always?: boolean }
+  | { kind: 'argument'; format: string; replaces: string | null; default: number | null; where: string }
+  | { kind: 'fixed'; where: string }
+  | { kind: 'unknown'; where?: string };
+
 /** What every detector returns; ecosystems add their own fields. */
 export interface CommonFacts {
   language: Language;
@@ -69,6 +85,13 @@ export interface CommonFacts {
   framework: Fact<string | null>;
   runtime: RuntimeRequirement;
   port: Fact<number | null>;
+  /** How the app is told its port; absent means unknown. */
+  portSetting?: PortSetting;
+  /**
+   * The program built when the project holds several (a Go main, a Cargo binary, a Maven module):
+   * deploy files that do not name it say nothing about its port.
+   */
+  program?: { name: string; others: string[] };
   start: Fact<StartCommand>;
   nativeDependencies: NativeDependency[];
   /** Why this ecosystem was taken when the folder held several (absent when it was alone or named). */

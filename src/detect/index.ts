@@ -9,6 +9,7 @@ import { assertNoControl } from '../render/quote.js';
 import type { CommonFacts } from '../types.js';
 import { parseCommand } from './command.js';
 import { validateFacts } from './validate.js';
+import { forStart, withPort } from './port.js';
 import { applyDeployEvidence } from '../evidence/index.js';
 
 export interface Detected {
@@ -78,9 +79,13 @@ async function chooseEcosystem(project: Project, options: Pick<Options, 'languag
   return { ecosystem: candidates.find((e) => e.language === language)!, why: `${language}, answered at the prompt` };
 }
 
-/** Flags win over detection; each override says it came from the flag. */
-export function applyOverrides(facts: CommonFacts, options: Pick<Options, 'runtimeVersion' | 'port' | 'cmd'>): CommonFacts {
-  const next = { ...facts };
+/**
+ * Flags win over detection; each override says it came from the flag. A port goes through the
+ * port rule (src/detect/port.ts): set through the app's own mechanism, or refused when the app
+ * cannot be told it. `portSource` names where the port came from ("--port", "the answer").
+ */
+export function applyOverrides(facts: CommonFacts, options: Pick<Options, 'runtimeVersion' | 'port' | 'cmd'>, portSource = '--port'): CommonFacts {
+  let next = { ...facts };
   if (options.runtimeVersion !== undefined) {
     const version = options.runtimeVersion.trim().replace(/^v/, '');
     if (!/^\d{1,3}(\.\d{1,3}){0,2}$/.test(version)) {
@@ -88,11 +93,11 @@ export function applyOverrides(facts: CommonFacts, options: Pick<Options, 'runti
     }
     next.runtime = { constraint: version, pinned: true, source: '--runtime-version' };
   }
-  if (options.port !== undefined) next.port = { value: options.port, source: '--port' };
   if (options.cmd !== undefined) {
     assertNoControl(options.cmd, '--cmd');
     if (options.cmd.trim() === '') throw new UsageError('--cmd needs a command, e.g. --cmd "node server.js".');
-    next.start = { value: parseCommand(options.cmd), source: '--cmd' };
+    next = forStart(next, { value: parseCommand(options.cmd), source: '--cmd' });
   }
+  if (options.port !== undefined) next = withPort(next, { value: options.port, source: portSource });
   return next;
 }

@@ -46,5 +46,6 @@ function readsStandalone(project: Project): boolean {
 
 /** Drop // and /* *\/ comments, roughly (good enough for config files and port scanning). */
 export function stripComments(code: string): string {
-  return code.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+  // A block comment keeps its line breaks, so positions in the result have their lines (port.ts names file:line).
+  return code.replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]+/g, ' ')).replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
 }
