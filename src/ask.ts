@@ -4,7 +4,7 @@
 import { confirm, input, select } from '@inquirer/prompts';
 import { applyOverrides, type Detected } from './detect/index.js';
 import { validateFacts } from './detect/validate.js';
-import { portRefusal, settingOf } from './detect/port.js';
+import { ANSWERED_PORT, portRefusal, settingOf } from './detect/port.js';
 import { applyDeployEvidence } from './evidence/index.js';
 import type { Options } from './options.js';
 import type { Interaction } from './interaction.js';
@@ -71,9 +71,15 @@ export async function askFacts(project: Project, detected: Detected, options: Op
     const cmd = (await interaction.input({ message: `Start command (from ${facts.start.source})`, default: shown })).trim();
     if (cmd !== '' && cmd !== shown) answers.cmd = cmd;
   }
-  const facts2 = applyOverrides(current.facts, answers, options.port !== undefined ? '--port' : 'the port answered at the prompt');
+  const facts2 = applyOverrides(current.facts, answers, portSource(facts, options));
   validateFacts(facts2, current.ecosystem);
   return { ecosystem: current.ecosystem, facts: facts2 };
+}
+
+/** Where a port given before the prompts came from (the detect step named it: --port or the recorded choice), else the answer. */
+function portSource(detected: Detected['facts'], options: Options): string {
+  if (options.port === undefined) return ANSWERED_PORT;
+  return detected.port.value === options.port ? detected.port.source : '--port';
 }
 
 /** How the app is told its port, in a few words for the prompt. */

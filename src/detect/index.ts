@@ -22,11 +22,11 @@ export interface Detected {
  * template sees them. The options come back with what was answered at a prompt (--main), so
  * later steps and the recorded choices see it as if it had been passed.
  */
-export async function detectEcosystem(project: Project, options: Options, interaction?: Interaction): Promise<Detected & { options: Options }> {
+export async function detectEcosystem(project: Project, options: Options, interaction?: Interaction, portSource = '--port'): Promise<Detected & { options: Options }> {
   const { ecosystem, why } = await chooseEcosystem(project, options, interaction);
   const { facts, main } = await detectAsking(ecosystem, project, options, interaction);
   const evidenced = applyDeployEvidence(why === null ? facts : { ...facts, languageSource: why }, project);
-  const final = applyOverrides(evidenced, options);
+  const final = applyOverrides(evidenced, options, portSource);
   validateFacts(final, ecosystem);
   return { ecosystem, facts: final, options: main === options.main ? options : { ...options, main } };
 }

@@ -11,6 +11,9 @@ import type { CommonFacts, Fact, PortSetting, StartCommand } from '../types.js';
 
 const UNKNOWN: PortSetting = { kind: 'unknown' };
 
+/** The source of a port answered at the prompt (recorded like --port, see config.ts). */
+export const ANSWERED_PORT = 'the port answered at the prompt';
+
 export function settingOf(facts: Pick<CommonFacts, 'portSetting'>): PortSetting {
   return facts.portSetting ?? UNKNOWN;
 }

@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { askFacts } from '../../src/ask.js';
 import { applyOverrides } from '../../src/detect/index.js';
-import { describePort, portEnv, portRefusal, withPort } from '../../src/detect/port.js';
+import { ANSWERED_PORT, describePort, portEnv, portRefusal, withPort } from '../../src/detect/port.js';
+import { recordedChoices } from '../../src/config/config.js';
 import { UserError } from '../../src/errors.js';
 import { ECOSYSTEMS } from '../../src/ecosystems/index.js';
 import { detectGo } from '../../src/ecosystems/go/detect.js';
@@ -17,7 +18,7 @@ import { detectPython } from '../../src/ecosystems/python/detect.js';
 import { detectRust } from '../../src/ecosystems/rust/detect.js';
 import { applyDeployEvidence } from '../../src/evidence/index.js';
 import type { Interaction } from '../../src/interaction.js';
-import type { Options } from '../../src/options.js';
+import { emptyAdditions, type Options } from '../../src/options.js';
 import { Project } from '../../src/project.js';
 import type { CommonFacts, PortSetting } from '../../src/types.js';
 
@@ -150,6 +151,13 @@ describe('the answer at the prompt goes through the same rule', () => {
     expect(said).toEqual([true]);
     expect(result.facts.port).toEqual({ value: 9999, source: 'the port answered at the prompt' });
     expect(portEnv(result.facts)).toEqual({ PORT: '9999' });
+  });
+
+  it('records an answered port like --port, so a rerun needs no flag', () => {
+    const answered = withPort(facts(3000, readsPort(3000)), { value: 9999, source: ANSWERED_PORT });
+    const plan = { base: 'distroless' as const, runtimeVersion: '24', builderImage: 'b', runtimeImage: 'r', options: [], reasons: [] };
+    const flags = { dir: '.', base: 'auto', additions: emptyAdditions() } as Options;
+    expect(recordedChoices(flags, answered, plan, 'distroless', '/x')).toMatchObject({ port: 9999 });
   });
 
   it('refuses, at the prompt, a port a fixed app cannot be told', async () => {
