@@ -1,7 +1,7 @@
 // A read-only view of the project folder that detectors work on. Reads are lazy and cached, so
 // a detector asks only for the manifests it cares about; nothing here walks node_modules, .git
 // or other dependency/build folders, which keeps detection fast on huge repositories.
-import { lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { UserError } from './errors.js';
 import { toml } from './lazy.js';
@@ -26,9 +26,16 @@ export interface FindOptions {
   maxFiles?: number;
 }
 
+/** What a folder listing says an entry is, without a stat (the directory entry's own type). */
+type EntryKind = 'file' | 'dir' | 'link' | 'other';
+
 export class Project {
   private readonly texts = new Map<string, string | null>();
   private readonly listings = new Map<string, string[]>();
+  /** stat() results by path: detectors ask about the same manifests many times. */
+  private readonly stats = new Map<string, Stats | null>();
+  /** Entry types from the folder listings, so a bounded walk needs no stat per entry. */
+  private readonly kinds = new Map<string, EntryKind>();
 
   constructor(readonly root: string) {}
 
@@ -54,7 +61,12 @@ export class Project {
     if (cached) return cached;
     let names: string[] = [];
     try {
-      names = readdirSync(this.path(rel)).sort();
+      const entries = readdirSync(this.path(rel), { withFileTypes: true });
+      for (const entry of entries) {
+        const kind: EntryKind = entry.isSymbolicLink() ? 'link' : entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other';
+        this.kinds.set(rel === '.' ? entry.name : `${rel}/${entry.name}`, kind);
+      }
+      names = entries.map((entry) => entry.name).sort();
     } catch (error) {
       if (!isMissing(error)) throw unreadable(rel, error);
     }
@@ -124,11 +136,13 @@ export class Project {
           const rel = dir === '.' ? name : `${dir}/${name}`;
           // Symbolic links are not followed: one may point outside the project or back up the
           // tree (a loop), and the go tool and Docker's COPY do not treat them as folders either.
-          if (this.isLink(rel)) continue;
-          if (extensions.some((ext) => name.endsWith(ext)) && this.isFile(rel)) {
+          // The listing's entry types (no stat per entry: this walk meets thousands of files).
+          const kind = this.kindOf(rel);
+          if (kind === 'link') continue;
+          if (extensions.some((ext) => name.endsWith(ext)) && kind === 'file') {
             found.push(rel);
             if (found.length >= maxFiles) return found;
-          } else if (depth < maxDepth && !NEVER_WALK.has(name) && !name.startsWith('.') && this.isDir(rel)) {
+          } else if (depth < maxDepth && !NEVER_WALK.has(name) && !name.startsWith('.') && kind === 'dir') {
             next.push([rel, depth + 1]);
           }
         }
@@ -143,21 +157,28 @@ export class Project {
     return relative(this.root, abs).split(sep).join('/');
   }
 
-  private isLink(rel: string): boolean {
+  /** An entry's type from its folder's listing, else from lstat (links are not followed). */
+  private kindOf(rel: string): EntryKind | null {
+    const listed = this.kinds.get(rel);
+    if (listed !== undefined) return listed;
     try {
-      return lstatSync(this.path(rel)).isSymbolicLink();
+      const st = lstatSync(this.path(rel));
+      return st.isSymbolicLink() ? 'link' : st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
     } catch {
-      return false;
+      return null;
     }
   }
 
-  private stat(rel: string) {
+  private stat(rel: string): Stats | null {
+    if (this.stats.has(rel)) return this.stats.get(rel) ?? null;
+    let stats: Stats | null = null;
     try {
-      return statSync(this.path(rel));
+      stats = statSync(this.path(rel));
     } catch (error) {
-      if (isMissing(error)) return null;
-      throw unreadable(rel, error);
+      if (!isMissing(error)) throw unreadable(rel, error);
     }
+    this.stats.set(rel, stats);
+    return stats;
   }
 }
 
