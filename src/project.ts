@@ -37,7 +37,11 @@ export class Project {
   /** Entry types from the folder listings, so a bounded walk needs no stat per entry. */
   private readonly kinds = new Map<string, EntryKind>();
 
-  constructor(readonly root: string) {}
+  /**
+   * `origin`: the project this one was chosen inside (a monorepo app's repository root), whose
+   * cached reads detection reuses instead of reading the root's files again.
+   */
+  constructor(readonly root: string, readonly origin: Project | null = null) {}
 
   path(rel: string): string {
     return join(this.root, rel);

@@ -1,7 +1,7 @@
 // Node.js detection: a handful of small questions answered from the project files, each answer
 // with its source. Pure over the Project view; throws UserError for malformed manifests.
 import type { DetectOptions } from '../../ecosystem.js';
-import { Project } from '../../project.js';
+import type { Project } from '../../project.js';
 import { today } from '../../knowledge/clock.js';
 import { analyzeNativeDependencies, packagesNeedingInstallScripts } from './native.js';
 import type { NodeFacts } from './types.js';
@@ -27,8 +27,8 @@ export function recognizesNode(project: Project): boolean {
 export function detectNode(project: Project, options: DetectOptions): NodeFacts {
   const pkg = readPackageJson(project);
   // An app inside a workspace: the lockfile, install config and native packages live at the root.
-  const ws = findWorkspaceRoot(project.root);
-  const root = ws ? new Project(ws.layout.root) : project;
+  const ws = findWorkspaceRoot(project.root, project.origin);
+  const root = ws ? ws.project : project;
   const rootPkg = ws ? readPackageJson(root) : pkg;
   const pm = detectPackageManager(root, rootPkg, options.packageManager);
   if (ws && pm.packageManager.value === 'bun') {

@@ -56,7 +56,17 @@ export interface WorkspaceFacts {
 const MAX_GLOB_DEPTH = 3;
 
 /** The workspace layout of a repository root, or null when the folder declares no workspaces. */
+/** Layouts already read, by project (the app choice and the app's detection both need the root's). */
+const layouts = new WeakMap<Project, WorkspaceLayout | null>();
+
 export function readWorkspaceLayout(project: Project): WorkspaceLayout | null {
+  if (layouts.has(project)) return layouts.get(project) ?? null;
+  const layout = readLayout(project);
+  layouts.set(project, layout);
+  return layout;
+}
+
+function readLayout(project: Project): WorkspaceLayout | null {
   const globs = workspaceGlobs(project);
   if (globs === null) return null;
   const include = globs.patterns.filter((g) => !g.startsWith('!'));
@@ -151,7 +161,7 @@ function stringRecord(value: unknown): Record<string, string> {
  * The workspace root above an app folder, or null: walks up at most four levels, stopping at
  * the first folder with a package.json (or pnpm-workspace.yaml) or a .git folder.
  */
-export function findWorkspaceRoot(appRoot: string): { layout: WorkspaceLayout; app: WorkspacePackage } | null {
+export function findWorkspaceRoot(appRoot: string, known: Project | null = null): { layout: WorkspaceLayout; app: WorkspacePackage; project: Project } | null {
   let dir = appRoot;
   for (let level = 0; level < 4; level++) {
     const parent = dirname(dir);
@@ -159,10 +169,12 @@ export function findWorkspaceRoot(appRoot: string): { layout: WorkspaceLayout; a
     dir = parent;
     const marked = existsSync(join(dir, 'package.json')) || existsSync(join(dir, 'pnpm-workspace.yaml'));
     if (marked) {
-      const layout = readWorkspaceLayout(new Project(dir));
+      // The root the app was chosen from (--app) has read all of this already.
+      const root = known?.root === dir ? known : new Project(dir);
+      const layout = readWorkspaceLayout(root);
       const rel = relative(dir, appRoot).split(sep).join('/');
       const app = layout?.packages.find((p) => p.dir === rel);
-      return layout && app ? { layout, app } : null;
+      return layout && app ? { layout, app, project: root } : null;
     }
     if (isDir(join(dir, '.git'))) return null;
   }
@@ -199,7 +211,7 @@ export async function chooseWorkspaceApp(project: Project, app: string | undefin
     if (!found) {
       throw new UserError(`--app ${app} is not a workspace package of ${basename(project.root)}; the workspaces are: ${layout.packages.map((p) => p.dir).join(', ') || 'none'}.`);
     }
-    return { project: new Project(join(project.root, found.dir)), note: null };
+    return { project: new Project(join(project.root, found.dir), project), note: null };
   }
   if (layout === null) return null;
   const rootStarts = Boolean((project.readJson('package.json') as { scripts?: { start?: unknown } } | null)?.scripts?.start);
@@ -207,7 +219,7 @@ export async function chooseWorkspaceApp(project: Project, app: string | undefin
   if (apps.length === 0) return null;
   if (apps.length === 1 && !rootStarts) {
     const only = apps[0]!;
-    return { project: new Project(join(project.root, only.dir)), note: `${basename(project.root)} is a workspace root with one app, ${only.dir}; generated for it (pass --app to choose another workspace).` };
+    return { project: new Project(join(project.root, only.dir), project), note: `${basename(project.root)} is a workspace root with one app, ${only.dir}; generated for it (pass --app to choose another workspace).` };
   }
   const choices = apps.map((p) => ({ value: p.dir, name: p.dir, description: p.name ?? undefined }));
   if (!interaction) {
@@ -217,7 +229,7 @@ export async function chooseWorkspaceApp(project: Project, app: string | undefin
     );
   }
   const picked = await interaction.select({ message: 'This is a monorepo. Which app?', choices: choices.map((c) => ({ value: c.value, name: c.name, ...(c.description ? { description: c.description } : {}) })) });
-  return { project: new Project(join(project.root, picked)), note: null };
+  return { project: new Project(join(project.root, picked), project), note: null };
 }
 
 /** The facts the plan needs about an app inside a workspace. */

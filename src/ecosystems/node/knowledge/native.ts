@@ -277,10 +277,13 @@ export const NPM_NATIVE: readonly NpmNativeRow[] = [
 ];
 
 /** The row for a package at a version; with no version (no lockfile) the newest row. */
+/** NPM_NATIVE's rows by package name, in table order: a lockfile lists thousands of names. */
+let rowsByName: Map<string, NpmNativeRow[]> | null = null;
+
 export function findNativeRow(name: string, version: string | null): NpmNativeRow | null {
+  rowsByName ??= NPM_NATIVE.reduce((map, row) => map.set(row.name, [...(map.get(row.name) ?? []), row]), new Map<string, NpmNativeRow[]>());
   let newest: NpmNativeRow | null = null;
-  for (const candidate of NPM_NATIVE) {
-    if (candidate.name !== name) continue;
+  for (const candidate of rowsByName.get(name) ?? []) {
     newest = candidate;
     if (version !== null && semver.valid(version) && semver.satisfies(version, candidate.versions, { includePrerelease: true })) {
       return candidate;
@@ -292,11 +295,25 @@ export function findNativeRow(name: string, version: string | null): NpmNativeRo
 /** A row matched by name alone: `name` is exact, or a prefix when it ends with '*'. */
 type NameRule = NativeRow;
 
+/** Each table's exact names and prefixes, made once: a lockfile lists thousands of names. */
+const matchers = new WeakMap<readonly NameRule[], { exact: Map<string, number>; prefixes: Array<[string, number]> }>();
+
 function matches(rules: readonly NameRule[], name: string): NameRule | null {
-  for (const rule of rules) {
-    if (rule.name.endsWith('*') ? name.startsWith(rule.name.slice(0, -1)) : rule.name === name) return rule;
+  let matcher = matchers.get(rules);
+  if (matcher === undefined) {
+    matcher = { exact: new Map(), prefixes: [] };
+    for (const [index, rule] of rules.entries()) {
+      if (rule.name.endsWith('*')) matcher.prefixes.push([rule.name.slice(0, -1), index]);
+      else if (!matcher.exact.has(rule.name)) matcher.exact.set(rule.name, index);
+    }
+    matchers.set(rules, matcher);
   }
-  return null;
+  // The first row in table order that matches, as a plain scan would find.
+  let best = matcher.exact.get(name) ?? Infinity;
+  for (const [prefix, index] of matcher.prefixes) {
+    if (index < best && name.startsWith(prefix)) best = index;
+  }
+  return best === Infinity ? null : (rules[best] ?? null);
 }
 
 /**
