@@ -7,8 +7,8 @@
 // a small JSON file is also easy to review and to edit by hand. The README section "Reproducible reruns" documents it.
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { UserError } from '../errors.js';
+import { randomHex } from '../lazy.js';
 import { ANSWERED_PORT } from '../detect/port.js';
 import type { Additions, Options } from '../options.js';
 import type { Project } from '../project.js';
@@ -197,7 +197,7 @@ export function saveConfig(projectRoot: string, config: SlimConfig): 'created' |
   if (current === null && isEmptyConfig(config)) return 'none';
   const text = configText(config);
   if (current === text) return 'unchanged';
-  const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  const temp = `${path}.${process.pid}-${randomHex(4)}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(temp, text, { flag: 'wx', mode: 0o644 });

@@ -1,11 +1,11 @@
 // Applying rendered files to the project: identical files are left untouched (mtime too), a
 // differing file needs --force or a yes at the prompt, and the writes are atomic and all or
 // nothing: every file goes to a temporary sibling first, then all are renamed into place.
-import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CancelledError, UserError } from '../errors.js';
 import type { RenderedFiles } from '../types.js';
+import { randomHex } from '../lazy.js';
 
 export type FileStatus = 'create' | 'identical' | 'differs';
 
@@ -79,7 +79,7 @@ export async function writeFiles(dir: string, files: RenderedFiles, options: Wri
 }
 
 function atomicWriteAll(dir: string, states: FileState[]): void {
-  const suffix = `.slim-image-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  const suffix = `.slim-image-${process.pid}-${randomHex(4)}.tmp`;
   const staged: Array<[string, string]> = [];
   try {
     for (const state of states) {
