@@ -295,25 +295,32 @@ export function findNativeRow(name: string, version: string | null): NpmNativeRo
 /** A row matched by name alone: `name` is exact, or a prefix when it ends with '*'. */
 type NameRule = NativeRow;
 
-/** Each table's exact names and prefixes, made once: a lockfile lists thousands of names. */
-const matchers = new WeakMap<readonly NameRule[], { exact: Map<string, number>; prefixes: Array<[string, number]> }>();
+/**
+ * Each table's exact names and prefixes, made once: a lockfile lists thousands of names. Plain
+ * arrays and index loops: with iterator destructuring this loop cost more than the scan it replaced.
+ */
+const matchers = new WeakMap<readonly NameRule[], { exact: Map<string, number>; prefixes: string[]; indexes: number[] }>();
 
 function matches(rules: readonly NameRule[], name: string): NameRule | null {
   let matcher = matchers.get(rules);
   if (matcher === undefined) {
-    matcher = { exact: new Map(), prefixes: [] };
-    for (const [index, rule] of rules.entries()) {
-      if (rule.name.endsWith('*')) matcher.prefixes.push([rule.name.slice(0, -1), index]);
-      else if (!matcher.exact.has(rule.name)) matcher.exact.set(rule.name, index);
+    matcher = { exact: new Map(), prefixes: [], indexes: [] };
+    for (let index = 0; index < rules.length; index++) {
+      const rule = rules[index] as NameRule;
+      if (rule.name.endsWith('*')) {
+        matcher.prefixes.push(rule.name.slice(0, -1));
+        matcher.indexes.push(index);
+      } else if (!matcher.exact.has(rule.name)) matcher.exact.set(rule.name, index);
     }
     matchers.set(rules, matcher);
   }
   // The first row in table order that matches, as a plain scan would find.
-  let best = matcher.exact.get(name) ?? Infinity;
-  for (const [prefix, index] of matcher.prefixes) {
-    if (index < best && name.startsWith(prefix)) best = index;
+  let best = matcher.exact.get(name) ?? -1;
+  for (let i = 0; i < matcher.prefixes.length; i++) {
+    const index = matcher.indexes[i] as number;
+    if ((best < 0 || index < best) && name.startsWith(matcher.prefixes[i] as string)) best = index;
   }
-  return best === Infinity ? null : (rules[best] ?? null);
+  return best < 0 ? null : (rules[best] ?? null);
 }
 
 /**
