@@ -4,6 +4,8 @@
 import { confirm, input, select } from '@inquirer/prompts';
 import { applyOverrides, type Detected } from './detect/index.js';
 import { validateFacts } from './detect/validate.js';
+import { ANSWERED_PORT, portRefusal, settingOf } from './detect/port.js';
+import { applyDeployEvidence } from './evidence/index.js';
 import type { Options } from './options.js';
 import type { Interaction } from './interaction.js';
 import type { Project } from './project.js';
@@ -49,7 +51,9 @@ export async function askFacts(project: Project, detected: Detected, options: Op
       default: facts.packageManager.value,
     })).trim();
     if (pm !== facts.packageManager.value) {
-      current = { ecosystem, facts: ecosystem.detect(project, { packageManager: pm, main: options.main }) };
+      // Detected again, with the deploy files laid under it as the first detection had them.
+      const again = ecosystem.detect(project, { packageManager: pm, main: options.main, cmd: options.cmd });
+      current = { ecosystem, facts: applyDeployEvidence(facts.languageSource ? { ...again, languageSource: facts.languageSource } : again, project) };
     }
   }
   if (answers.runtimeVersion === undefined) {
@@ -62,20 +66,41 @@ export async function askFacts(project: Project, detected: Detected, options: Op
   }
   if (answers.port === undefined) {
     const port = (await interaction.input({
-      message: `Port the app listens on (${facts.port.value === null ? 'none found' : `found from ${facts.port.source}`}; empty for none)`,
-      default: facts.port.value === null ? '' : String(facts.port.value),
-      validate: (value) => value.trim() === '' || (/^\d{1,5}$/.test(value.trim()) && Number(value) >= 1 && Number(value) <= 65535) || 'a port is a whole number from 1 to 65535',
+      message: `Port the app listens on (${current.facts.port.value === null ? 'none found' : `found from ${current.facts.port.source}; ${portHow(current.facts)}`}; empty for none)`,
+      default: current.facts.port.value === null ? '' : String(current.facts.port.value),
+      // The answer goes through the port rule like --port: a port the app cannot be told is refused, with why.
+      validate: (value) => {
+        const text = value.trim();
+        if (text === '') return true;
+        if (!(/^\d{1,5}$/.test(text) && Number(text) >= 1 && Number(text) <= 65535)) return 'a port is a whole number from 1 to 65535';
+        return portRefusal(current.facts, Number(text), 'Port') ?? true;
+      },
     })).trim();
-    if (port !== '' && Number(port) !== facts.port.value) answers.port = Number(port);
+    if (port !== '' && Number(port) !== current.facts.port.value) answers.port = Number(port);
   }
   if (answers.cmd === undefined) {
     const shown = facts.start.value.kind === 'exec' ? startArgv(facts.start.value).join(' ') : facts.start.value.command;
     const cmd = (await interaction.input({ message: `Start command (from ${facts.start.source})`, default: shown })).trim();
     if (cmd !== '' && cmd !== shown) answers.cmd = cmd;
   }
-  const facts2 = applyOverrides(current.facts, answers);
+  const facts2 = applyOverrides(current.facts, answers, portSource(facts, options));
   validateFacts(facts2, current.ecosystem);
   return { ecosystem: current.ecosystem, facts: facts2 };
+}
+
+/** Where a port given before the prompts came from (the detect step named it: --port or the recorded choice), else the answer. */
+function portSource(detected: Detected['facts'], options: Options): string {
+  if (options.port === undefined) return ANSWERED_PORT;
+  return detected.port.value === options.port ? detected.port.source : '--port';
+}
+
+/** How the app is told its port, in a few words for the prompt. */
+function portHow(facts: Detected['facts']): string {
+  const setting = settingOf(facts);
+  if (setting.kind === 'env') return `the image can set it through ${Object.keys(setting.env).join(', ')}`;
+  if (setting.kind === 'argument') return 'the image can set it as a start argument';
+  if (setting.kind === 'fixed') return `fixed at ${setting.where}`;
+  return 'how the app is told it is not known';
 }
 
 export async function askBase(plan: Plan, interaction: Interaction, requested: BaseKind | 'auto' = 'auto'): Promise<BaseKind> {

@@ -112,8 +112,9 @@ function openProject(dir: string): Project {
   return new Project(root, access);
 }
 
-async function detectStep({ project, options, interaction }: Pick<Context, 'project' | 'options' | 'interaction'>): Promise<Pick<Context, 'ecosystem' | 'facts' | 'options'>> {
-  return detectEcosystem(project, options, interaction);
+async function detectStep({ flags, project, options, interaction }: Pick<Context, 'flags' | 'project' | 'options' | 'interaction'>): Promise<Pick<Context, 'ecosystem' | 'facts' | 'options'>> {
+  // A port refused by the port rule is named by where it came from: the flag or the recorded choice.
+  return detectEcosystem(project, options, interaction, flags.port === undefined ? `${CONFIG_FILE} port` : '--port');
 }
 
 function planStep({ ecosystem, facts, options }: Pick<Context, 'ecosystem' | 'facts' | 'options'>): Pick<Context, 'plan'> {

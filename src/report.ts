@@ -3,6 +3,7 @@
 import type { Options } from './options.js';
 import type { CommonFacts, Plan, RenderedFiles, StartCommand } from './types.js';
 import type { FileState } from './write/write.js';
+import { describePort, type PortReport } from './detect/port.js';
 
 export interface Report {
   language: string;
@@ -10,6 +11,8 @@ export interface Report {
   framework: string | null;
   runtimeVersion: string;
   port: number | null;
+  /** How the image makes the app listen on `port` (src/detect/port.ts); where the port came from is sources.port. */
+  portSetting: PortReport;
   startCommand: string[];
   nativeDependencies: Array<{
     name: string;
@@ -43,6 +46,7 @@ export function buildReport(facts: CommonFacts, plan: Plan, files: RenderedFiles
     framework: facts.framework.value,
     runtimeVersion: plan.runtimeVersion,
     port: facts.port.value,
+    portSetting: describePort(facts),
     startCommand: startArgv(facts.start.value),
     nativeDependencies: facts.nativeDependencies.map((d) => ({
       name: d.name,
@@ -95,7 +99,10 @@ export function formatSummary(report: Report, facts: CommonFacts, plan: Plan, st
   }
   if (options.explain) {
     lines.push('', 'Where each value came from:');
-    for (const [field, source] of Object.entries(report.sources)) lines.push(`  - ${field}: ${source}`);
+    for (const [field, source] of Object.entries(report.sources)) {
+      lines.push(`  - ${field}: ${source}`);
+      if (field === 'port') lines.push(`    set by ${report.portSetting.by}: ${report.portSetting.note}`);
+    }
     for (const dep of facts.nativeDependencies) lines.push(`  - ${dep.name} (from ${dep.source}): ${dep.note} (${dep.reference})`);
     lines.push('', 'Bases, smallest first:');
     for (const option of plan.options) {

@@ -57,17 +57,27 @@ export interface NativeDependency {
   reference: string;
 }
 
-/**
- * The port, and whether it is only the server's own default that the image sets through the
- * server's settings (gunicorn's 8000 when no file binds one): nobody in the repository chose it,
- * so a port the repository's deploy files name takes its place.
- */
-export type PortFact = Fact<number | null> & { serverDefault?: true };
 
 /** How the app starts. `exec` runs without a shell; `shell` needs /bin/sh (rules out distroless). */
 export type StartCommand =
   | { kind: 'exec'; argv: string[] }
   | { kind: 'shell'; command: string };
+
+/**
+ * How the app is told which port to listen on, found by the detector beside the port. The port
+ * rule (src/detect/port.ts) reads it to decide whether a port asked for (--port, the prompt, a
+ * deploy file) can be set, and what the image sets for it.
+ * - `env`: the app reads `env`'s variables ("{port}" in a value stands for the port);
+ * - `argument`: its start command takes the port: `format` ("--addr=:{port}") replaces the argv
+ *   element `replaces` ("--port=8080"), or is appended when that is null;
+ * - `fixed`: a literal at `where` that nothing outside the code moves;
+ * - `unknown`: not found (no port, or no way to tell how it is chosen).
+ */
+export type PortSetting =
+  | { kind: 'env'; env: Record<string, string>; default: number | null; where: string; always?: boolean }
+  | { kind: 'argument'; format: string; replaces: string | null; default: number | null; where: string }
+  | { kind: 'fixed'; where: string }
+  | { kind: 'unknown'; where?: string };
 
 /** What every detector returns; ecosystems add their own fields. */
 export interface CommonFacts {
@@ -75,16 +85,19 @@ export interface CommonFacts {
   packageManager: Fact<string>;
   framework: Fact<string | null>;
   runtime: RuntimeRequirement;
-  port: PortFact;
+  port: Fact<number | null>;
+  /** How the app is told its port; absent means unknown. */
+  portSetting?: PortSetting;
+  /**
+   * The program built, by the name its binary gets (a Go main, a Cargo binary, a Maven module),
+   * and the others the project could build: deploy files run it by this name (its subcommand), and
+   * with several programs, deploy files that do not name it say nothing about its port.
+   */
+  program?: { name: string; others: string[] };
   start: Fact<StartCommand>;
   nativeDependencies: NativeDependency[];
   /** Why this ecosystem was taken when the folder held several (absent when it was alone or named). */
   languageSource?: string;
-  /**
-   * The name the repository's own scripts and deploy files run the built program by (a Go main
-   * package's folder or module name, a Cargo binary), when the start command is that one binary.
-   */
-  program?: string;
   /**
    * Folders the build or the running app needs that the repository does not hold, because a
    * front-end build produces them (a Go `//go:embed ui/build` of a Vite app's output).

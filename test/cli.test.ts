@@ -160,6 +160,8 @@ describe('create-slim-image (built CLI)', () => {
     expect(await term.exit).toBe(0);
     const dockerfile = readFileSync(join(dir, 'Dockerfile'), 'utf8');
     expect(dockerfile).toContain('EXPOSE 9090');
+    // The app reads PORT (default 8080): the answer is set through it, as --port would be (issue 14).
+    expect(dockerfile).toContain('ENV PORT="9090"');
     expect(dockerfile).toContain('FROM docker.io/library/node:${NODE_VERSION}-alpine AS runtime');
     expect(dockerfile).toContain('alpine chosen (at the prompt)');
   }, 40_000);
@@ -204,6 +206,70 @@ describe('create-slim-image (built CLI)', () => {
     expect(beside).toContain('EXPOSE 9090');
     expect(existsSync(join(dir, 'Dockerfile.slim.dockerignore'))).toBe(true);
   }, 40_000);
+
+  describe('one port rule (issue 14): EXPOSE is where the app listens', () => {
+    /** The Express app with its listen line replaced. */
+    function appListening(line: string): string {
+      const dir = expressApp();
+      writeFileSync(join(dir, 'server.js'), `const express = require('express');\nconst app = express();\napp.get('/', (req, res) => res.send('hi'));\n${line}\n`);
+      return dir;
+    }
+    const dockerfileOf = (result: { stdout: string }) => (JSON.parse(result.stdout) as { files: { Dockerfile: string } }).files.Dockerfile;
+
+    it('--port on an app that reads PORT with no default sets PORT to that port, never to 3000', () => {
+      const result = cli([appListening('app.listen(process.env.PORT);'), '--yes', '--dry-run', '--json', '--port', '9999']);
+      expect(result.code).toBe(0);
+      const dockerfile = dockerfileOf(result);
+      expect(dockerfile).toContain('ENV PORT="9999"');
+      expect(dockerfile).toContain('EXPOSE 9999');
+      expect(dockerfile).not.toContain('ENV PORT="3000"');
+      expect(JSON.parse(result.stdout)).toMatchObject({ port: 9999, portSetting: { by: 'env', env: { PORT: '9999' } }, sources: { port: '--port' } });
+    });
+
+    it('--port on an app defaulting to 8080 sets PORT, so the container listens where EXPOSE says', () => {
+      const result = cli([expressApp(), '--yes', '--dry-run', '--json', '--port', '3000']);
+      expect(result.code).toBe(0);
+      expect(dockerfileOf(result)).toMatch(/ENV PORT="3000"[\s\S]*EXPOSE 3000/);
+    });
+
+    it('refuses --port on an app whose port is fixed in its code, naming the line, and writes nothing', () => {
+      const dir = appListening('app.listen(3000);');
+      const result = cli([dir, '--yes', '--port', '9999']);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/--port 9999: the app listens on 3000, fixed at server\.js:4/);
+      expect(result.stderr).toContain('docker run -p 9999:3000');
+      expect(existsSync(join(dir, 'Dockerfile'))).toBe(false);
+      const explained = cli([dir, '--yes', '--dry-run', '--explain']);
+      expect(explained.stdout).toMatch(/set by fixed: fixed at server\.js:4/);
+    });
+
+    it('refuses at the prompt a port a fixed app cannot be told, and takes its own', async () => {
+      const dir = appListening('app.listen(3000);');
+      const term = session([dir]);
+      await term.answer(/Package manager/, '\r');
+      await term.answer(/Runtime version/, '\r');
+      // (Long prompts wrap, so words may be split by a line break.)
+      await term.answer(/Port the app listens on[\s\S]*fixed\s+at\s+server\.js:4/, '\x7f\x7f\x7f\x7f9999\r');
+      await term.answer(/Port 9999:\s+the\s+app\s+listens\s+on\s+3000,\s+fixed\s+at\s+server\.js:4/, '\x7f\x7f\x7f\x7f3000\r');
+      await term.answer(/Start command/, '\r');
+      await term.answer(/Final base image/, '\r');
+      expect(await term.exit).toBe(0);
+      expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toContain('EXPOSE 3000');
+    }, 40_000);
+
+    it('--main takes the port of the program chosen, not of another program a deploy file names', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'slim-cli-go-'));
+      cpSync(join(ROOT, 'test', 'fixtures', 'go-multi-main'), dir, { recursive: true });
+      writeFileSync(join(dir, 'compose.yaml'), 'services:\n  api:\n    build: .\n    ports: ["9000:9000"]\n  worker:\n    build: .\n');
+      const worker = cli([dir, '--yes', '--dry-run', '--json', '--main', './cmd/worker']);
+      expect(worker.code).toBe(0);
+      expect(JSON.parse(worker.stdout)).toMatchObject({ port: null });
+      expect(dockerfileOf(worker)).not.toContain('EXPOSE');
+      expect(worker.stderr).toMatch(/several programs.*pass --port 9000/);
+      const api = cli([dir, '--yes', '--dry-run', '--json', '--main', './cmd/api']);
+      expect(JSON.parse(api.stdout)).toMatchObject({ port: 9000, portSetting: { by: 'fixed' } });
+    });
+  });
 });
 
 /** The built CLI in a pseudo-terminal (test/terminal.ts), answered prompt by prompt. */

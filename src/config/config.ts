@@ -8,6 +8,7 @@
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import { FileAccess, type Change } from '../files/access.js';
+import { ANSWERED_PORT } from '../detect/port.js';
 import type { Additions, Options } from '../options.js';
 import type { Project } from '../project.js';
 import { shellWord } from '../render/quote.js';
@@ -155,7 +156,7 @@ export function recordedChoices(options: Options, facts: CommonFacts, plan: Plan
   if (runtime !== undefined) config.runtimeVersion = runtime;
   const pm = options.packageManager ?? (facts.packageManager.source === '--package-manager' ? facts.packageManager.value : undefined);
   if (pm !== undefined) config.packageManager = pm;
-  const port = options.port ?? (facts.port.source === '--port' && facts.port.value !== null ? facts.port.value : undefined);
+  const port = options.port ?? ((facts.port.source === '--port' || facts.port.source === ANSWERED_PORT) && facts.port.value !== null ? facts.port.value : undefined);
   if (port !== undefined) config.port = port;
   const start = facts.start.value;
   const cmd = options.cmd ?? (facts.start.source === '--cmd' ? (start.kind === 'shell' ? start.command : start.argv.map((a) => shellWord(a)).join(' ')) : undefined);

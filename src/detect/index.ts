@@ -9,6 +9,7 @@ import { assertNoControl } from '../render/quote.js';
 import type { CommonFacts } from '../types.js';
 import { parseCommand } from './command.js';
 import { validateFacts } from './validate.js';
+import { forStart, withPort } from './port.js';
 import { applyDeployEvidence } from '../evidence/index.js';
 import { today } from '../knowledge/clock.js';
 import { resolveAssets } from './assets.js';
@@ -23,11 +24,11 @@ export interface Detected {
  * template sees them. The options come back with what was answered at a prompt (--main), so
  * later steps and the recorded choices see it as if it had been passed.
  */
-export async function detectEcosystem(project: Project, options: Options, interaction?: Interaction): Promise<Detected & { options: Options }> {
+export async function detectEcosystem(project: Project, options: Options, interaction?: Interaction, portSource = '--port'): Promise<Detected & { options: Options }> {
   const { ecosystem, why } = await chooseEcosystem(project, options, interaction);
   const { facts, main } = await detectAsking(ecosystem, project, options, interaction);
   const evidenced = applyDeployEvidence(why === null ? facts : { ...facts, languageSource: why }, project);
-  const final = applyOverrides(resolveAssets(evidenced, project, ECOSYSTEMS, today()), options);
+  const final = applyOverrides(resolveAssets(evidenced, project, ECOSYSTEMS, today()), options, portSource);
   validateFacts(final, ecosystem);
   return { ecosystem, facts: final, options: main === options.main ? options : { ...options, main } };
 }
@@ -80,9 +81,13 @@ async function chooseEcosystem(project: Project, options: Pick<Options, 'languag
   return { ecosystem: candidates.find((e) => e.language === language)!, why: `${language}, answered at the prompt` };
 }
 
-/** Flags win over detection; each override says it came from the flag. */
-export function applyOverrides(facts: CommonFacts, options: Pick<Options, 'runtimeVersion' | 'port' | 'cmd'>): CommonFacts {
-  const next = { ...facts };
+/**
+ * Flags win over detection; each override says it came from the flag. A port goes through the
+ * port rule (src/detect/port.ts): set through the app's own mechanism, or refused when the app
+ * cannot be told it. `portSource` names where the port came from ("--port", "the answer").
+ */
+export function applyOverrides(facts: CommonFacts, options: Pick<Options, 'runtimeVersion' | 'port' | 'cmd'>, portSource = '--port'): CommonFacts {
+  let next = { ...facts };
   if (options.runtimeVersion !== undefined) {
     const version = options.runtimeVersion.trim().replace(/^v/, '');
     if (!/^\d{1,3}(\.\d{1,3}){0,2}$/.test(version)) {
@@ -90,11 +95,11 @@ export function applyOverrides(facts: CommonFacts, options: Pick<Options, 'runti
     }
     next.runtime = { constraint: version, pinned: true, source: '--runtime-version' };
   }
-  if (options.port !== undefined) next.port = { value: options.port, source: '--port' };
   if (options.cmd !== undefined) {
     assertNoControl(options.cmd, '--cmd');
     if (options.cmd.trim() === '') throw new UsageError('--cmd needs a command, e.g. --cmd "node server.js".');
-    next.start = { value: parseCommand(options.cmd), source: '--cmd' };
+    next = forStart(next, { value: parseCommand(options.cmd), source: '--cmd' });
   }
+  if (options.port !== undefined) next = withPort(next, { value: options.port, source: portSource });
   return next;
 }

@@ -6,14 +6,14 @@
  * Every `open ... close` span replaced by `replacement`. An `open` that is never closed is left
  * as text, as the lazy regex left it, and once no closer is left no further search is made.
  */
-export function removeDelimited(text: string, open: string, close: string, replacement: string): string {
+export function removeDelimited(text: string, open: string, close: string, replacement: string | ((removed: string) => string)): string {
   const out: string[] = [];
   let copied = 0;
   let at = text.indexOf(open);
   while (at >= 0) {
     const end = text.indexOf(close, at + open.length);
     if (end < 0) break;
-    out.push(text.slice(copied, at), replacement);
+    out.push(text.slice(copied, at), typeof replacement === 'string' ? replacement : replacement(text.slice(at, end + close.length)));
     copied = end + close.length;
     at = text.indexOf(open, copied);
   }
@@ -22,8 +22,14 @@ export function removeDelimited(text: string, open: string, close: string, repla
   return out.join('');
 }
 
+/**
+ * A removed span's line breaks, each run of other characters as `fill`: positions after it keep
+ * their line numbers (a port reported as file:line).
+ */
+export const keepLines = (fill: string) => (removed: string): string => removed.replace(/[^\n]+/g, fill);
+
 /** Block comments (slash-star to star-slash) replaced (by a space unless told otherwise). */
-export function removeBlockComments(text: string, replacement = ' '): string {
+export function removeBlockComments(text: string, replacement: string | ((removed: string) => string) = ' '): string {
   return removeDelimited(text, '/*', '*/', replacement);
 }
 
@@ -34,7 +40,7 @@ export function removeBlockComments(text: string, replacement = ' '): string {
  * is quadratic. An opening `/*` or backquote that never closes is kept as text, as the regex kept it.
  * (The port scan keeps its old reading: no strings, block comments removed without a space.)
  */
-export function stripSlashComments(text: string, keepStrings = true, blockWith = keepStrings ? ' ' : ''): string {
+export function stripSlashComments(text: string, keepStrings = true, blockWith: string | ((removed: string) => string) = keepStrings ? ' ' : ''): string {
   const out: string[] = [];
   let copied = 0;
   // Once a search for a closer fails, every later one would too: remember it.
@@ -53,7 +59,7 @@ export function stripSlashComments(text: string, keepStrings = true, blockWith =
         noBlockEnd = true;
         continue;
       }
-      out.push(text.slice(copied, i), blockWith);
+      out.push(text.slice(copied, i), typeof blockWith === 'string' ? blockWith : blockWith(text.slice(i, end + 2)));
       copied = end + 2;
       i = copied - 1;
     } else if (keepStrings && c === 0x22 /* " */) {

@@ -1,16 +1,24 @@
 // Deploy files as evidence laid under detection: they fill what the code did not tell, and a
-// disagreement with the code is said, never silently resolved. A port the code does not fix is
-// taken from the deploy files (fly.toml, compose, an existing Dockerfile, an .env example); when
-// the code names one and a deploy file names another, the code wins (the image must listen where
-// the app does) and the user hears about the other. A port that is only the server's default,
-// set by the image itself, is nobody's choice: the deploy file's port takes its place.
+// disagreement with the code is said, never silently resolved. Their ports follow the port rule
+// (src/detect/port.ts) like every other port. A compiled program's subcommand comes from them too
+// (launch-args.ts). The port rule:
+// - the code names no port: the deploy files' port is taken (fly.toml, compose, an existing
+//   Dockerfile, an .env example, best first);
+// - the app reads its port from a variable or an argument (a default, not a fixed port): an
+//   explicit deploy setting (fly.toml, compose, EXPOSE), or an example value of a variable the app
+//   reads, outranks the code's default, and the image sets it through that mechanism;
+// - the code fixes its port: the code wins (the image must listen where the app does) and the
+//   user hears about the other;
+// - the project builds several programs: only a deploy file naming the chosen one (a compose
+//   service of that name) speaks for it; another program's port is never taken for it.
 import type { Project } from '../project.js';
 import type { CommonFacts } from '../types.js';
-import { deployPorts } from './deploy-files.js';
+import { settingOf, withPort } from '../detect/port.js';
+import { deployPorts, type DeployPort } from './deploy-files.js';
 import { launchArgs } from './launch-args.js';
 
 export function applyDeployEvidence(facts: CommonFacts, project: Project): CommonFacts {
-  return withPort(withLaunchArgs(facts, project), project);
+  return withDeployPort(withLaunchArgs(facts, project), project);
 }
 
 /**
@@ -20,7 +28,7 @@ export function applyDeployEvidence(facts: CommonFacts, project: Project): Commo
 function withLaunchArgs(facts: CommonFacts, project: Project): CommonFacts {
   const start = facts.start.value;
   if (facts.program === undefined || start.kind !== 'exec' || start.argv.length !== 1) return facts;
-  const found = launchArgs(project, facts.program);
+  const found = launchArgs(project, facts.program.name);
   if (found === null) return facts;
   const words = found.args.map((a) => `"${a}"`).join(' ');
   const left = found.dropped === 0 ? '' : `; the ${found.dropped} argument${found.dropped === 1 ? '' : 's'} after it (options and values of that deployment) left out`;
@@ -30,25 +38,41 @@ function withLaunchArgs(facts: CommonFacts, project: Project): CommonFacts {
   };
 }
 
-function withPort(facts: CommonFacts, project: Project): CommonFacts {
-  const ports = deployPorts(project);
-  if (ports.length === 0) return facts;
-  const [best] = ports as [(typeof ports)[number]];
-  if (facts.port.value === null) {
-    return { ...facts, port: { value: best.value, source: best.source } };
-  }
-  // The server's own default, which the image sets itself: the deployment's port wins, so the
-  // proxy, compose file or health check written for it keeps working.
-  if (facts.port.serverDefault && best.value !== facts.port.value) {
-    return { ...facts, port: { value: best.value, source: `${best.source}; the image sets it in place of ${facts.port.value}, which was only the server's default` } };
-  }
+function withDeployPort(facts: CommonFacts, project: Project): CommonFacts {
+  const { ports, warning } = forProgram(facts, deployPorts(project));
+  const warned = warning === null ? facts : { ...facts, warnings: [...facts.warnings, warning] };
+  if (ports.length === 0) return warned;
+  const [best] = ports as [DeployPort];
+  if (facts.port.value === null) return withPort(warned, { value: best.value, source: best.source });
+  if (ports[0]?.value === facts.port.value) return warned;
+  const setting = settingOf(facts);
+  const reads = (p: DeployPort) => setting.kind === 'env' && p.variable !== undefined && p.variable in setting.env;
+  const mover = setting.kind === 'env' || setting.kind === 'argument' ? ports.find((p) => p.explicit || reads(p)) : undefined;
+  if (mover !== undefined) return withPort(warned, { value: mover.value, source: `${mover.source} (the code's default is ${facts.port.value}: ${facts.port.source})` });
   const other = ports.find((p) => p.explicit && p.value !== facts.port.value);
-  if (other === undefined || ports.some((p) => p.value === facts.port.value)) return facts;
+  if (other === undefined || ports.some((p) => p.value === facts.port.value)) return warned;
   return {
-    ...facts,
+    ...warned,
     warnings: [
-      ...facts.warnings,
+      ...warned.warnings,
       `${other.source} says port ${other.value}, but ${facts.port.source} says ${facts.port.value}; the image exposes ${facts.port.value}. If the app really listens on ${other.value}, pass --port ${other.value}.`,
     ],
+  };
+}
+
+const sameName = (a: string, b: string): boolean => a.toLowerCase().replace(/[-_]/g, '') === b.toLowerCase().replace(/[-_]/g, '');
+
+/** With several programs, the ports of deploy files that name the chosen one; a warning when others were left out and the program names no port of its own. */
+function forProgram(facts: CommonFacts, ports: DeployPort[]): { ports: DeployPort[]; warning: string | null } {
+  const program = facts.program;
+  if (program === undefined || program.others.length === 0) return { ports, warning: null };
+  const named = ports.filter((p) => p.service !== undefined && sameName(p.service, program.name));
+  const skipped = ports.find((p) => !named.includes(p));
+  if (named.length > 0 || skipped === undefined || facts.port.value !== null) return { ports: named, warning: null };
+  return {
+    ports: named,
+    warning:
+      `${skipped.source} says port ${skipped.value}, but this project builds several programs (${[program.name, ...program.others].join(', ')}) and that file does not say it is ${program.name}'s; ` +
+      `${program.name}'s own code names no port, so the image exposes none. If ${program.name} listens on ${skipped.value}, pass --port ${skipped.value}.`,
   };
 }

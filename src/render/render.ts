@@ -1,7 +1,6 @@
 // Rendering: a private Handlebars instance (noEscape, strict) over the built-in templates, with a
 // user's override folder laid on top. A file in the override folder replaces the built-in file
 // of the same relative path; a partial replaces a partial.
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,8 +113,23 @@ function loadPrecompiled(): Record<string, TemplateSpecification> {
 
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
+/**
+ * The precompiled entry's key: the text's length and a 53-bit hash of it (cyrb53, public domain).
+ * Not a cryptographic hash, on purpose: node:crypto cost a tenth of a small run's start-up, and
+ * nothing here is a security boundary (an override template is the user's own text, and a
+ * collision would need a same-length text with the same 53 bits).
+ */
 export function templateHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `${text.length.toString(36)}-${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
 }
 
 function compile(hbs: typeof Handlebars, source: Source): Handlebars.TemplateDelegate {

@@ -81,7 +81,7 @@ describe('applyDeployEvidence', () => {
 });
 
 describe('launch arguments from deploy files', () => {
-  const binary = (program: string): CommonFacts => ({ ...facts(8080), start: { value: { kind: 'exec', argv: ['/app'] }, source: 'the binary built from .' }, program });
+  const binary = (program: string): CommonFacts => ({ ...facts(8080), start: { value: { kind: 'exec', argv: ['/app'] }, source: 'the binary built from .' }, program: { name: program, others: [] } });
 
   it('takes the subcommand an existing Dockerfile runs the program with, through ENTRYPOINT and CMD', () => {
     const got = applyDeployEvidence(binary('shiori'), project({ Dockerfile: 'FROM golang AS build\nCMD ["go"]\nFROM scratch\nENTRYPOINT ["/usr/bin/shiori"]\nCMD ["server"]\n' }));
@@ -118,9 +118,10 @@ describe('launch arguments from deploy files', () => {
 
 describe('a server default gives way to the deployment', () => {
   it('takes the deploy file port over a port that is only the server default the image sets', () => {
-    const got = applyDeployEvidence({ ...facts(8000, 'gunicorn default'), port: { value: 8000, source: 'gunicorn default', serverDefault: true } }, project({ Dockerfile: 'FROM python:3.12-slim\nEXPOSE 5000\nCMD ["./boot.sh"]\n' }));
+    const served: CommonFacts = { ...facts(8000, 'gunicorn default'), portSetting: { kind: 'env', env: { GUNICORN_CMD_ARGS: '--bind=0.0.0.0:{port}' }, default: 8000, where: 'gunicorn default' } };
+    const got = applyDeployEvidence(served, project({ Dockerfile: 'FROM python:3.12-slim\nEXPOSE 5000\nCMD ["./boot.sh"]\n' }));
     expect(got.port.value).toBe(5000);
-    expect(got.port.source).toMatch(/^Dockerfile EXPOSE 5000; the image sets it in place of 8000/);
+    expect(got.port.source).toMatch(/^Dockerfile EXPOSE 5000 \(the code's default is 8000/);
     expect(got.warnings).toEqual([]);
   });
 
@@ -132,7 +133,7 @@ describe('a server default gives way to the deployment', () => {
 });
 
 describe('compose command as arguments to the Dockerfile ENTRYPOINT', () => {
-  const binary: CommonFacts = { ...facts(80), start: { value: { kind: 'exec', argv: ['/app'] }, source: 'the binary built from .' }, program: 'ntfy' };
+  const binary: CommonFacts = { ...facts(80), start: { value: { kind: 'exec', argv: ['/app'] }, source: 'the binary built from .' }, program: { name: 'ntfy', others: [] } };
 
   it('takes the command of the service that runs the image whose ENTRYPOINT is the program', () => {
     const got = applyDeployEvidence(binary, project({

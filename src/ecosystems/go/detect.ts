@@ -5,9 +5,10 @@ import { GO_FRAMEWORKS, goModuleRule, type GoModuleRule } from './knowledge/modu
 import { goLine } from './knowledge/versions.js';
 import type { DetectOptions } from '../../ecosystem.js';
 import { shorten, type Project } from '../../project.js';
-import type { Fact, NativeDependency, RuntimeRequirement } from '../../types.js';
+import type { Fact, NativeDependency, PortSetting, RuntimeRequirement } from '../../types.js';
 import { parseGoMod, parseGoWork, vendoredModules, type GoMod } from './go-mod.js';
-import { configPort, fileBuildsOnLinux, goConfigFiles, goFileInfo, goPort, type GoFileInfo } from './sources.js';
+import { configPort, fileBuildsOnLinux, goConfigFiles, goFileInfo, goPort, type GoFileInfo, type PortHit } from './sources.js';
+import { envSetting, lineOf } from '../../detect/port.js';
 import { buildScripts, chooseProgram, listNames, serviceByListening, serviceByName, type Tier } from '../../detect/program-choice.js';
 import { yaml } from '../../lazy.js';
 import type { GoFacts } from './types.js';
@@ -101,10 +102,13 @@ export function detectGo(project: Project, options: DetectOptions): GoFacts {
     packageManager: { value: 'go', source: work ? 'go.work' : 'go.mod' },
     framework: { value: framework?.id ?? null, source: framework ? `go.mod requires ${framework.modules.find((m) => direct.has(m))}` : 'go.mod (net/http or no known framework)' },
     runtime,
-    port,
+    port: port.port,
+    portSetting: port.setting,
+    // Always named: deploy files run the program by this name (subcommands), and with several
+    // programs only those naming it speak for its port.
+    program: { name: programName(mainPackage.value, root?.mod.module ?? null) ?? 'app', others: mains.filter((m) => m !== mainPackage.value).map((m) => programName(m, null) ?? m) },
     start: { value: { kind: 'exec', argv: ['/app'] }, source: `the binary built from ${mainPackage.value}` },
     ...(assetNeeds.length > 0 ? { assetNeeds } : {}),
-    ...(programName(mainPackage.value, root?.mod.module ?? null) ? { program: programName(mainPackage.value, root?.mod.module ?? null) as string } : {}),
     nativeDependencies,
     warnings,
     module: root?.mod.module ?? null,
@@ -118,6 +122,7 @@ export function detectGo(project: Project, options: DetectOptions): GoFacts {
     muslTags: [...new Set(cgoRules.flatMap(({ rule }) => rule.muslTags))].sort(),
   };
 }
+
 
 function readModules(project: Project): Module[] {
   const dirs = ['.'];
@@ -320,13 +325,13 @@ function packageGraph(files: SourceFile[], modules: Module[]): PackageGraph {
   };
 }
 
-function goPortFact(project: Project, files: SourceFile[], framework: { id: string; defaultPort: number | null; modules: string[] } | null, warnings: string[]): Fact<number | null> {
+function goPortFact(project: Project, files: SourceFile[], framework: { id: string; name: string; defaultPort: number | null; modules: string[]; source: string } | null, warnings: string[]): { port: Fact<number | null>; setting: PortSetting } {
   // A config file the code names (flag default or os.ReadFile) outranks defaults in the code.
   for (const f of files) {
     for (const name of goConfigFiles(f.text)) {
       if (!project.isFile(name)) continue;
       const hit = configFilePort(project, name);
-      if (hit) return { value: hit.port, source: `${name} ${hit.key} (named in ${f.path})` };
+      if (hit) return { port: { value: hit.port, source: `${name} ${hit.key} (named in ${f.path})` }, setting: { kind: 'fixed', where: `${name} ${hit.key}, a file the image ships` } };
     }
   }
   // Listen calls first (in the main's own folder first), then defaults named for a port or address.
@@ -335,12 +340,32 @@ function goPortFact(project: Project, files: SourceFile[], framework: { id: stri
       const found = goPort(f.text, kind, f.path);
       if (found) {
         if (found.loopback) warnings.push(`${f.path} listens on ${found.evidence}, a loopback address: the app is unreachable from outside the container. Listen on ":${found.port}" instead.`);
-        return { value: found.port, source: `${f.path} (${found.evidence})` };
+        return { port: { value: found.port, source: `${f.path} (${found.evidence})` }, setting: goSetting(found, lineOf(f.path, f.text, found.index)) };
       }
     }
   }
-  if (framework?.defaultPort) return { value: framework.defaultPort, source: `${framework.id} default` };
-  return { value: null, source: 'no listen address found in the packages the main builds' };
+  if (framework?.defaultPort) {
+    // Gin's Run() without an address listens on $PORT, else :8080.
+    const setting = framework.id === 'gin' ? envSetting('PORT', framework.defaultPort, `Gin's Run() reads PORT (${framework.source})`) : { kind: 'unknown' as const };
+    return { port: { value: framework.defaultPort, source: `${framework.id} default` }, setting };
+  }
+  return { port: { value: null, source: 'no listen address found in the packages the main builds' }, setting: { kind: 'unknown' } };
+}
+
+/** How the program is told its port, from the kind of default the port is (sources.ts). */
+function goSetting(hit: PortHit, at: string): PortSetting {
+  const value = hit.address ? ':{port}' : '{port}';
+  switch (hit.via.kind) {
+    case 'literal':
+      return { kind: 'fixed', where: `${at} (${hit.evidence})` };
+    case 'env':
+      return envSetting(hit.via.name, hit.port, `${at} reads ${hit.via.name}, default ${hit.evidence}`, value);
+    case 'flag':
+      // Go's flag package and pflag both take --name=value.
+      return { kind: 'argument', format: `--${hit.via.name}=${value}`, replaces: null, default: hit.port, where: `${at} has the flag -${hit.via.name}, default ${hit.evidence}` };
+    case 'default':
+      return { kind: 'unknown', where: `${at} names ${hit.evidence}, and nothing found says what overrides it` };
+  }
 }
 
 function configFilePort(project: Project, path: string): { port: number; key: string } | null {

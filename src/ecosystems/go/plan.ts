@@ -2,6 +2,7 @@
 // Without cgo the binary is static (CGO_ENABLED=0), so scratch works; with cgo it links the
 // builder's libc, so the final image needs the same libc family (glibc distroless/slim, or musl
 // alpine when built on Alpine) and any OS library the cgo modules link.
+import { portEnv } from '../../detect/port.js';
 import type { GoFacts } from './types.js';
 import { today } from '../../knowledge/clock.js';
 import { BINARY_FINALS, GO_VERSION_ARG, goImages, NONROOT_UID } from './knowledge/images.js';
@@ -138,5 +139,7 @@ export function goView(facts: GoFacts, plan: Plan) {
     user: `${NONROOT_UID}:${NONROOT_UID}`,
     uid: NONROOT_UID,
     entrypoint: argv,
+    // The variables that tell the program its port (src/detect/port.ts), when it reads one.
+    env: Object.entries(portEnv(facts)).map(([name, value]) => ({ name, value })),
   };
 }

@@ -1,7 +1,7 @@
 // What Go sources say, read without a Go toolchain: the package clause, the imports, whether
 // the file has `func main()`, its build constraint, and listen addresses for the port.
 // A light lexer strips comments and strings where they would confuse the patterns.
-import { stripSlashComments } from '../../detect/scan.js';
+import { keepLines, stripSlashComments } from '../../detect/scan.js';
 
 export interface GoFileInfo {
   packageName: string | null;
@@ -88,6 +88,16 @@ export interface PortHit {
   /** The listen host was loopback: unreachable from outside the container. */
   loopback: boolean;
   evidence: string;
+  /**
+   * How the program is told another port: `literal` (a listen call's argument: fixed), the
+   * variable or flag whose default this is (`env`/`flag` with its name), or `default` (a named
+   * default that something may override, when the code says nothing more).
+   */
+  via: { kind: 'literal' | 'default' } | { kind: 'env' | 'flag'; name: string };
+  /** The default was written as an address (":8080"), so the variable or flag takes one too. */
+  address: boolean;
+  /** Where in the text (comments blanked, lines kept), for file:line. */
+  index: number;
 }
 
 export { configPort } from '../../detect/config-port.js';
@@ -116,13 +126,14 @@ const LISTEN_PATTERNS: RegExp[] = [
 export function goPort(text: string, kind: 'listen' | 'default' | 'any-default' = 'listen', path = ''): PortHit | null {
   // A package for another server or a client (pkg/grpcserver, internal/fetcher) is not where the app listens.
   if (NOT_OURS.test(path.split('/').slice(0, -1).join('/'))) return null;
-  const code = stripSlashComments(text, false);
-  const hit = (port: number, host: string, evidence: string, index: number): PortHit | null => {
+  // Comments blanked with their line breaks kept, so an index has its line.
+  const code = stripSlashComments(text, false, keepLines(''));
+  const hit = (port: number, host: string, evidence: string, index: number, via: PortHit['via'] = { kind: 'literal' }, address = true): PortHit | null => {
     if (!(port > 0 && port < 65536)) return null;
     // A listen call inside a debug/pprof/metrics helper is not the app's port.
     const before = code.slice(Math.max(0, code.lastIndexOf('\nfunc ', index)), index);
     if (/func\s+\w*(?:Debug|Pprof|Metrics|Redirect)\w*\s*\(/i.test(before)) return null;
-    return { port, loopback: host === 'localhost' || host.startsWith('127.') || host === '[::1]', evidence };
+    return { port, loopback: host === 'localhost' || host.startsWith('127.') || host === '[::1]', evidence, via, address, index };
   };
   if (kind === 'listen') {
     let best: (PortHit & { index: number }) | null = null;
@@ -133,41 +144,50 @@ export function goPort(text: string, kind: 'listen' | 'default' | 'any-default' 
         if (found) break;
       }
     }
-    if (best === null) return null;
-    const { index: _i, ...rest } = best;
-    return rest;
+    return best;
   }
   // Names are bounded (\w{0,64}): `\w*(?:port)\w*` backtracks over a long identifier quadratically.
-  const defaults: Array<[RegExp, (m: RegExpMatchArray) => [string, string, string]]> = [
+  // Each with what overrides the default it reads: 'default' (nothing the line says), an env
+  // variable or a flag (its name is the first part).
+  const defaults: Array<[RegExp, (m: RegExpMatchArray) => [string, string, string], 'default' | 'env' | 'flag']> = [
     // const defaultServerPort = 8080; defaultListenAddr = "127.0.0.1:8080"; port := "8080"
-    [/\b(\w{0,64}(?:port|addr|address|listen)\w{0,64})\s*:?=\s*(?:"((?:[\w.]*|\[[0-9A-Fa-f:]*\])):(\d{2,5})"|"?(\d{2,5})"?)\s*(?:[\n;)}]|$)/gi, (m) => [m[1] as string, m[2] ?? '', (m[3] ?? m[4]) as string]],
+    [/\b(\w{0,64}(?:port|addr|address|listen)\w{0,64})\s*:?=\s*(?:"((?:[\w.]*|\[[0-9A-Fa-f:]*\])):(\d{2,5})"|"?(\d{2,5})"?)\s*(?:[\n;)}]|$)/gi, (m) => [m[1] as string, m[2] ?? '', (m[3] ?? m[4]) as string], 'default'],
     // Server{Port: 80}, ListenAddr: ":8080"
-    [/\b(\w{0,64}(?:Port|Addr|Address|Listen)\w{0,64})\s*:\s*(?:"((?:[\w.]*|\[[0-9A-Fa-f:]*\])):(\d{2,5})"|(\d{2,5}))\s*,/g, (m) => [m[1] as string, m[2] ?? '', (m[3] ?? m[4]) as string]],
+    [/\b(\w{0,64}(?:Port|Addr|Address|Listen)\w{0,64})\s*:\s*(?:"((?:[\w.]*|\[[0-9A-Fa-f:]*\])):(\d{2,5})"|(\d{2,5}))\s*,/g, (m) => [m[1] as string, m[2] ?? '', (m[3] ?? m[4]) as string], 'default'],
     // `env:"HTTP_PORT" envDefault:"8080"`
-    [/env:"(\w{0,64}(?:PORT|ADDR)\w{0,64})(?:[^"\w][^"]{0,200})?"\s+envDefault:"(?:([\w.]*):)?(\d{2,5})"/g, (m) => [m[1] as string, m[2] ?? '', m[3] as string]],
+    [/env:"(\w{0,64}(?:PORT|ADDR)\w{0,64})(?:[^"\w][^"]{0,200})?"\s+envDefault:"(?:([\w.]*):)?(\d{2,5})"/g, (m) => [m[1] as string, m[2] ?? '', m[3] as string], 'env'],
     // flag.String("addr", ":8080", ...), flag.Int("port", 8080, ...), cmd.Flags().IntP("port", "p", 8080, ...)
-    [/\.(?:Int|Uint|String)\w*\(\s*(?:&[\w.]+\s*,\s*)?"([\w.-]*(?:port|addr|address|listen)[\w.-]*)"\s*,\s*(?:"\w"\s*,\s*)?(?:"((?:[\w.]*)):(\d{2,5})"|"?(\d{2,5})"?)\s*,/gi, (m) => [m[1] as string, m[2] ?? '', (m[3] ?? m[4]) as string]],
+    [/\.(?:Int|Uint|String)\w*\(\s*(?:&[\w.]+\s*,\s*)?"([\w.-]*(?:port|addr|address|listen)[\w.-]*)"\s*,\s*(?:"\w"\s*,\s*)?(?:"((?:[\w.]*)):(\d{2,5})"|"?(\d{2,5})"?)\s*,/gi, (m) => [m[1] as string, m[2] ?? '', (m[3] ?? m[4]) as string], 'flag'],
     // options["LISTEN_ADDR"] = {..., rawValue: "127.0.0.1:8080"}: a table of settings keyed by their env name
-    [/"([A-Z][A-Z0-9_]*(?:PORT|ADDR)[A-Z0-9_]*)"\s*:\s*\{[^}]{0,300}?"((?:[\w.]*|\[[0-9A-Fa-f:]*\])):(\d{2,5})"/g, (m) => [m[1] as string, m[2] ?? '', m[3] as string]],
+    [/"([A-Z][A-Z0-9_]*(?:PORT|ADDR)[A-Z0-9_]*)"\s*:\s*\{[^}]{0,300}?"((?:[\w.]*|\[[0-9A-Fa-f:]*\])):(\d{2,5})"/g, (m) => [m[1] as string, m[2] ?? '', m[3] as string], 'env'],
     // getEnv("HTTP_PORT", "8080"), viper.SetDefault("server.port", 8080)
-    [/\(\s*"([\w.]*(?:PORT|ADDR|port|addr)[\w.]*)"\s*,\s*(?:"(?:([\w.]*):)?(\d{2,5})"|(\d{2,5}))\s*\)/g, (m) => [m[1] as string, m[2] ?? '', (m[3] ?? m[4]) as string]],
+    [/\(\s*"([\w.]*(?:PORT|ADDR|port|addr)[\w.]*)"\s*,\s*(?:"(?:([\w.]*):)?(\d{2,5})"|(\d{2,5}))\s*\)/g, (m) => [m[1] as string, m[2] ?? '', (m[3] ?? m[4]) as string], 'env'],
     // cmp.Or(os.Getenv("PORT"), "8080"); if port == "" { port = "8080" } after Getenv("PORT")
-    [/Getenv\("(PORT)"\)\s*,\s*"()(\d{2,5})"/g, (m) => [m[1] as string, '', m[3] as string]],
+    [/Getenv\("(PORT)"\)\s*,\s*"()(\d{2,5})"/g, (m) => [m[1] as string, '', m[3] as string], 'env'],
   ];
-  let best: (PortHit & { index: number }) | null = null;
-  for (const [re, parts] of defaults) {
+  let best: PortHit | null = null;
+  for (const [re, parts, how] of defaults) {
     for (const m of code.matchAll(re)) {
       const [name, host, port] = parts(m);
       if (NOT_OURS.test(name) || (kind === 'default' && !OURS.test(name))) continue;
       const address = /"[^"]*:\d+"/.test(m[0]);
-      const found = hit(Number(port), host, address ? `${name} "${host}:${port}"` : `${name} ${port}`, m.index ?? 0);
-      if (found && (best === null || (m.index ?? 0) < best.index)) best = { ...found, index: m.index ?? 0 };
+      // getEnv("HTTP_PORT", "8080") names a variable; viper.SetDefault("server.port", 8080) a config key.
+      const via: PortHit['via'] = how === 'default' || (how === 'env' && !/^[A-Z][A-Z0-9_]*$/.test(name)) ? envRead(code) ?? (READS_SETTINGS.test(code) ? { kind: 'default' } : { kind: 'literal' }) : { kind: how, name };
+      const found = hit(Number(port), host, address ? `${name} "${host}:${port}"` : `${name} ${port}`, m.index ?? 0, via, address);
+      if (found && (best === null || found.index < best.index)) best = found;
       if (found) break;
     }
   }
-  if (best === null) return null;
-  const { index: _i, ...rest } = best;
-  return rest;
+  return best;
+}
+
+/** Code that reads settings from outside (variables, flags, config libraries): a named default there may be overridden. */
+const READS_SETTINGS = /\b(?:Getenv|LookupEnv|Environ)\(|\bflag\.|\.Flags\(\)|\bviper\.|\benvconfig\.|\bkoanf\b|`env:"/;
+
+/** A port or address variable the code reads (`os.Getenv("LISTEN_ADDR")`), which then overrides a named default. */
+function envRead(code: string): PortHit['via'] | null {
+  const m = /\b(?:Getenv|LookupEnv)\(\s*"([A-Z0-9_]*(?:PORT|ADDR)[A-Z0-9_]*)"\s*\)/.exec(code);
+  return m && !NOT_OURS.test(m[1] as string) ? { kind: 'env', name: m[1] as string } : null;
 }
 
 /** Config files the code names: a flag's default path or a file it reads ("./config/local.yml"). */

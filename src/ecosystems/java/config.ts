@@ -8,8 +8,11 @@ import type { Fact } from '../../types.js';
 
 export const RESOURCES = 'src/main/resources';
 
-/** The port a key names in the first config file that sets it; undefined when none does. */
-export function configuredPort(project: Project, files: string[], key: string): Fact<number | null> | undefined {
+/**
+ * The port a key names in the first config file that sets it; undefined when none does. With it,
+ * the variable a `${PORT:8081}` placeholder reads, and whether a Quarkus `%prod.` key set it.
+ */
+export function configuredPort(project: Project, files: string[], key: string): (Fact<number | null> & { variable: string | null; prod: boolean }) | undefined {
   // Profiles the default configuration activates (Spring's spring.profiles.active, or its
   // spring.profiles.default) load application-<profile>.* on top, so their port wins.
   const profiles: string[] = [];
@@ -27,9 +30,11 @@ export function configuredPort(project: Project, files: string[], key: string): 
     const text = project.readText(rel);
     if (text === null) continue;
     const values = name.endsWith('.properties') ? parseProperties(text) : parseYaml(text, rel);
-    const raw = values.get(`%prod.${key}`) ?? values.get(key);
+    const prod = values.get(`%prod.${key}`);
+    const raw = prod ?? values.get(key);
     if (raw === undefined) continue;
-    return { value: portValue(raw), source: `${rel} ${key}` };
+    const variable = /^\$\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?::[^}]*)?\}$/.exec(raw.trim())?.[1] ?? null;
+    return { value: portValue(raw), source: `${rel} ${key}`, variable: variable !== null && /^[A-Z][A-Z0-9_]*$/.test(variable) ? variable : null, prod: prod !== undefined };
   }
   return undefined;
 }

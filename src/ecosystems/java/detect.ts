@@ -8,7 +8,8 @@ import type { Project } from '../../project.js';
 import { between, removeDelimited, trimTrailing } from '../../detect/scan.js';
 import { classifyJavaDependency } from './knowledge/native.js';
 import { FRAMEWORK_DEFAULTS, FRAMEWORK_JVM_OPTIONS, frameworkJavaSupport, springBootLayering } from './knowledge/frameworks.js';
-import type { Fact, NativeDependency, RuntimeRequirement, StartCommand } from '../../types.js';
+import type { Fact, NativeDependency, PortSetting, RuntimeRequirement, StartCommand } from '../../types.js';
+import { envSetting } from '../../detect/port.js';
 import type { BuildInfo } from './build-info.js';
 import { configuredPort, quarkusPackageType, RESOURCES } from './config.js';
 import { readGradle } from './gradle.js';
@@ -77,7 +78,7 @@ function detectProject(project: Project, options: DetectOptions): JavaFacts {
   }
 
   const start = startCommand(artifact, framework.value, build, mainClass.value);
-  const port = detectPort(project, framework.value, sources?.files ?? []);
+  const { port, setting: portSetting } = detectPort(project, framework.value, sources?.files ?? []);
   if (port.value === null && port.source.startsWith(RESOURCES)) {
     // A value that is not a port (a placeholder without default, or junk) is never put into EXPOSE;
     // say so, since the image then documents no port.
@@ -98,6 +99,7 @@ function detectProject(project: Project, options: DetectOptions): JavaFacts {
     javaVersion,
     runtime: javaRuntime(javaVersion, pinned !== null || build?.javaVersion?.minimum !== true, framework.value, frameworkVersion, build?.toolMaxJava ?? null),
     port,
+    portSetting,
     start,
     nativeDependencies,
     warnings,
@@ -270,12 +272,18 @@ function startCommand(artifact: JavaArtifact, framework: JavaFacts['framework'][
   }
 }
 
-function detectPort(project: Project, framework: JavaFacts['framework']['value'], files: string[]): Fact<number | null> {
+function detectPort(project: Project, framework: JavaFacts['framework']['value'], files: string[]): { port: Fact<number | null>; setting: PortSetting } {
   if (framework !== null) {
     const defaults = FRAMEWORK_DEFAULTS[framework];
-    return configuredPort(project, defaults.configFiles, defaults.portKey) ?? { value: defaults.defaultPort, source: `${framework} default` };
+    const configured = configuredPort(project, defaults.configFiles, defaults.portKey);
+    const port = configured ?? { value: defaults.defaultPort, source: `${framework} default` };
+    // The app's own placeholder (`${PORT:8080}`) first; else the framework's variable for the key,
+    // which outranks the config files (Quarkus: a `%prod.` key only yields to `_PROD_`).
+    const name = configured?.variable ?? (configured?.prod ? `_PROD_${defaults.portEnv.name}` : defaults.portEnv.name);
+    const where = configured?.variable ? `${configured.source} reads ${configured.variable}` : `${FRAMEWORK_NAMES[framework]} reads ${name} over ${defaults.portKey} (${defaults.portEnv.source})`;
+    return { port: { value: port.value, source: port.source }, setting: envSetting(name, port.value, where) };
   }
-  return sourcePort(project, files) ?? { value: null, source: 'no port found in the sources' };
+  return sourcePort(project, files) ?? { port: { value: null, source: 'no port found in the sources' }, setting: { kind: 'unknown' } };
 }
 
 const FRAMEWORK_NAMES: Record<JavaFacts['framework']['value'] & string, string> = { 'spring-boot': 'Spring Boot', quarkus: 'Quarkus', micronaut: 'Micronaut' };

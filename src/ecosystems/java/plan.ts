@@ -2,6 +2,7 @@
 // prints. The JVM needs glibc (or Temurin's musl build), a JRE and its libraries, so scratch never
 // works; distroless carries the LTS JREs; Temurin's alpine JRE is offered only on request,
 // since distroless is smaller and has no shell or package manager.
+import { portEnv } from '../../detect/port.js';
 import semver from 'semver';
 import { APP_JAR } from './detect.js';
 import type { JavaFacts } from './types.js';
@@ -192,6 +193,8 @@ export function javaView(facts: JavaFacts, plan: Plan) {
     quarkus: artifact.kind === 'quarkus',
     copies,
     javaToolOptions: [...JAVA_TOOL_OPTIONS, ...facts.jvmOptions].join(' '),
+    // The variable that tells the framework (or the app) its port (src/detect/port.ts), when it differs from the default.
+    env: Object.entries(portEnv(facts)).map(([name, value]) => ({ name, value })),
     user: `${NONROOT_UID}:${NONROOT_UID}`,
     entrypoint,
     cmd,

@@ -1,7 +1,8 @@
 // Java sources: the class with `main` and a port a plain HTTP server binds, for projects whose
 // build does not say (plain javac projects, plain jars without a manifest entry).
 import type { Project } from '../../project.js';
-import type { Fact } from '../../types.js';
+import type { Fact, PortSetting } from '../../types.js';
+import { envSetting, lineOf } from '../../detect/port.js';
 
 /** Where sources live, most conventional first. */
 const SOURCE_ROOTS = ['src/main/java', 'src', '.'];
@@ -39,9 +40,10 @@ export function findMainClasses(project: Project, files: string[]): MainClass[] 
 
 /**
  * A port in the sources: `new InetSocketAddress(8080)`, `new InetSocketAddress("0.0.0.0", 8080)`,
- * or a PORT environment variable with a literal default (`getOrDefault("PORT", "8080")`).
+ * or a PORT environment variable with a literal default (`getOrDefault("PORT", "8080")`), with how
+ * the app is told another one: the PORT variable, or nothing (a literal, at file:line).
  */
-export function sourcePort(project: Project, files: string[]): Fact<number | null> | undefined {
+export function sourcePort(project: Project, files: string[]): { port: Fact<number | null>; setting: PortSetting } | undefined {
   const patterns = [
     /getOrDefault\(\s*"PORT"\s*,\s*"(\d{1,5})"\s*\)/,
     /new\s+InetSocketAddress\(\s*(?:"[^"]*"\s*,\s*)?(\d{1,5})\s*\)/,
@@ -50,10 +52,15 @@ export function sourcePort(project: Project, files: string[]): Fact<number | nul
   for (const file of files) {
     const text = project.readText(file);
     if (text === null) continue;
-    for (const pattern of patterns) {
+    for (const [index, pattern] of patterns.entries()) {
       const match = pattern.exec(text);
       const port = match ? Number(match[1]) : NaN;
-      if (port >= 1 && port <= 65535) return { value: port, source: file };
+      if (!(match && port >= 1 && port <= 65535)) continue;
+      const at = lineOf(file, text, match.index);
+      const setting: PortSetting = index === 0 ? envSetting('PORT', port, `${at} reads PORT, default ${port}`)
+        : /getenv\(\s*"\w*PORT\w*"\s*\)|getOrDefault\(\s*"\w*PORT/.test(text) ? { kind: 'unknown', where: `${at} names ${port}, and ${file} also reads a port variable` }
+        : { kind: 'fixed', where: `${at} (${match[0].trim()})` };
+      return { port: { value: port, source: file }, setting };
     }
   }
   return undefined;

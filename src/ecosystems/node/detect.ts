@@ -57,8 +57,11 @@ export function detectNode(project: Project, options: DetectOptions): NodeFacts 
     rule: fw.rule,
     entry: entry === null ? null : sourceOf(project, entry, output),
     commandPort: start.port,
+    start: { command: start.start.value, env: start.env },
     frameworkServer,
   });
+  // PORT is the port rule's to set (src/detect/port.ts), from the port finally chosen.
+  const { PORT: _port, ...startEnv } = start.env;
 
   const warnings = [...pm.warnings, ...version.warnings, ...fw.warnings, ...start.warnings, ...build.warnings, ...port.warnings];
   if (pkg.workspaces || project.isFile('pnpm-workspace.yaml')) {
@@ -92,6 +95,7 @@ export function detectNode(project: Project, options: DetectOptions): NodeFacts 
     framework: fw.framework,
     runtime: version.runtime,
     port: port.port,
+    portSetting: port.setting,
     start: start.start,
     nativeDependencies,
     warnings,
@@ -100,7 +104,7 @@ export function detectNode(project: Project, options: DetectOptions): NodeFacts 
     selfContained: build.selfContained,
     nextStandalone: fw.nextStandalone,
     typescript: build.typescript,
-    env: sortKeys({ ...build.env, ...start.env, ...port.env }),
+    env: sortKeys({ ...build.env, ...(port.setting.kind === 'env' ? startEnv : start.env) }),
     workspace: ws ? workspaceFacts(ws.layout, ws.app, project.root) : null,
   };
 }

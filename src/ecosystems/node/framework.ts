@@ -2,7 +2,7 @@
 // plus the framework settings that change the image: Next.js standalone output, and whether
 // Astro/SvelteKit have the Node adapter that makes them a Node server at all.
 import type { Project } from '../../project.js';
-import { removeBlockComments } from '../../detect/scan.js';
+import { keepLines, removeBlockComments } from '../../detect/scan.js';
 import type { Fact } from '../../types.js';
 import { NODE_FRAMEWORKS, type NodeFrameworkRule } from './knowledge/frameworks.js';
 import { hasDependency, type PackageJson } from './manifest.js';
@@ -47,5 +47,6 @@ function readsStandalone(project: Project): boolean {
 
 /** Drop // and /* *\/ comments, roughly (good enough for config files and port scanning). */
 export function stripComments(code: string): string {
-  return removeBlockComments(code, ' ').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+  // A block comment keeps its line breaks, so positions in the result have their lines (port.ts names file:line).
+  return removeBlockComments(code, keepLines(' ')).replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
 }

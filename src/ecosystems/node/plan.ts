@@ -1,6 +1,7 @@
 // Node.js: which of the four bases can work, at which version, and the view the template prints.
 import semver from 'semver';
 import type { NodeFacts } from './types.js';
+import { portEnv } from '../../detect/port.js';
 import { today } from '../../knowledge/clock.js';
 import { DISTROLESS_NODE_MAJORS, DISTROLESS_NODE_PROVIDES, DISTROLESS_NONROOT_UID, NODE_VERSION_ARG, OFFICIAL_NODE_UID, nodeImages } from './knowledge/images.js';
 import { packageManagerRecipe, packageManagerSetup } from './knowledge/package-managers.js';
@@ -117,7 +118,7 @@ export function nodeView(facts: NodeFacts, plan: Plan) {
         target: path === '.next/standalone' ? './' : `./${path}`,
       }));
   const depEnv = Object.assign({}, ...facts.nativeDependencies.map((d) => d.env ?? {})) as Record<string, string>;
-  const env = Object.entries({ NODE_ENV: 'production', ...depEnv, ...facts.env }).map(([name, value]) => ({ name, value }));
+  const env = Object.entries({ NODE_ENV: 'production', ...depEnv, ...sorted({ ...facts.env, ...portEnv(facts) }) }).map(([name, value]) => ({ name, value }));
   // Yarn 2+ defaults to Plug'n'Play (no node_modules); the stages below copy node_modules, so
   // the builder asks Yarn for that layout whatever .yarnrc.yml says (https://yarnpkg.com/configuration/yarnrc#nodeLinker).
   const builderEnv = [
@@ -175,4 +176,9 @@ function installMounts(cacheDir: string, secrets: NodeFacts['installSecrets']): 
       : `--mount=type=secret,id=${secret.id},env=${secret.env}`);
   }
   return mounts.join(' ');
+}
+
+/** Variables in name order, as detection lists them (PORT among the framework's). */
+function sorted(env: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -1,9 +1,12 @@
 // Which port the app listens on, each answer with where it came from: the start command
 // (PORT=8080, next start -p 4000), the code (listen(3000), process.env.PORT || 3000, port: 3000
 // in server options), the framework's documented default, or, when the code reads PORT with no
-// default, 3000 chosen by us and set as PORT so the app and EXPOSE agree.
+// default, 3000 chosen by us and set as PORT so the app and EXPOSE agree. Beside it, how the app
+// is told its port (the PortSetting the port rule in src/detect/port.ts acts on): the PORT
+// variable, an argument of the start command, or a literal in the code.
 import type { Project } from '../../project.js';
-import type { Fact } from '../../types.js';
+import type { Fact, PortSetting, StartCommand } from '../../types.js';
+import { envSetting, lineOf } from '../../detect/port.js';
 import type { NodeFrameworkRule } from './knowledge/frameworks.js';
 import { stripComments } from './framework.js';
 import { isPort } from './start.js';
@@ -48,26 +51,32 @@ export interface PortInput {
   entry: string | null;
   /** A port from the start command, with its source. */
   commandPort: Fact<number> | null;
+  /** The start command and the variables it sets (`PORT=8080 node x`), to tell how it sets the port. */
+  start?: { command: StartCommand; env: Record<string, string> };
   /** The start command is the framework's own server (not a custom server.js). */
   frameworkServer: boolean;
 }
 
 export interface PortResult {
   port: Fact<number | null>;
-  /** Variables to set so the app listens where EXPOSE says. */
-  env: Record<string, string>;
+  /** How the app is told its port. */
+  setting: PortSetting;
   warnings: string[];
 }
 
+/** The frameworks that run their own server read PORT (next start, nuxt's nitro, adapter-node, react-router-serve, remix-serve, astro's standalone). */
+const frameworkReadsPort = (rule: NodeFrameworkRule, port: number): PortSetting =>
+  envSetting('PORT', port, `${rule.name}'s server reads PORT (${rule.source})`);
+
 export function detectPort(project: Project, input: PortInput): PortResult {
   const warnings: string[] = [];
-  if (input.commandPort) return { port: input.commandPort, env: {}, warnings };
+  if (input.commandPort) return { port: input.commandPort, setting: commandSetting(input.commandPort, input.start), warnings };
   const { rule } = input;
   const frameworkDefault = rule?.defaultPort != null
     ? { value: rule.defaultPort, source: `${rule.name} default port (${rule.source})` }
     : null;
   // A framework that runs its own server: ports in the app code belong to other things (databases).
-  if (input.frameworkServer && rule?.ownsServer && frameworkDefault) return { port: frameworkDefault, env: {}, warnings };
+  if (input.frameworkServer && rule?.ownsServer && frameworkDefault) return { port: frameworkDefault, setting: frameworkReadsPort(rule, frameworkDefault.value), warnings };
 
   const { primary, secondary } = filesToScan(project, input.entry, input.frameworkServer && (rule?.ownsServer ?? false));
   const files = [...primary, ...secondary];
@@ -79,19 +88,39 @@ export function detectPort(project: Project, input: PortInput): PortResult {
     const found = portInFiles(project, tier);
     if (found !== null) {
       warnings.push(...hostWarnings(rule, files));
-      return { port: found, env: {}, warnings };
+      return { port: found.port, setting: found.setting, warnings };
     }
   }
   for (const [file, code] of files) if (readsPort === null && READS_PORT.test(code)) readsPort = file;
-  if (frameworkDefault) return { port: frameworkDefault, env: {}, warnings };
+  if (frameworkDefault) {
+    const setting: PortSetting = rule?.ownsServer ? frameworkReadsPort(rule, frameworkDefault.value)
+      : readsPort !== null ? envSetting('PORT', null, `${readsPort} reads process.env.PORT`)
+      : { kind: 'unknown', where: `${frameworkDefault.source}; the code names no port` };
+    return { port: frameworkDefault, setting, warnings };
+  }
   if (readsPort !== null) {
     return {
       port: { value: CHOSEN_PORT, source: `${readsPort} reads process.env.PORT with no default; ${CHOSEN_PORT} chosen and set as PORT` },
-      env: { PORT: String(CHOSEN_PORT) },
+      setting: envSetting('PORT', null, `${readsPort} reads process.env.PORT, with no default`),
       warnings,
     };
   }
-  return { port: { value: null, source: 'no port found in the start command, the code or framework defaults' }, env: {}, warnings };
+  return { port: { value: null, source: 'no port found in the start command, the code or framework defaults' }, setting: { kind: 'unknown' }, warnings };
+}
+
+/**
+ * A port the start command sets: `PORT=8080 node server.js` through the variable (the image sets
+ * it), `next start -p 4000` as an argument the port rule can rewrite.
+ */
+function commandSetting(port: Fact<number>, start: PortInput['start']): PortSetting {
+  if (start?.env.PORT === String(port.value)) return envSetting('PORT', null, `${port.source} sets PORT=${port.value}`);
+  if (start?.command.kind === 'exec') {
+    const argument = start.command.argv.find((a) => a === String(port.value) || new RegExp(`^-[\\w-]*=?${port.value}$`).test(a));
+    if (argument !== undefined) {
+      return { kind: 'argument', format: argument.replace(String(port.value), '{port}'), replaces: argument, default: null, where: `${port.source} passes the port as an argument` };
+    }
+  }
+  return { kind: 'fixed', where: `${port.source} (the start command)` };
 }
 
 /** Fastify listens on localhost unless told otherwise, unreachable from outside a container. */
@@ -101,16 +130,27 @@ function hostWarnings(rule: NodeFrameworkRule | null, files: Array<[string, stri
   return [`Fastify listens on localhost by default, which is unreachable from outside the container; pass host: '0.0.0.0' to listen() (${rule.source}).`];
 }
 
-/** The first port the patterns find, in priority order over the files, in the order given. */
-function portInFiles(project: Project, files: Array<[string, string]>): Fact<number> | null {
+/** Patterns that read the PORT variable (the first six): the app can be told its port through it. */
+const ENV_PATTERNS = 6;
+
+/** The first port the patterns find, in priority order over the files, in the order given, and how the app is told it. */
+function portInFiles(project: Project, files: Array<[string, string]>): { port: Fact<number>; setting: PortSetting } | null {
   for (const [file, code] of files) {
     const chain = portFromChain(project, file, code);
-    if (chain !== null) return chain;
+    if (chain !== null) return { port: chain, setting: envSetting('PORT', chain.value, `${file} reads process.env.PORT, default ${chain.value}`) };
   }
-  for (const { pattern, what } of PORT_PATTERNS) {
+  for (const [index, { pattern, what }] of PORT_PATTERNS.entries()) {
     for (const [file, code] of files) {
       const match = pattern.exec(code);
-      if (match && isPort(match[1] as string)) return { value: Number(match[1]), source: `${file}: ${what}` };
+      if (!match || !isPort(match[1] as string)) continue;
+      const port = { value: Number(match[1]), source: `${file}: ${what}` };
+      if (index < ENV_PATTERNS) return { port, setting: envSetting('PORT', port.value, `${file} reads PORT, default ${port.value}`) };
+      // A literal: fixed, unless the file also reads PORT somewhere this scan cannot connect to it.
+      const at = lineOf(file, code, match.index);
+      const setting: PortSetting = READS_PORT.test(code)
+        ? { kind: 'unknown', where: `${at} names ${port.value}, and ${file} also reads process.env.PORT` }
+        : { kind: 'fixed', where: `${at} (${what})` };
+      return { port, setting };
     }
   }
   return null;

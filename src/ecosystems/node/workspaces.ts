@@ -56,7 +56,17 @@ export interface WorkspaceFacts {
 const MAX_GLOB_DEPTH = 3;
 
 /** The workspace layout of a repository root, or null when the folder declares no workspaces. */
+/** Layouts already read, by project (the app choice and the app's detection both need the root's). */
+const layouts = new WeakMap<Project, WorkspaceLayout | null>();
+
 export function readWorkspaceLayout(project: Project): WorkspaceLayout | null {
+  if (layouts.has(project)) return layouts.get(project) ?? null;
+  const layout = readLayout(project);
+  layouts.set(project, layout);
+  return layout;
+}
+
+function readLayout(project: Project): WorkspaceLayout | null {
   const globs = workspaceGlobs(project);
   if (globs === null) return null;
   const include = globs.patterns.filter((g) => !g.startsWith('!'));

@@ -2,7 +2,7 @@
 // code: `app = FastAPI()` in app/main.py is `app.main:app`), the server command and the port.
 // Each question is a small function over the project's files; the answers carry their source.
 import type { Project } from '../../project.js';
-import type { Fact, PortFact, StartCommand } from '../../types.js';
+import type { Fact, StartCommand } from '../../types.js';
 import { ADDED_SERVERS, type AddedServer } from './knowledge/servers.js';
 import { readGunicornConfig, readUwsgiConfig, type GunicornConfig, type UwsgiConfig } from './server-config.js';
 import type { PythonListen, PythonServer } from './types.js';
@@ -10,7 +10,7 @@ import type { PythonListen, PythonServer } from './types.js';
 export interface AppFacts {
   framework: Fact<string | null>;
   start: Fact<StartCommand>;
-  port: PortFact;
+  port: Fact<number | null>;
   server: PythonServer;
   /** The start command runs an installed entry point, so the project must be installed into the venv. */
   needsProjectInstall: boolean;
@@ -153,7 +153,7 @@ function pick(inputs: AppInputs, name: string): boolean {
 /** A server the image runs: its start command, port and how it learns the port. */
 interface Served {
   start: Fact<StartCommand>;
-  port: PortFact;
+  port: Fact<number | null>;
   server: PythonServer;
   addedServer: AddedServer | null;
   listen: PythonListen;
@@ -177,14 +177,14 @@ function uvicornRunCall(project: Project, files: string[]): { file: string; port
 }
 
 /** The server's port from a config file's bind, or the server's default, saying which. */
-function configPort(bind: { port: number | null; variable: string | null; problem: string | null } | null, file: string, fallback: number, server: string, warnings: string[]): PortFact {
+function configPort(bind: { port: number | null; variable: string | null; problem: string | null } | null, file: string, fallback: number, server: string, warnings: string[]): Fact<number | null> {
   if (bind?.problem) {
     warnings.push(`${file} ${bind.problem}; the image serves HTTP on ${server}'s port ${fallback} instead.`);
     return { value: fallback, source: `${server} default (${file} binds a unix socket)` };
   }
   if (bind?.port != null) return { value: bind.port, source: `${file} bind` };
-  if (bind?.variable) return { value: fallback, source: `${file} reads $${bind.variable}; ${server} default ${fallback} set in the image`, serverDefault: true };
-  return { value: fallback, source: `${server} default`, serverDefault: true };
+  if (bind?.variable) return { value: fallback, source: `${file} reads $${bind.variable}; ${server} default ${fallback} set in the image` };
+  return { value: fallback, source: `${server} default` };
 }
 
 function added(name: keyof typeof ADDED_SERVERS, instead: string, warnings: string[]): AddedServer {
@@ -205,7 +205,7 @@ function wsgiServe(app: { module: string; name: string; factory: boolean; appDir
   if (installed === 'uwsgi' && target && !app?.factory) {
     return {
       start: { value: exec(['uwsgi', '--master', '--module', target, ...(app?.appDir ? ['--chdir', app.appDir] : [])]), source },
-      port: { value: DEFAULT_PORTS.gunicorn, source: 'no uwsgi config names a port; 8000 set in the image', serverDefault: true },
+      port: { value: DEFAULT_PORTS.gunicorn, source: 'no uwsgi config names a port; 8000 set in the image' },
       server: 'uwsgi', addedServer: null, listen: 'server',
     };
   }
@@ -234,12 +234,12 @@ function uwsgiServe(config: UwsgiConfig, inputs: AppInputs, warnings: string[]):
   // The image keeps the app in /app; an absolute chdir elsewhere is the author's own layout.
   if (config.chdir !== null && config.chdir.startsWith('/') && config.chdir.replace(/\/$/, '') !== '/app') argv.push('--chdir', '/app');
   let listen: PythonListen = 'server';
-  let port: PortFact;
+  let port: Fact<number | null>;
   if (config.http?.problem) {
     port = configPort(config.http, config.file, DEFAULT_PORTS.gunicorn, 'uwsgi', warnings);
   } else if (config.http?.variable) {
     listen = { variable: config.http.variable };
-    port = { value: config.http.port ?? DEFAULT_PORTS.gunicorn, source: `${config.file} http-socket reads $(${config.http.variable}); set to ${config.http.port ?? DEFAULT_PORTS.gunicorn} in the image`, ...(config.http.port === null ? { serverDefault: true as const } : {}) };
+    port = { value: config.http.port ?? DEFAULT_PORTS.gunicorn, source: `${config.file} http-socket reads $(${config.http.variable}); set to ${config.http.port ?? DEFAULT_PORTS.gunicorn} in the image` };
   } else if (config.http?.port != null) {
     listen = 'config';
     port = { value: config.http.port, source: `${config.file} http-socket` };
@@ -247,7 +247,7 @@ function uwsgiServe(config: UwsgiConfig, inputs: AppInputs, warnings: string[]):
     if (config.uwsgiSocket !== null) {
       warnings.push(`${config.file} sets socket = ${config.uwsgiSocket}, which speaks the uwsgi protocol to a front proxy, not HTTP; the image adds an HTTP socket on ${DEFAULT_PORTS.gunicorn}.`);
     }
-    port = { value: DEFAULT_PORTS.gunicorn, source: `${config.file} sets no HTTP address; 8000 set in the image`, serverDefault: true };
+    port = { value: DEFAULT_PORTS.gunicorn, source: `${config.file} sets no HTTP address; 8000 set in the image` };
   }
   return { start: { value: exec(argv), source: `${config.file} (module = ${config.app})` }, port, server: 'uwsgi', addedServer, listen };
 }
@@ -267,7 +267,7 @@ function asgiServe(app: FoundApp | { module: string; name: string; factory: bool
   const addedServer = inputs.installed.has('uvicorn') ? null : added('uvicorn', 'nothing (an ASGI app needs a server)', warnings);
   return {
     start: { value: exec(['python', '-m', 'uvicorn', ...(app.factory ? ['--factory'] : []), target, ...(app.appDir ? ['--app-dir', app.appDir] : [])]), source },
-    port: runCall?.port != null ? { value: runCall.port, source: `uvicorn.run(port=${runCall.port}) in ${runCall.file}` } : { value: DEFAULT_PORTS.uvicorn, source: 'uvicorn default', serverDefault: true },
+    port: runCall?.port != null ? { value: runCall.port, source: `uvicorn.run(port=${runCall.port}) in ${runCall.file}` } : { value: DEFAULT_PORTS.uvicorn, source: 'uvicorn default' },
     server: 'uvicorn', addedServer, listen: 'server',
   };
 }

@@ -4,8 +4,10 @@ import { UsageError, UserError } from '../../errors.js';
 import type { DetectOptions } from '../../ecosystem.js';
 import { normalizePackageName } from './knowledge/native.js';
 import type { Project } from '../../project.js';
-import type { Fact } from '../../types.js';
-import { detectApp } from './app.js';
+import type { Fact, PortSetting } from '../../types.js';
+import { detectApp, type AppFacts } from './app.js';
+import { envSetting, lineOf } from '../../detect/port.js';
+import { PYTHON_SERVER_ENV } from './knowledge/servers.js';
 import { checkIndexCredentials, otherRequirementsFiles } from './credentials.js';
 import { readPdmLock, readPipfileLock, readPoetryLock, readUvLock } from './lockfiles.js';
 import { classifyNative } from './native.js';
@@ -14,7 +16,7 @@ import { describeCaps, pythonCaps, withinCaps } from './python-support.js';
 import { maintainedPythons } from './knowledge/versions.js';
 import { today } from '../../knowledge/clock.js';
 import { findRequirementsFile, readRequirements } from './requirements.js';
-import { PYTHON_PACKAGE_MANAGERS, type PythonFacts, type PythonPackage, type PythonPackageManager } from './types.js';
+import { PYTHON_PACKAGE_MANAGERS, type PythonFacts, type PythonListen, type PythonPackage, type PythonPackageManager, type PythonServer } from './types.js';
 
 type Table = Record<string, unknown>;
 const isTable = (value: unknown): value is Table => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -224,6 +226,7 @@ export function detectPython(project: Project, options: DetectOptions): PythonFa
     framework: app.framework,
     runtime,
     port: app.port,
+    portSetting: pythonPortSetting(project, app),
     start: app.start,
     nativeDependencies: [...classifyNative(packages, nativeSource), ...(addedServer ? classifyNative([{ ...addedServer, wheels: [] }], 'added by this tool') : [])].sort((a, b) => a.name.localeCompare(b.name)),
     warnings,
@@ -239,4 +242,37 @@ export function detectPython(project: Project, options: DetectOptions): PythonFa
     listen: app.listen ?? 'server',
     django: app.django,
   };
+}
+
+/** A server's own way to its port: its config file (fixed), a variable that file reads, or the server's variables; null for a server that takes it as an argument, or none. */
+export function serverPortSetting(server: PythonServer, listen: PythonListen, portSource: string): PortSetting | null {
+  if (listen === 'config') return { kind: 'fixed', where: portSource };
+  if (typeof listen === 'object') return { kind: 'env', env: { [listen.variable]: '{port}' }, default: null, always: true, where: `${portSource.split(' ')[0]} reads $(${listen.variable})` };
+  if (server === null) return null;
+  const env = PYTHON_SERVER_ENV[server].env('{port}');
+  if (Object.keys(env).length === 0) return null;
+  return { kind: 'env', env, default: null, always: true, where: `${server} reads its address from ${Object.keys(env).join(', ')} (${PYTHON_SERVER_ENV[server].source})` };
+}
+
+/**
+ * How the Python app is told its port (the port rule, src/detect/port.ts): a server through its
+ * own variables (always set: they carry the host too), a port argument the start command holds
+ * (waitress --port=8080, runserver 0.0.0.0:8000), the PORT variable the code reads, or a literal.
+ */
+function pythonPortSetting(project: Project, app: AppFacts): PortSetting {
+  const port = app.port.value;
+  const served = serverPortSetting(app.server, app.listen ?? 'server', app.port.source);
+  if (served !== null) return served;
+  if (port === null) return { kind: 'unknown' };
+  const argv = app.start.value.kind === 'exec' ? app.start.value.argv : [];
+  const argument = argv.find((a) => new RegExp(`^(?:--port=|0\\.0\\.0\\.0:)${port}$`).test(a));
+  if (argument !== undefined) return { kind: 'argument', format: argument.replace(String(port), '{port}'), replaces: argument, default: null, where: `the start command passes ${argument}` };
+  // The code: the file the port came from, unless it came from a default no file names.
+  const file = app.port.source;
+  const text = project.isFile(file) ? project.readText(file) : null;
+  if (text === null) return { kind: 'fixed', where: `${app.port.source} (nothing in the code moves it)` };
+  const env = /(?:getenv|environ\.get)\(\s*["']PORT["']|environ\[\s*["']PORT["']\s*\]/.exec(text);
+  if (env) return envSetting('PORT', port, `${lineOf(file, text, env.index)} reads PORT, default ${port}`);
+  const literal = new RegExp(`\\b${port}\\b`).exec(text);
+  return { kind: 'fixed', where: literal ? `${lineOf(file, text, literal.index)} (${port})` : file };
 }

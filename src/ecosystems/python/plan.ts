@@ -5,7 +5,7 @@ import type { PythonFacts } from './types.js';
 import { UserError } from '../../errors.js';
 import { today } from '../../knowledge/clock.js';
 import { pypiNativeRow } from './knowledge/native.js';
-import { PYTHON_SERVER_ENV } from './knowledge/servers.js';
+import { portEnv } from '../../detect/port.js';
 import { PDM, PIPENV, POETRY, POETRY_EXPORT, UV } from './knowledge/tools.js';
 import {
   DISTROLESS_PYTHON, PYTHON_RELEASES, alpineImage, maintainedPythons, pythonRelease, slimImage, type DebianSuite,
@@ -149,8 +149,8 @@ function serverEnvironment(facts: PythonFacts, port: number | null): Record<stri
   // uWSGI embeds Python: it finds the venv's packages only when told where the venv is.
   const venv: Record<string, string> = facts.server === 'uwsgi' ? { VIRTUAL_ENV: VENV, UWSGI_VIRTUALENV: VENV } : {};
   if (listen === 'config') return venv;
-  if (typeof listen === 'object') return { [listen.variable]: String(port), ...venv };
-  return { ...PYTHON_SERVER_ENV[facts.server].env(port), ...venv };
+  // The variables the server reads for its address, from the port rule (detect.ts says which).
+  return { ...portEnv(facts), ...venv };
 }
 
 /** The dependency install (before the sources are copied) and the steps after them. */

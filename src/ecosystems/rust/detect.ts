@@ -5,7 +5,8 @@ import { RUST_CRATES, RUST_FRAMEWORKS, RUST_OPTIONAL_EDGES, RUSTLS_CRATES, type 
 import { EDITION_MINIMUM, rustLine } from './knowledge/versions.js';
 import type { DetectOptions } from '../../ecosystem.js';
 import type { Project } from '../../project.js';
-import type { Fact, NativeDependency, RuntimeRequirement } from '../../types.js';
+import type { Fact, NativeDependency, PortSetting, RuntimeRequirement } from '../../types.js';
+import { envSetting, lineOf } from '../../detect/port.js';
 import { readCargoProject, readLock, readToolchain, reachableCrates, type CargoPackage, type CargoProject } from './cargo.js';
 import { buildScripts, chooseProgram, listNames, serviceByListening, serviceByName, type Tier } from '../../detect/program-choice.js';
 import { configFileNames, configPort, rustDefaultPort, rustPort } from './port.js';
@@ -61,15 +62,17 @@ export function detectRust(project: Project, options: DetectOptions): RustFacts 
   const runtimeFiles = framework?.id === 'rocket' && project.isFile('Rocket.toml') ? ['Rocket.toml'] : [];
   const port = portFact(project, pkg, framework, warnings);
   const binLabel = cargo.packages.length > 1 ? `${pkg.name}/${bin.value}` : bin.value;
+  const programs = candidates(cargo.packages);
 
   return {
     language: 'rust',
     packageManager: { value: 'cargo', source: 'Cargo.toml' },
     framework: { value: framework?.id ?? null, source: framework ? `${pkg.dir === '.' ? '' : `${pkg.dir}/`}Cargo.toml depends on ${framework.crates.find((c) => pkg.deps.has(c))}` : 'Cargo.toml (no known web framework)' },
     runtime: rustRuntime(project, pkg, warnings),
-    port,
+    port: port.port,
+    portSetting: port.setting,
+    program: { name: bin.value, others: programs.filter((b) => b !== bin.value && b !== binLabel) },
     start: { value: { kind: 'exec', argv: ['/app'] }, source: `the ${binLabel} binary` },
-    program: bin.value,
     nativeDependencies,
     warnings,
     package: pkg.name,
@@ -200,7 +203,7 @@ function rustRuntime(project: Project, pkg: CargoPackage, warnings: string[]): R
   return { constraint: null, pinned: false, source: toolchain ? `${toolchain.file} channel ${toolchain.channel}` : 'no toolchain file or rust-version' };
 }
 
-function portFact(project: Project, pkg: CargoPackage, framework: { id: string; defaultPort: number | null } | null, warnings: string[]): Fact<number | null> {
+function portFact(project: Project, pkg: CargoPackage, framework: { id: string; defaultPort: number | null } | null, warnings: string[]): { port: Fact<number | null>; setting: PortSetting } {
   const src = pkg.dir === '.' ? 'src' : `${pkg.dir}/src`;
   const files = project.find({ extensions: ['.rs'], under: [src], maxDepth: 6, maxFiles: 300 }).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const texts = files.map((file) => ({ file, text: project.readText(file) ?? '' }));
@@ -211,7 +214,7 @@ function portFact(project: Project, pkg: CargoPackage, framework: { id: string; 
         const hit = configPort(readConfig(project, path));
         if (hit) {
           if (hit.loopback) warnings.push(`${path} sets ${hit.key} to a loopback address: the app is unreachable from outside the container. Listen on 0.0.0.0 instead.`);
-          return { value: hit.port, source: `${path} ${hit.key} (read by ${file})` };
+          return { port: { value: hit.port, source: `${path} ${hit.key} (read by ${file})` }, setting: { kind: 'fixed', where: `${path} ${hit.key}, a file the image ships` } };
         }
       }
     }
@@ -220,22 +223,32 @@ function portFact(project: Project, pkg: CargoPackage, framework: { id: string; 
     const hit = rustPort(text);
     if (hit) {
       if (hit.loopback) warnings.push(`${file} binds ${hit.evidence}, a loopback address: the app is unreachable from outside the container. Bind 0.0.0.0 instead.`);
-      return { value: hit.port, source: `${file} (${hit.evidence})` };
+      const at = lineOf(file, text, hit.index);
+      const setting: PortSetting = hit.variable !== null
+        ? envSetting(hit.variable, hit.port, `${at} reads ${hit.variable}, default ${hit.port}`)
+        : /\bvar(?:_os)?\(\s*"\w*(?:PORT|ADDR)\w*"\s*\)/.test(text)
+          ? { kind: 'unknown', where: `${at} binds ${hit.port}, and ${file} also reads a port variable` }
+          : { kind: 'fixed', where: `${at} (${hit.evidence})` };
+      return { port: { value: hit.port, source: `${file} (${hit.evidence})` }, setting };
     }
   }
   for (const { file, text } of texts) {
     const hit = rustDefaultPort(text);
-    if (hit) return { value: hit.port, source: `${file} (${hit.evidence})` };
+    if (hit) return { port: { value: hit.port, source: `${file} (${hit.evidence})` }, setting: { kind: 'unknown', where: `${lineOf(file, text, hit.index)}: ${hit.evidence}, a setting this tool cannot follow` } };
   }
   if (framework?.id === 'rocket') {
+    // Rocket reads ROCKET_PORT over Rocket.toml (https://rocket.rs/guide/v0.5/configuration/#environment-variables).
     const config = project.readToml('Rocket.toml');
     for (const profile of ['release', 'global', 'default']) {
       const table = config?.[profile] as Record<string, unknown> | undefined;
-      if (typeof table?.port === 'number') return { value: table.port, source: `Rocket.toml [${profile}] port` };
+      if (typeof table?.port === 'number') return { port: { value: table.port, source: `Rocket.toml [${profile}] port` }, setting: envSetting('ROCKET_PORT', table.port, 'Rocket reads ROCKET_PORT over Rocket.toml') };
     }
   }
-  if (framework?.defaultPort) return { value: framework.defaultPort, source: `${framework.id} default` };
-  return { value: null, source: 'no listen address found in the sources' };
+  if (framework?.defaultPort) {
+    const setting = framework.id === 'rocket' ? envSetting('ROCKET_PORT', framework.defaultPort, 'Rocket reads ROCKET_PORT') : { kind: 'unknown' as const };
+    return { port: { value: framework.defaultPort, source: `${framework.id} default` }, setting };
+  }
+  return { port: { value: null, source: 'no listen address found in the sources' }, setting: { kind: 'unknown' } };
 }
 
 /** Where a config file named in the sources lives: beside the source, in the package, at the root, or one folder down. */

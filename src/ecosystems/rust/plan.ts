@@ -3,6 +3,7 @@
 // fully static (scratch or distroless static). A system library (libssl, libpq, ...) needs a
 // glibc build and that library in the final image: distroless cc when it carries it, else slim.
 import type { RustFacts } from './types.js';
+import { portEnv } from '../../detect/port.js';
 import { today } from '../../knowledge/clock.js';
 import { BINARY_FINALS, NONROOT_UID, RUST_VERSION_ARG, rustImages } from './knowledge/images.js';
 import { releasedRustLines } from './knowledge/versions.js';
@@ -115,7 +116,7 @@ export function rustView(facts: RustFacts, plan: Plan) {
     scratch,
     createUser: slim,
     runtimeFiles: facts.runtimeFiles.map((file) => ({ source: `/app/${file}`, target: `/${file}` })),
-    env: Object.entries(facts.env).map(([name, value]) => ({ name, value })),
+    env: Object.entries({ ...facts.env, ...portEnv(facts) }).map(([name, value]) => ({ name, value })),
     user: `${NONROOT_UID}:${NONROOT_UID}`,
     uid: NONROOT_UID,
     entrypoint: argv,

@@ -35,6 +35,11 @@ interface FrameworkDefaults {
   defaultPort: number;
   /** The configuration key for the port, in properties notation. */
   portKey: string;
+  /**
+   * The environment variable that sets that key over the config files (Spring's relaxed binding,
+   * SmallRye Config's and Micronaut's environment property sources), and where that is documented.
+   */
+  portEnv: { name: string; source: string };
   /** Config files under src/main/resources, in the order the framework reads them (later wins is not modelled: first found wins). */
   configFiles: string[];
   source: string;
@@ -45,6 +50,7 @@ export const FRAMEWORK_DEFAULTS: Record<JavaFramework, FrameworkDefaults> = {
     framework: 'micronaut',
     defaultPort: 8080,
     portKey: 'micronaut.server.port',
+    portEnv: { name: 'MICRONAUT_SERVER_PORT', source: 'https://docs.micronaut.io/latest/guide/#propertySource' },
     configFiles: ['application.properties', 'application.yml', 'application.yaml'],
     // "By default the server runs on port 8080".
     source: 'https://docs.micronaut.io/latest/guide/#runningServer',
@@ -53,6 +59,7 @@ export const FRAMEWORK_DEFAULTS: Record<JavaFramework, FrameworkDefaults> = {
     framework: 'quarkus',
     defaultPort: 8080,
     portKey: 'quarkus.http.port',
+    portEnv: { name: 'QUARKUS_HTTP_PORT', source: 'https://quarkus.io/guides/config-reference#environment-variables' },
     configFiles: ['application.properties', 'application.yaml', 'application.yml'],
     // quarkus.http.port, default 8080.
     source: 'https://quarkus.io/guides/http-reference',
@@ -61,6 +68,7 @@ export const FRAMEWORK_DEFAULTS: Record<JavaFramework, FrameworkDefaults> = {
     framework: 'spring-boot',
     defaultPort: 8080,
     portKey: 'server.port',
+    portEnv: { name: 'SERVER_PORT', source: 'https://docs.spring.io/spring-boot/reference/features/external-config.html#features.external-config.typesafe-configuration-properties.relaxed-binding.environment-variables' },
     configFiles: ['application.properties', 'application.yml', 'application.yaml'],
     source: 'https://docs.spring.io/spring-boot/appendix/application-properties/index.html#application-properties.server.server.port',
   },

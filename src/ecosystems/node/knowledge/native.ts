@@ -332,11 +332,32 @@ export function findNativeRow(name: string, version: string | null): NpmNativeRo
 /** A row matched by name alone: `name` is exact, or a prefix when it ends with '*'. */
 type NameRule = NativeRow;
 
+/**
+ * Each table's exact names and prefixes, made once: a lockfile lists thousands of names. Plain
+ * arrays and index loops: with iterator destructuring this loop cost more than the scan it replaced.
+ */
+const matchers = new WeakMap<readonly NameRule[], { exact: Map<string, number>; prefixes: string[]; indexes: number[] }>();
+
 function matches(rules: readonly NameRule[], name: string): NameRule | null {
-  for (const rule of rules) {
-    if (rule.name.endsWith('*') ? name.startsWith(rule.name.slice(0, -1)) : rule.name === name) return rule;
+  let matcher = matchers.get(rules);
+  if (matcher === undefined) {
+    matcher = { exact: new Map(), prefixes: [], indexes: [] };
+    for (let index = 0; index < rules.length; index++) {
+      const rule = rules[index] as NameRule;
+      if (rule.name.endsWith('*')) {
+        matcher.prefixes.push(rule.name.slice(0, -1));
+        matcher.indexes.push(index);
+      } else if (!matcher.exact.has(rule.name)) matcher.exact.set(rule.name, index);
+    }
+    matchers.set(rules, matcher);
   }
-  return null;
+  // The first row in table order that matches, as a plain scan would find.
+  let best = matcher.exact.get(name) ?? -1;
+  for (let i = 0; i < matcher.prefixes.length; i++) {
+    const index = matcher.indexes[i] as number;
+    if ((best < 0 || index < best) && name.startsWith(matcher.prefixes[i] as string)) best = index;
+  }
+  return best < 0 ? null : (rules[best] ?? null);
 }
 
 /**

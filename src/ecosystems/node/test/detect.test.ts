@@ -155,7 +155,7 @@ describe('detectNode on the fixtures', () => {
 
   it('plain-node-no-lock: warns, chooses port 3000 and sets PORT', () => {
     const f = facts('node-plain-node-no-lock');
-    expect(f).toMatchObject({ lockfile: null, installFiles: ['package.json'], port: { value: 3000 }, env: { PORT: '3000' }, start: { value: { kind: 'exec', argv: ['node', 'server.js'] } } });
+    expect(f).toMatchObject({ lockfile: null, installFiles: ['package.json'], port: { value: 3000 }, portSetting: { kind: 'env', env: { PORT: '{port}' }, default: null }, start: { value: { kind: 'exec', argv: ['node', 'server.js'] } } });
     expect(f.warnings.join(' ')).toMatch(/not reproducible/);
   });
 

@@ -8,22 +8,29 @@ const port = (files: Record<string, string>, entry: string | null = 'server.js',
   detectPort(projectWith({ 'package.json': '{}', ...files }), { rule: id ? rule(id) : null, entry, commandPort: null, frameworkServer });
 
 describe('detectPort from code', () => {
+  // The third column: how the app is told another port (the port rule, src/detect/port.ts).
   it.each([
-    ['app.listen(process.env.PORT || 3000);', 3000],
-    ["const port = process.env.PORT ?? '8080';\napp.listen(port);", 8080],
-    ['server.listen(Number(process.env.PORT) || 5050);', 5050],
-    ["const port = parseInt(process.env['PORT'] || '4000', 10);", 4000],
-    ['const { PORT = 7000 } = process.env;\napp.listen(PORT);', 7000],
-    ['const PORT = env.PORT ?? 9000;', 9000],
-    ['app.listen(3001, () => {});', 3001],
-    ["await fastify.listen({ port: 8081, host: '0.0.0.0' });", 8081],
-    ["const server = Hapi.server({ port: process.env.PORT || 8000, host: '0.0.0.0' });", 8000],
-    ['const port = 3333;\nserver.listen(port);', 3333],
-  ])('%s -> %d', (code, expected) => {
+    ['app.listen(process.env.PORT || 3000);', 3000, 'env'],
+    ["const port = process.env.PORT ?? '8080';\napp.listen(port);", 8080, 'env'],
+    ['server.listen(Number(process.env.PORT) || 5050);', 5050, 'env'],
+    ["const port = parseInt(process.env['PORT'] || '4000', 10);", 4000, 'env'],
+    ['const { PORT = 7000 } = process.env;\napp.listen(PORT);', 7000, 'env'],
+    ['const PORT = env.PORT ?? 9000;', 9000, 'env'],
+    ['app.listen(3001, () => {});', 3001, 'fixed'],
+    ["await fastify.listen({ port: 8081, host: '0.0.0.0' });", 8081, 'fixed'],
+    ["const server = Hapi.server({ port: process.env.PORT || 8000, host: '0.0.0.0' });", 8000, 'env'],
+    ['const port = 3333;\nserver.listen(port);', 3333, 'fixed'],
+  ])('%s -> %d, %s', (code, expected, kind) => {
     const r = port({ 'server.js': code });
     expect(r.port.value).toBe(expected);
     expect(r.port.source).toMatch(/^server\.js: /);
-    expect(r.env).toEqual({});
+    expect(r.setting.kind).toBe(kind);
+    if (kind === 'env') expect(r.setting).toMatchObject({ env: { PORT: '{port}' }, default: expected });
+  });
+
+  it('names the line of a fixed port, and does not call it fixed when the file also reads PORT', () => {
+    expect(port({ 'server.js': "'use strict';\n/* a\n   b */\napp.listen(3001);" }).setting).toEqual({ kind: 'fixed', where: 'server.js:4 (listen(<port>))' });
+    expect(port({ 'server.js': 'const port = 3333;\nconsole.log(process.env.PORT);\nserver.listen(port);' }).setting.kind).toBe('unknown');
   });
 
   it('ignores commented-out code', () => {
@@ -43,7 +50,8 @@ describe('detectPort from code', () => {
     const r = port({ 'server.js': 'server.listen(process.env.PORT);' });
     expect(r.port.value).toBe(3000);
     expect(r.port.source).toMatch(/server\.js reads process\.env\.PORT with no default; 3000 chosen and set as PORT/);
-    expect(r.env).toEqual({ PORT: '3000' });
+    // No default: the port rule always sets PORT.
+    expect(r.setting).toMatchObject({ kind: 'env', env: { PORT: '{port}' }, default: null });
   });
 
   it('says so when nothing is found', () => {
@@ -58,6 +66,19 @@ describe('detectPort precedence', () => {
       rule: null, entry: 'server.js', commandPort: { value: 8080, source: 'package.json scripts.start' }, frameworkServer: false,
     });
     expect(r.port).toEqual({ value: 8080, source: 'package.json scripts.start' });
+    expect(r.setting).toEqual({ kind: 'fixed', where: 'package.json scripts.start (the start command)' });
+  });
+
+  it('tells a PORT assignment from a port argument of the start command', () => {
+    const input = (command: string[], env: Record<string, string>) => ({
+      rule: null, entry: 'server.js', commandPort: { value: 4000, source: 'package.json scripts.start' }, frameworkServer: false,
+      start: { command: { kind: 'exec' as const, argv: command }, env },
+    });
+    const project = projectWith({ 'server.js': 'app.listen(process.env.PORT)' });
+    expect(detectPort(project, input(['node', 'server.js'], { PORT: '4000' })).setting).toMatchObject({ kind: 'env', env: { PORT: '{port}' }, default: null });
+    expect(detectPort(project, input(['node', 'node_modules/next/dist/bin/next', 'start', '-p', '4000'], {})).setting)
+      .toMatchObject({ kind: 'argument', format: '{port}', replaces: '4000' });
+    expect(detectPort(project, input(['node', 'x.js', '--port=4000'], {})).setting).toMatchObject({ kind: 'argument', format: '--port={port}', replaces: '--port=4000' });
   });
 
   it.each([
@@ -66,6 +87,8 @@ describe('detectPort precedence', () => {
     const r = port({ 'src/lib/db.ts': 'const pool = { port: 5432 }; app.listen(5432)' }, null, id, true);
     expect(r.port.value).toBe(expected);
     expect(r.port.source).toMatch(/default port \(https:/);
+    // Their servers read PORT.
+    expect(r.setting).toMatchObject({ kind: 'env', env: { PORT: '{port}' }, default: expected });
   });
 
   it('reads a custom server over the framework default', () => {

@@ -1,17 +1,18 @@
 // How each Python server is told to listen on all interfaces and on the image's port, through
 // environment variables rather than flags, so the start command stays the same when --port
 // changes the port. Servers default to 127.0.0.1, which is unreachable from outside a container.
+// `env` is called with "{port}", which the port rule (src/detect/port.ts) fills in.
 import type { PythonServer } from '../types.js';
 
 interface ServerEnv {
-  env: (port: number) => Record<string, string>;
+  env: (port: string) => Record<string, string>;
   source: string;
 }
 
 export const PYTHON_SERVER_ENV: Record<Exclude<PythonServer, null>, ServerEnv> = {
   // uvicorn's CLI reads every option from UVICORN_<OPTION> (click auto_envvar_prefix).
   uvicorn: {
-    env: (port) => ({ UVICORN_HOST: '0.0.0.0', UVICORN_PORT: String(port) }),
+    env: (port) => ({ UVICORN_HOST: '0.0.0.0', UVICORN_PORT: port }),
     source: 'https://www.uvicorn.org/settings/',
   },
   // "GUNICORN_CMD_ARGS: command-line arguments in the environment", e.g. --bind=0.0.0.0:8000.
@@ -21,7 +22,7 @@ export const PYTHON_SERVER_ENV: Record<Exclude<PythonServer, null>, ServerEnv> =
   },
   // Every streamlit config option can be set as STREAMLIT_<SECTION>_<OPTION>.
   streamlit: {
-    env: (port) => ({ STREAMLIT_SERVER_ADDRESS: '0.0.0.0', STREAMLIT_SERVER_PORT: String(port), STREAMLIT_SERVER_HEADLESS: 'true' }),
+    env: (port) => ({ STREAMLIT_SERVER_ADDRESS: '0.0.0.0', STREAMLIT_SERVER_PORT: port, STREAMLIT_SERVER_HEADLESS: 'true' }),
     source: 'https://docs.streamlit.io/develop/concepts/configuration/options',
   },
   // uWSGI reads every option from UWSGI_<OPTION> ("Environment variables" in its configuration docs).
@@ -36,7 +37,7 @@ export const PYTHON_SERVER_ENV: Record<Exclude<PythonServer, null>, ServerEnv> =
   },
   // `flask run` reads its options from FLASK_RUN_<OPTION>.
   flask: {
-    env: (port) => ({ FLASK_RUN_HOST: '0.0.0.0', FLASK_RUN_PORT: String(port) }),
+    env: (port) => ({ FLASK_RUN_HOST: '0.0.0.0', FLASK_RUN_PORT: port }),
     source: 'https://flask.palletsprojects.com/en/stable/cli/#setting-command-options',
   },
   // runserver takes the address as an argument (detect/python/app.ts puts it there).

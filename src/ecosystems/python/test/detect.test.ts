@@ -203,7 +203,7 @@ describe('development servers are not the production start', () => {
     expect(argv(facts)).toEqual(['python', '-m', 'gunicorn', 'wsgi:forum']);
     expect(facts.server).toBe('gunicorn');
     expect(facts.addedServer).toEqual({ name: 'gunicorn', version: '23.0.0' });
-    expect(facts.port).toEqual({ value: 8000, source: 'gunicorn default', serverDefault: true });
+    expect(facts.port).toEqual({ value: 8000, source: 'gunicorn default' });
     expect(facts.warnings.join(' ')).toMatch(/installs gunicorn==23.0.0 .* instead of Flask's development server/);
   });
 

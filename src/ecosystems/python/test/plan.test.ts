@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { serverPortSetting } from '../detect.js';
 import type { PythonFacts } from '../types.js';
 import { classifyNative } from '../native.js';
 import { UserError } from '../../../errors.js';
@@ -8,7 +9,13 @@ import { pythonConstraintToSemver } from '../constraint.js';
 
 const TODAY = new Date('2026-11-27T00:00:00Z');
 
+/** Facts as the detector makes them: the port setting follows the server unless given. */
 function facts(overrides: Partial<PythonFacts> = {}): PythonFacts {
+  const f = baseFacts(overrides);
+  return overrides.portSetting ? f : { ...f, portSetting: serverPortSetting(f.server, f.listen, f.port.source) ?? { kind: 'unknown' } };
+}
+
+function baseFacts(overrides: Partial<PythonFacts>): PythonFacts {
   return {
     language: 'python',
     packageManager: { value: 'pip', source: 'requirements.txt' },
