@@ -72,8 +72,11 @@ function staticBecause(project: Project, rule: StaticFrameworkRule, pkg: Manifes
       return config && /\boutput\s*:\s*['"]export['"]/.test(config.text) ? `${config.file} sets output: 'export'` : null;
     }
     case 'nuxt': {
-      const script = Object.entries(pkg.scripts).find(([, text]) => /\b(nuxt|nuxi)\s+generate\b/.test(text));
-      return script ? `scripts.${script[0]} runs "${script[1]}"` : null;
+      // Every Nuxt starter has a "generate" script beside "build": only a build that generates, or
+      // Nitro's static preset, makes the production output files.
+      if (/\b(nuxt|nuxi)\s+generate\b/.test(pkg.scripts.build ?? '')) return `scripts.build runs "${pkg.scripts.build}"`;
+      const config = configText(project, 'nuxt.config');
+      return config && /\bpreset\s*:\s*['"]static['"]/.test(config.text) ? `${config.file} sets nitro preset 'static'` : null;
     }
     case 'astro': {
       const adapter = ASTRO_ADAPTERS.find((a) => has(pkg, a.package));
@@ -121,12 +124,6 @@ export function recognizesStatic(project: Project): boolean {
 export function refinesNode(project: Project): boolean {
   const found = site(project);
   return found !== null && !(found.kind === 'files' && found.beside !== null) && project.isFile('package.json');
-}
-
-/** Why this is a static site, for the report when another ecosystem stepped aside. */
-export function staticReason(project: Project): string | null {
-  const found = site(project);
-  return found === null ? null : found.why;
 }
 
 // ---- the Node.js line of the builder ----
@@ -210,7 +207,7 @@ const BUILD_COMMANDS: Record<StaticFrameworkRule['id'], RegExp> = {
 function buildScript(rule: StaticFrameworkRule, pkg: Manifest): [string, string] {
   const pattern = BUILD_COMMANDS[rule.id];
   const matching = Object.entries(pkg.scripts).filter(([, text]) => pattern.test(text));
-  const chosen = matching.find(([name]) => name === 'build') ?? matching[0] ?? (rule.id !== 'nuxt' && pkg.scripts.build !== undefined ? ['build', pkg.scripts.build] as [string, string] : undefined);
+  const chosen = matching.find(([name]) => name === 'build') ?? matching[0] ?? (pkg.scripts.build !== undefined ? ['build', pkg.scripts.build] as [string, string] : undefined);
   if (chosen === undefined) {
     throw new UserError(`This ${rule.name} site has no build script in package.json (looked for one running ${pattern.source.replace(/\\[bs]\+?/g, ' ').trim()}). Add a "build" script, then run again.`);
   }
@@ -313,7 +310,7 @@ function fallback(project: Project, rule: StaticFrameworkRule, pkg: Manifest): F
   if (rule.fallback === 'pages') return { kind: 'pages', page: '/404.html', source: `${rule.name} writes one HTML file per page` };
   const router = CLIENT_ROUTERS.find((r) => has(pkg, r.package));
   return router
-    ? { kind: 'spa', page: '/index.html', source: `${router.package} routes with the History API (${router.source})` }
+    ? { kind: 'spa', page: '/index.html', source: `${router.package} routes with the History API` }
     : { kind: 'none', page: '/index.html', source: 'no client router among the dependencies, so unknown paths answer 404' };
 }
 
@@ -352,6 +349,13 @@ function buildArgs(project: Project, prefixes: string[], warnings: string[]): Bu
       }
       byName.set(name, { name, value, source: file });
     }
+  }
+  const secretLooking = [...byName.keys()].filter((n) => /(^|_)(API_?KEY|KEY|TOKEN|SECRET|PASSWORD|PASSWD|PWORD|AUTH|CREDENTIALS?)(_|$)/i.test(n));
+  if (secretLooking.length > 0) {
+    warnings.push(
+      `${secretLooking.join(', ')} ${secretLooking.length > 1 ? 'look' : 'looks'} like a secret, but every ${prefixes.join('/')} variable is inlined into the public bundle, so it is passed as a build argument ` +
+        "like the others (BuildKit's SecretsUsedInArgOrEnv check will point at it). Keep real secrets out of front-end variables.",
+    );
   }
   const local = LOCAL_ENV_FILES.filter((f) => project.isFile(f) && parseEnv(project.readText(f) ?? '').some(([n]) => matches(n)));
   if (local.length > 0) {
