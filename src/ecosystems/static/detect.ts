@@ -326,7 +326,7 @@ function parseEnv(text: string): Array<[string, string]> {
     const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
     if (!m) continue;
     let value = m[2]!;
-    const q = /^(['"`])(.*)\1$/.exec(value);
+    const q = /^(['"`])(.*?)\1(\s+#.*)?$/.exec(value);
     if (q) value = q[2]!;
     else value = value.replace(/\s+#.*$/, '');
     pairs.push([m[1]!, value]);

@@ -60,5 +60,19 @@ export const cases: EcosystemCases = {
         { path: '/assets/missing.js', status: 404, contains: '' },
       ],
     },
+    {
+      id: 'static-astro-pages',
+      dependencies: true,
+      fixture: 'static-astro-site',
+      own: true,
+      args: [],
+      base: 'alpine',
+      touch: { file: 'src/pages/index.astro', comment: '<!-- e2e change -->' },
+      what: 'Astro static site (no adapter), npm ci, nginx-unprivileged with one HTML file per page and 404.html',
+      probes: [
+        { path: '/blog/hello', status: 200, contains: 'data-page="hello"' },
+        { path: '/no/such/page', status: 404, contains: 'data-page="not-found"' },
+      ],
+    },
   ],
 };
