@@ -207,7 +207,9 @@ const BUILD_COMMANDS: Record<StaticFrameworkRule['id'], RegExp> = {
 function buildScript(rule: StaticFrameworkRule, pkg: Manifest): [string, string] {
   const pattern = BUILD_COMMANDS[rule.id];
   const matching = Object.entries(pkg.scripts).filter(([, text]) => pattern.test(text));
-  const chosen = matching.find(([name]) => name === 'build') ?? matching[0] ?? (pkg.scripts.build !== undefined ? ['build', pkg.scripts.build] as [string, string] : undefined);
+  // "build" first, whatever it holds: npm runs its prebuild, and it often calls the framework
+  // through another script (`npm run build:${VERCEL_ENV:-preview}`).
+  const chosen: [string, string] | undefined = pkg.scripts.build !== undefined ? ['build', pkg.scripts.build] : matching[0];
   if (chosen === undefined) {
     throw new UserError(`This ${rule.name} site has no build script in package.json (looked for one running ${pattern.source.replace(/\\[bs]\+?/g, ' ').trim()}). Add a "build" script, then run again.`);
   }
@@ -309,9 +311,21 @@ function fallback(project: Project, rule: StaticFrameworkRule, pkg: Manifest): F
   if (rule.fallback === 'spa') return { kind: 'spa', page: '/index.html', source: `${rule.name} apps route in the browser` };
   if (rule.fallback === 'pages') return { kind: 'pages', page: '/404.html', source: `${rule.name} writes one HTML file per page` };
   const router = CLIENT_ROUTERS.find((r) => has(pkg, r.package));
+  const hash = router ? hashRouting(project) : null;
+  if (hash !== null) return { kind: 'none', page: '/index.html', source: `${hash} routes in the URL fragment (#/...), so the server never sees app paths` };
   return router
     ? { kind: 'spa', page: '/index.html', source: `${router.package} routes with the History API` }
     : { kind: 'none', page: '/index.html', source: 'no client router among the dependencies, so unknown paths answer 404' };
+}
+
+/** Hash-mode routing in the app's code (`createWebHashHistory()`, `<HashRouter>`, `createHashRouter(`), or null. */
+function hashRouting(project: Project): string | null {
+  const files = project.find({ extensions: ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.vue', '.svelte'], under: ['src'], maxDepth: 4, maxFiles: 300 });
+  for (const file of files) {
+    const found = /\b(createWebHashHistory|createHashHistory|createHashRouter|HashRouter)\b/.exec(project.readText(file) ?? '');
+    if (found) return `${file} (${found[1]})`;
+  }
+  return null;
 }
 
 // ---- build-time variables ----

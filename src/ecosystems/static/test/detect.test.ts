@@ -80,6 +80,11 @@ describe('build and output', () => {
     expect(detect(angular('@angular/build:application', undefined)).output.value).toBe('dist/shop/browser');
   });
 
+  it('"build" runs even when it only calls the framework through another script (its prebuild runs too)', () => {
+    const facts = detect({ 'package.json': { scripts: { prebuild: 'node gen.mjs', build: 'npm run build:${VERCEL_ENV:-preview}', 'build:preview': 'docusaurus build --locale en' }, dependencies: { '@docusaurus/core': '3' } } });
+    expect(facts.buildCommand.value).toEqual(['npm', 'run', 'build']);
+  });
+
   it('VitePress writes <dir>/.vitepress/dist and runs the script that builds it', () => {
     const facts = detect({ 'package.json': { scripts: { 'docs:build': 'vitepress build docs' }, devDependencies: { vitepress: '^1' } } });
     expect(facts.output.value).toBe('docs/.vitepress/dist');
@@ -119,6 +124,11 @@ describe('unknown paths', () => {
   it('a client router that uses the History API gets the index.html fallback; none, a 404', () => {
     expect(detect({ 'package.json': vite({ dependencies: { 'vue-router': '^4' } }) }).fallback).toMatchObject({ kind: 'spa', page: '/index.html' });
     expect(detect({ 'package.json': vite() }).fallback.kind).toBe('none');
+  });
+
+  it('hash-mode routing needs no fallback', () => {
+    const facts = detect({ 'package.json': vite({ dependencies: { 'vue-router': '^4' } }), 'src/router.ts': "import { createRouter, createWebHashHistory } from 'vue-router';\nexport default createRouter({ history: createWebHashHistory(), routes: [] });\n" });
+    expect(facts.fallback).toMatchObject({ kind: 'none', source: expect.stringMatching(/src\/router\.ts \(createWebHashHistory\)/) });
   });
 
   it('Angular always falls back; generators serve one file per page', () => {
