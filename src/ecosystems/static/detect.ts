@@ -356,9 +356,10 @@ function buildArgs(project: Project, prefixes: string[], warnings: string[]): Bu
     if (!project.isFile(file)) continue;
     for (const [name, value] of parseEnv(project.readText(file) ?? '')) {
       if (!matches(name)) continue;
-      // eslint-disable-next-line no-control-regex
-      if (/[\u0000-\u001f\u007f\u2028\u2029$]/.test(value)) {
-        warnings.push(`${name} in ${file} refers to another variable or holds control characters, so it is not passed; pass it with --build-arg ${name}=VALUE.`);
+      // Only plain text becomes a default: $ would refer to another variable, and dockerfile-utils
+      // rejects quotes (even escaped ones) inside a quoted ARG default.
+      if (!/^[\p{L}\p{N} _.,:/?#@!&()*+;=%~[\]{}|^<>-]*$/u.test(value)) {
+        warnings.push(`${name} in ${file} refers to another variable or holds quotes, backslashes or control characters, so it is not passed; pass it with --build-arg ${name}=VALUE.`);
         continue;
       }
       byName.set(name, { name, value, source: file });
