@@ -73,6 +73,12 @@ export interface Ecosystem<F extends CommonFacts = CommonFacts> {
    * When several ecosystems are present, tooling ones step aside.
    */
   tooling(project: Project): string | null;
+  /**
+   * The ecosystem whose project this one reads more narrowly here (a package.json whose output is
+   * only files is a static site, not a Node.js app), or null: when both recognize the folder, this
+   * one takes the other's place. Optional: most ecosystems refine none.
+   */
+  refines?(project: Project): Language | null;
   /** Monorepo support, or null when this ecosystem has none (then --app is refused for it). */
   apps: AppSelector<F> | null;
   /** Pure over the project files; throws UserError for malformed manifests. */

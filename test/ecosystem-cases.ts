@@ -117,6 +117,8 @@ export interface E2eCase {
   touch: { file: string; comment: string };
   /** What the case covers, for the test name. */
   what: string;
+  /** Paths asked of the running image beyond `/` (a single-page app's deep link), with the status and a text the body must hold. */
+  probes?: Array<{ path: string; status: number; contains: string }>;
 }
 
 /** Everything the cross-ecosystem suites need from one ecosystem. */

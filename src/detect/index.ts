@@ -51,8 +51,20 @@ async function chooseEcosystem(project: Project, options: Pick<Options, 'languag
     if (!chosen) throw new UsageError(`--language ${options.language} is not supported yet; supported: ${ECOSYSTEMS.map((e) => e.language).join(', ')}.`);
     return { ecosystem: chosen, why: null };
   }
-  const candidates = ECOSYSTEMS.filter((e) => e.recognizes(project));
-  if (candidates.length === 1) return { ecosystem: candidates[0]!, why: null };
+  const recognized = ECOSYSTEMS.filter((e) => e.recognizes(project));
+  // A narrower reading takes the place of the ecosystem it refines (a static site is a Node.js
+  // project whose output is only files), so the two never compete for one folder.
+  const refinedBy = new Map(recognized.flatMap((e) => {
+    const other = e.refines?.(project) ?? null;
+    return other === null ? [] : [[other, e.language] as const];
+  }));
+  const refined = new Set(refinedBy.keys());
+  const candidates = recognized.filter((e) => !refined.has(e.language));
+  if (candidates.length === 1) {
+    const only = candidates[0]!;
+    const aside = recognized.filter((e) => refinedBy.get(e.language) === only.language).map((e) => e.language);
+    return { ecosystem: only, why: aside.length === 0 ? null : `${only.language}, which refines ${aside.join(', ')}: it recognizes this ${aside.join(', ')} project as its own` };
+  }
   if (candidates.length === 0) {
     const lookedFor = ECOSYSTEMS.map((e) => `${e.language} (${e.markers.join(', ')})`).join('; ');
     throw new UserError(

@@ -7,6 +7,7 @@ import { go } from './go/index.js';
 import { rust } from './rust/index.js';
 import { java } from './java/index.js';
 import { python } from './python/index.js';
+import { staticSite } from './static/index.js';
 
 export const ECOSYSTEMS: readonly Ecosystem[] = [
   node,
@@ -14,6 +15,7 @@ export const ECOSYSTEMS: readonly Ecosystem[] = [
   rust,
   python,
   java,
+  staticSite,
 ];
 
 /** The names --language and .slim-image/config.json accept, in registry order. */

@@ -91,3 +91,33 @@ export async function imageFiles(engine: string, image: string): Promise<string[
 export function matching(files: string[], relative: string): string[] {
   return files.filter((file) => file === relative || file.endsWith(`/${relative}`));
 }
+
+/** Starts the image with its port published on 127.0.0.1, asks each path, then removes the container. */
+export async function askPaths(engine: string, image: string, port: number, paths: string[]): Promise<Array<{ path: string; status: number; body: string }>> {
+  const { stdout: id } = await execa(engine, ['run', '-d', '-p', `127.0.0.1::${port}`, image], { timeout: 120_000 });
+  const container = id.trim();
+  try {
+    const { stdout: mapped } = await execa(engine, ['port', container, `${port}/tcp`], { timeout: 30_000 });
+    const hostPort = /:(\d+)\s*$/m.exec(mapped)?.[1];
+    if (!hostPort) throw new Error(`no published port for ${port}: ${mapped}`);
+    const answers: Array<{ path: string; status: number; body: string }> = [];
+    for (const requested of paths) {
+      let last: unknown = null;
+      for (let attempt = 0; attempt < 60; attempt++) {
+        try {
+          const response = await fetch(`http://127.0.0.1:${hostPort}${requested}`);
+          answers.push({ path: requested, status: response.status, body: await response.text() });
+          last = null;
+          break;
+        } catch (error) {
+          last = error;
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+      }
+      if (last !== null) throw last instanceof Error ? last : new Error(String(last));
+    }
+    return answers;
+  } finally {
+    await execa(engine, ['rm', '-f', container], { reject: false, timeout: 60_000 });
+  }
+}

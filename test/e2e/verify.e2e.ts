@@ -14,7 +14,7 @@ import { detectEngine, type Engine } from '../../src/verify/engine.js';
 import { isRootUser } from '../../src/verify/image.js';
 import { formatComparison } from '../../src/verify/format.js';
 import { loadEcosystemCases, type E2eCase } from '../ecosystem-cases.js';
-import { fixtureCopy, forbiddenFiles, imageFiles, matching, REPO, runCli, type CliRun } from './helpers.js';
+import { askPaths, fixtureCopy, forbiddenFiles, imageFiles, matching, REPO, runCli, type CliRun } from './helpers.js';
 
 interface VerifyJson {
   engine: string;
@@ -135,6 +135,17 @@ describe.skipIf(skipReason !== null)(`e2e with ${typeof engine === 'string' ? 'n
       if (['node', 'python'].includes(verified().language)) expect(matching(files, testCase.touch.file)).not.toEqual([]);
       const leaked = forbidden.flatMap((file) => matching(files, file));
       expect(leaked).toEqual([]);
+    });
+
+    it.runIf((testCase.probes ?? []).length > 0)('answers its other paths (deep links, health) as expected', async () => {
+      const probes = testCase.probes ?? [];
+      const v = verified().verify;
+      const answers = await askPaths(engineCommand, v.image, verified().port ?? 8080, probes.map((p) => p.path));
+      Object.assign(row, { probes: answers.map((a) => `${a.path} ${a.status}`).join(', ') });
+      for (const [i, probe] of probes.entries()) {
+        expect(answers[i]?.status, probe.path).toBe(probe.status);
+        expect(answers[i]?.body, probe.path).toContain(probe.contains);
+      }
     });
 
     it('is smaller than the naive single-stage image', () => {

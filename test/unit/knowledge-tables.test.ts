@@ -32,6 +32,10 @@ import { PYTHON_DEV_TOOLS } from '../../src/ecosystems/python/knowledge/dev-tool
 import { PYTHON_RELEASES } from '../../src/ecosystems/python/knowledge/versions.js';
 import { RUST_CRATES, RUST_FRAMEWORKS, RUST_OPTIONAL_EDGES } from '../../src/ecosystems/rust/knowledge/crates.js';
 import { RUST_RELEASES } from '../../src/ecosystems/rust/knowledge/versions.js';
+import { ASTRO_ADAPTERS, CLIENT_ROUTERS, SERVER_BUILDERS, SERVER_PACKAGES, STATIC_FRAMEWORKS } from '../../src/ecosystems/static/knowledge/frameworks.js';
+import { NODE_LINES } from '../../src/ecosystems/static/knowledge/node-lines.js';
+import { LOCKFILES } from '../../src/ecosystems/static/knowledge/package-managers.js';
+import { STATIC_SERVERS } from '../../src/ecosystems/static/knowledge/servers.js';
 
 type Row = Record<string, unknown>;
 
@@ -153,6 +157,14 @@ const TABLES: readonly Table[] = [
   table('RUST_OPTIONAL_EDGES', RUST_OPTIONAL_EDGES),
   table('RUST_FRAMEWORKS', RUST_FRAMEWORKS, { key: (r) => r.id, order: { priority: 'the first framework among the dependencies wins' } }),
   table('RUST_RELEASES', RUST_RELEASES, { key: (r) => r.version, order: 'version', dates: [['released', 'day']] }),
+  table('STATIC_FRAMEWORKS', STATIC_FRAMEWORKS, { key: (r) => r.id, order: { priority: 'meta-frameworks come before the bundler they are built on' } }),
+  table('CLIENT_ROUTERS', CLIENT_ROUTERS, { key: (r) => r.package }),
+  table('ASTRO_ADAPTERS', ASTRO_ADAPTERS, { key: (r) => r.package }),
+  table('SERVER_BUILDERS', SERVER_BUILDERS, { key: (r) => r.package }),
+  table('SERVER_PACKAGES', SERVER_PACKAGES, { key: (r) => r.package }),
+  table('STATIC_SERVERS', STATIC_SERVERS),
+  table('NODE_LINES (static builder)', NODE_LINES, { key: (r) => String(r.major), order: 'version', dates: [['start', 'day'], ['lts', 'day'], ['end', 'day']] }),
+  table('LOCKFILES (static)', LOCKFILES, { key: (r) => r.file, order: { priority: 'the first lockfile present decides the package manager' } }),
 ];
 
 /** Aggregators and Q&A sites restate facts; a table cites the page that states them first. */

@@ -118,8 +118,8 @@ function noStartMessage(pkg: PackageJson): string {
   if (builder !== undefined) {
     return (
       `This looks like a static single-page app: ${builder.package} builds it into ${builder.output}/ (${builder.source}), and there is no server code, ` +
-      'no production start script, no "main" and no server.js/index.js/app.js. Its files need a static web server, not a Node.js process, and serving ' +
-      'static sites is not supported yet. If the app does have a Node.js server, pass --cmd with the command that starts it (for example --cmd "node server.js").'
+      'no production start script, no "main" and no server.js/index.js/app.js. Its files need a static web server, not a Node.js process: ' +
+      'pass --language static to serve them with one. If the app does have a Node.js server, pass --cmd with the command that starts it (for example --cmd "node server.js").'
     );
   }
   return (
