@@ -77,6 +77,8 @@ export type PortSetting =
   | { kind: 'env'; env: Record<string, string>; default: number | null; where: string; always?: boolean }
   | { kind: 'argument'; format: string; replaces: string | null; default: number | null; where: string }
   | { kind: 'fixed'; where: string }
+  /** The image's own server configuration, which the Dockerfile writes, listens on the port (a static site's nginx). */
+  | { kind: 'image'; where: string }
   | { kind: 'unknown'; where?: string };
 
 /** What every detector returns; ecosystems add their own fields. */

@@ -124,6 +124,8 @@ export function describePort(facts: Pick<CommonFacts, 'port' | 'portSetting' | '
       return report(`${setting.where}; ${port} is its default, so the start command passes nothing`);
     case 'fixed':
       return report(`fixed at ${setting.where}; to move it, change it there`);
+    case 'image':
+      return report(`${setting.where}: the server configuration this Dockerfile writes listens on ${port}`);
     case 'unknown':
       return report(`${setting.where ?? 'nothing found says how the app is told its port'}; the image sets nothing, so the app must listen on ${port} by itself`);
   }

@@ -393,11 +393,13 @@ export function detectStatic(project: Project, options: DetectOptions): StaticFa
     );
   }
   const port = { value: NGINX_IMAGES.port, source: `nginx-unprivileged listens on ${NGINX_IMAGES.port} as a non-root user (${NGINX_IMAGES.source})` };
+  // The nginx server block is written by the Dockerfile, so --port moves its listen line.
+  const portSetting = { kind: 'image' as const, where: 'nginx listen in the generated server block' };
   const start = { value: { kind: 'exec' as const, argv: ['nginx', '-g', 'daemon off;'] }, source: 'the web server' };
   if (found.kind === 'files') {
     return {
       language: 'static', packageManager: { value: 'none', source: 'nothing is built' }, framework: { value: null, source: found.why },
-      runtime: { constraint: null, pinned: false, source: 'nothing is built, so no Node.js' }, port, start, nativeDependencies: [], warnings: [],
+      runtime: { constraint: null, pinned: false, source: 'nothing is built, so no Node.js' }, port, portSetting, start, nativeDependencies: [], warnings: [],
       frameworkId: null, built: false, packageManagerVersion: null, sitePackageManager: null, yarnBerry: false, lockfile: null, installFiles: [],
       buildCommand: { value: null, source: found.why }, output: { value: '.', source: found.why },
       fallback: { kind: 'pages', page: '/404.html', source: 'a folder of HTML files: /about answers about.html or about/index.html' },
@@ -419,6 +421,7 @@ export function detectStatic(project: Project, options: DetectOptions): StaticFa
     framework: { value: rule.id, source: found.why },
     runtime,
     port,
+    portSetting,
     start,
     nativeDependencies: [],
     warnings,
