@@ -20,7 +20,7 @@ import { JAVA_NATIVE } from '../../src/ecosystems/java/knowledge/native.js';
 import { DISTROLESS_JAVA, JAVA_RELEASES } from '../../src/ecosystems/java/knowledge/versions.js';
 import { NODE_CLIS, NODE_FRAMEWORKS, NODE_STATIC_BUILDERS } from '../../src/ecosystems/node/knowledge/frameworks.js';
 import { NODE_BUILD_TOOLS, NODE_DEV_PRELOADS, NODE_ENV_LOADERS, NODE_PROCESS_MANAGERS, NX_BUILD_EXECUTORS } from '../../src/ecosystems/node/knowledge/scripts.js';
-import { NPM_BUILD_TIME_NATIVE, NPM_INSTALL_SCRIPT_IGNORE, NPM_NATIVE } from '../../src/ecosystems/node/knowledge/native.js';
+import { NPM_BUILD_TIME_NATIVE, NPM_INSTALL_SCRIPT_IGNORE, NPM_NATIVE } from '../../src/knowledge/npm-native.js';
 import { NODE_RELEASES } from '../../src/ecosystems/node/knowledge/versions.js';
 import { NODE_REMOVED_SYNTAX } from '../../src/ecosystems/node/knowledge/syntax.js';
 import { PYPI_NATIVE } from '../../src/ecosystems/python/knowledge/native.js';
