@@ -3,6 +3,7 @@
 // fixtures and snapshots); LANGUAGES, --help, --language and config validation follow from it.
 import type { Ecosystem } from '../ecosystem.js';
 import { node } from './node/index.js';
+import { bun } from './bun/index.js';
 import { go } from './go/index.js';
 import { rust } from './rust/index.js';
 import { java } from './java/index.js';
@@ -10,6 +11,7 @@ import { python } from './python/index.js';
 
 export const ECOSYSTEMS: readonly Ecosystem[] = [
   node,
+  bun,
   go,
   rust,
   python,
