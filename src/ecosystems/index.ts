@@ -4,6 +4,7 @@
 import type { Ecosystem } from '../ecosystem.js';
 import { node } from './node/index.js';
 import { bun } from './bun/index.js';
+import { deno } from './deno/index.js';
 import { go } from './go/index.js';
 import { rust } from './rust/index.js';
 import { java } from './java/index.js';
@@ -12,6 +13,7 @@ import { python } from './python/index.js';
 export const ECOSYSTEMS: readonly Ecosystem[] = [
   node,
   bun,
+  deno,
   go,
   rust,
   python,

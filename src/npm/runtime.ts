@@ -23,7 +23,7 @@ const RUNS_NODE = /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*(?:node|nodemon|ts-node
 /**
  * Why this package.json is run by Bun, or null when nothing says so (then it is Node's, also when
  * bun only installs it). Evidence, strongest first: a start script that runs `bun`; the
- * `packageManager` or `engines.bun` fields; a Bun lockfile that is the only lockfile together with
+ * `packageManager` or `engines.bun` fields, or a .bun-version file; a Bun lockfile that is the only lockfile together with
  * Bun's type library (`bun init` adds @types/bun), unless the start script runs node. A Bun lockfile
  * alone only says bun installs the packages: a Next.js app installed with bun still runs on Node.
  */
@@ -44,6 +44,7 @@ export function bunRuntimeEvidence(project: Project): string | null {
   if (start !== null && RUNS_NODE.test(start)) return null;
   if (typeof pkg.packageManager === 'string' && pkg.packageManager.startsWith('bun@')) return `package.json packageManager is ${pkg.packageManager.slice(0, 40)}`;
   if (typeof record(pkg.engines).bun === 'string') return 'package.json engines.bun names a Bun version';
+  if (project.isFile('.bun-version')) return '.bun-version names a Bun version';
   const bunLock = BUN_LOCKFILES.find((file) => project.isFile(file));
   const types = BUN_TYPES.find((name) => name in record(pkg.devDependencies) || name in record(pkg.dependencies));
   if (bunLock !== undefined && types !== undefined && !OTHER_LOCKFILES.some((file) => project.isFile(file))) {

@@ -13,6 +13,7 @@ import { ALPINE_NAMES } from '../../src/knowledge/alpine-names.js';
 import { parseDay } from '../../src/knowledge/clock.js';
 import { BUN_FRAMEWORKS } from '../../src/ecosystems/bun/knowledge/frameworks.js';
 import { BUN_RELEASES } from '../../src/ecosystems/bun/knowledge/versions.js';
+import { DENO_RELEASES } from '../../src/ecosystems/deno/knowledge/versions.js';
 import { GO_FRAMEWORKS, GO_MODULES } from '../../src/ecosystems/go/knowledge/modules.js';
 import { GO_RELEASES } from '../../src/ecosystems/go/knowledge/versions.js';
 import {
@@ -101,6 +102,7 @@ const TABLES: readonly Table[] = [
   table('ALPINE_NAMES', ALPINE_NAMES, { key: (r) => r.debian }),
   table('BUN_FRAMEWORKS', BUN_FRAMEWORKS, { key: (r) => r.package, order: { priority: 'the first framework among the dependencies wins' } }),
   table('BUN_RELEASES', BUN_RELEASES, { key: (r) => r.version, order: 'version', dates: [['released', 'day'], ['end', 'day']] }),
+  table('DENO_RELEASES', DENO_RELEASES, { key: (r) => r.version, order: 'version', dates: [['released', 'day']] }),
   table('GO_FRAMEWORKS', GO_FRAMEWORKS, { key: (r) => r.id, order: { priority: 'the first framework among the direct requirements wins' } }),
   table('GO_MODULES', GO_MODULES, { native: true }),
   table('GO_RELEASES', GO_RELEASES, { key: (r) => r.version, order: 'version', dates: [['released', 'day']] }),

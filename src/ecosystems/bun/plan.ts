@@ -36,23 +36,31 @@ export function assessBun(facts: BunFacts): BaseOption[] {
   const runtimeMissing = deps.filter((d) => d.runtime.debian.length > 0);
   const blocking = deps.filter((d) => d.blocksDistroless !== null);
   let distroless: BaseOption;
-  const withModules = `oven/bun distroless with node_modules and the sources (about ${MEASURED_MB.bunDistroless} MB before the app)`;
-  const compiled = `a compiled executable on ${bunImages.compiled} (the Bun runtime, about ${MEASURED_MB.bunBinary} MB, plus the bundled app, on a ${MEASURED_MB.baseNossl} MB base)`;
+  const sizes = `measured: a compiled Bun.serve app ${MEASURED_MB.compiledHello} MB, oven/bun distroless ${MEASURED_MB.bunDistroless} MB before the app; Elysia compiled ${MEASURED_MB.elysiaCompiled} MB against ${MEASURED_MB.elysiaWithModules} MB with node_modules`;
+  // Compiling pays once there are production dependencies: the bundle keeps only what is imported.
+  const compile = facts.compile.possible && facts.hasProductionDependencies;
   if (start.kind !== 'exec' || start.argv[0] !== 'bun') {
     distroless = ruledOut('distroless', start.kind === 'shell' ? `the start command "${start.command}" needs a shell, and distroless has none` : `the start command "${start.argv.join(' ')}" does not run bun, the entrypoint of oven/bun's distroless image`);
   } else if (blocking.length > 0) {
     distroless = ruledOut('distroless', blocking.map((d) => `${d.name}: ${d.blocksDistroless}`).join('; '));
   } else if (runtimeMissing.length > 0) {
     distroless = ruledOut('distroless', `${runtimeMissing.map((d) => `${d.name} needs ${d.runtime.debian.join(', ')}`).join('; ')} at run time, which distroless cannot install`);
-  } else if (facts.compile.possible) {
+  } else if (deps.length > 0) {
+    // oven/bun distroless is base-nossl (https://github.com/oven-sh/bun/blob/main/dockerhub/distroless/Dockerfile),
+    // which has glibc but not libstdc++ or libgcc_s; those come with distroless cc
+    // (https://github.com/GoogleContainerTools/distroless/blob/main/cc/README.md), and addons built
+    // with node-addon-api or nan are C++ and link them. A compiled executable cannot carry a .node addon either.
+    distroless = ruledOut('distroless', `${deps.map((d) => d.name).join(', ')} ${deps.length > 1 ? 'are native addons' : 'is a native addon'}: oven/bun's distroless image (base-nossl) has no libstdc++ or libgcc_s, which C++ addons link, and a compiled executable does not carry node_modules' .node files`);
+  } else if (compile) {
     distroless = {
       kind: 'distroless', possible: true, runtimeVersion: version, builderImage: bunImages.builder(version), runtimeImage: bunImages.compiled,
-      why: `bun build --compile: ${facts.compile.why}; ${compiled} is smaller than ${withModules}; no shell, no package manager (${note})`,
+      why: `bun build --compile: ${facts.compile.why}, on ${bunImages.compiled}, which is smaller than oven/bun distroless with node_modules (${sizes}); no shell, no package manager (${note})`,
     };
   } else {
+    const notCompiled = facts.compile.possible ? 'with no production dependencies, compiling would not make it smaller' : `not compiled because ${facts.compile.why}`;
     distroless = {
       kind: 'distroless', possible: true, runtimeVersion: version, builderImage: bunImages.builder(version), runtimeImage: bunImages.distroless(version),
-      why: `${withModules}; not compiled because ${facts.compile.why}; no shell, no package manager (${note})`,
+      why: `oven/bun distroless with the sources${facts.hasProductionDependencies ? ' and production node_modules' : ''}; ${notCompiled} (${sizes}); no shell, no package manager (${note})`,
     };
   }
 
@@ -102,6 +110,8 @@ export function bunView(facts: BunFacts, plan: Plan) {
     installAll: ['bun', 'install', ...frozen],
     prodDeps,
     buildStage: needsAll,
+    // With nothing to install, build or compile there is no builder at all.
+    needsBuilder: prodDeps || needsAll,
     buildCommand: facts.buildScript === null ? null : ['bun', 'run', facts.buildScript],
     // https://bun.com/docs/bundler/executables: --minify and --sourcemap are the production flags it recommends.
     compileCommand: compiled ? ['bun', 'build', '--compile', '--minify', '--sourcemap', facts.entry!, '--outfile', executable] : null,

@@ -59,5 +59,14 @@ export const cases: EcosystemCases = {
       touch: { file: 'src/index.ts', comment: '// e2e change' },
       what: 'Bun 1, Elysia, bun install --frozen-lockfile, bun build --compile on distroless base-nossl',
     },
+    {
+      id: 'bun-distroless',
+      dependencies: false,
+      fixture: 'bun-serve-plain',
+      args: [],
+      base: 'distroless',
+      touch: { file: 'index.ts', comment: '// e2e change' },
+      what: 'Bun 1.4.5 (.bun-version), Bun.serve without dependencies, oven/bun distroless',
+    },
   ],
 };
