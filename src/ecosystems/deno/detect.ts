@@ -37,13 +37,13 @@ export function detectDeno(project: Project, options: DetectOptions): DenoFacts 
   const lockfile = project.isFile('deno.lock') ? 'deno.lock' : null;
   if (lockfile === null) warnings.push('There is no deno.lock, so the install cannot be frozen and every build resolves dependencies anew. Run `deno install` and commit deno.lock.');
   const tasks = taskMap(config, configFile);
-  const framework = detectFramework(config, configFile);
+  const imports = importMapOf(project, config, configFile);
+  const framework = detectFramework(imports, imports === config.imports ? `${configFile} imports` : String(config.importMap));
   const start = detectStart(tasks, configFile, options.cmd !== undefined, framework.value);
   warnings.push(...start.warnings);
   const entrySource = start.entry !== null && project.isFile(start.entry) ? (project.readText(start.entry) ?? '') : '';
   const buildTask = typeof tasks.build === 'string' ? 'build' : null;
-  const imports = JSON.stringify(config.imports ?? {});
-  if (/"jsr:/.test(imports) || /["']jsr:/.test(entrySource)) {
+  if (/"jsr:/.test(JSON.stringify(imports ?? {})) || /["']jsr:/.test(entrySource)) {
     warnings.push('The app imports jsr: packages, so the builder must reach jsr.io (the install step caches them; the final image fetches nothing).');
   }
   const nativeDependencies = npmNative(project, lockfile);
@@ -61,7 +61,13 @@ export function detectDeno(project: Project, options: DetectOptions): DenoFacts 
     lockfile,
     entry: start.entry,
     buildTask,
-    installFiles: [configFile, ...(lockfile !== null ? [lockfile] : []), ...(project.isFile('package.json') ? ['package.json'] : [])],
+    installFiles: [
+      configFile,
+      ...(lockfile !== null ? [lockfile] : []),
+      // The install reads the import map, so it comes first too.
+      ...(typeof config.importMap === 'string' && project.isFile(config.importMap.replace(/^\.\//, '')) ? [config.importMap.replace(/^\.\//, '')] : []),
+      ...(project.isFile('package.json') ? ['package.json'] : []),
+    ],
   };
 }
 
@@ -132,18 +138,31 @@ export function detectStart(tasks: Record<string, string>, file: string, cmdGive
   return { start: { value: { kind: 'exec', argv }, source }, entry, warnings };
 }
 
+/**
+ * The import map: deno.json "imports", or the file its "importMap" names
+ * (https://docs.deno.com/runtime/fundamentals/modules/#import-maps); null when there is none.
+ */
+function importMapOf(project: Project, config: Record<string, unknown>, file: string): unknown {
+  if (config.imports !== undefined || typeof config.importMap !== 'string') return config.imports ?? null;
+  const path = config.importMap.replace(/^\.\//, '');
+  if (!project.isFile(path)) return null;
+  const map = readConfig(project, path);
+  if (map.imports === undefined) throw new UserError(`${path} (the importMap of ${file}) has no "imports". Fix the file and run again.`);
+  return map.imports;
+}
+
 /** Fresh (1: $fresh/ import from deno.land/x; 2: jsr:@fresh/core), Hono, Oak, from the import map. */
-function detectFramework(config: Record<string, unknown>, file: string): Fact<string | null> {
-  const imports = config.imports !== null && typeof config.imports === 'object' ? (config.imports as Record<string, unknown>) : {};
-  const targets = Object.entries(imports).map(([key, value]) => `${key} ${String(value)}`);
+function detectFramework(imports: unknown, where: string): Fact<string | null> {
+  const map = imports !== null && typeof imports === 'object' ? (imports as Record<string, unknown>) : {};
+  const targets = Object.entries(map).map(([key, value]) => `${key} ${String(value)}`);
   const rules: Array<[RegExp, string]> = [
     [/jsr:@fresh\/core/, 'fresh 2'],
     [/^\$fresh\/|deno\.land\/x\/fresh@/, 'fresh 1'],
-    [/jsr:@hono\/hono|npm:hono/, 'hono'],
-    [/jsr:@oak\/oak|deno\.land\/x\/oak/, 'oak'],
+    [/jsr:@hono\/hono|npm:hono|deno\.land\/x\/hono@/, 'hono'],
+    [/jsr:@oak\/oak|deno\.land\/x\/oak@/, 'oak'],
   ];
-  for (const [pattern, name] of rules) if (targets.some((t) => pattern.test(t))) return { value: name, source: `${file} imports` };
-  return { value: null, source: `${file} imports name no framework` };
+  for (const [pattern, name] of rules) if (targets.some((t) => pattern.test(t))) return { value: name, source: where };
+  return { value: null, source: `${where} names no framework` };
 }
 
 /** --port on `deno serve`, a port in the entry (Deno.serve options, Oak's listen), else Deno's default 8000 for a server. */

@@ -54,6 +54,18 @@ describe('detectDeno', () => {
     expect(facts.port.value).toBe(8000);
   });
 
+  it('an importMap file names the framework and is copied before the install', () => {
+    const facts = detectDeno(project({
+      'deno.json': { tasks: { start: 'deno run -A --watch=. main.ts' }, importMap: './import_map.json' },
+      'import_map.json': { imports: { 'hono/': 'https://deno.land/x/hono@v3.5.4/' } },
+      'main.ts': 'serve(app.fetch);',
+    }), {});
+    expect(facts.framework).toEqual({ value: 'hono', source: './import_map.json' });
+    expect(facts.installFiles).toEqual(['deno.json', 'import_map.json']);
+    expect(facts.start.value).toEqual({ kind: 'exec', argv: ['deno', 'run', '-A', 'main.ts'] });
+    expect(facts.port.value).toBe(8000);
+  });
+
   it('no start task: refused, naming --cmd, rather than guessing permissions', () => {
     expect(() => detectDeno(project({ 'deno.json': { imports: {} }, 'main.ts': 'Deno.serve(() => new Response(""))' }), {})).toThrow(/does not guess permissions.*--cmd/);
   });
