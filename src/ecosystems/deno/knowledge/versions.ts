@@ -16,4 +16,5 @@ interface DenoRelease {
 export const DENO_RELEASES: readonly DenoRelease[] = [
   { version: '1', released: '2020-05-13', newest: '1.46.3', source: 'https://deno.com/blog/v1' },
   { version: '2', released: '2024-10-09', newest: '2.9.6', source: 'https://deno.com/blog/v2.0' },
+  { version: '2.9', released: '2026-06-25', newest: '2.9.6', source: 'https://www.npmjs.com/package/deno?activeTab=versions' },
 ];
