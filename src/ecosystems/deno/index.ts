@@ -26,5 +26,6 @@ export const deno: Ecosystem<DenoFacts> = {
   manifestExtensions: ['json', 'jsonc', 'lock'],
   // The Dockerfile of deno_docker's README, in one stage: https://github.com/denoland/deno_docker#as-a-dockerfile
   naive: (input) => [`FROM denoland/deno:${input.runtimeVersion}`, 'WORKDIR /app', 'COPY . .', 'RUN deno install', 'CMD ["task", "start"]'],
-  installCommand: /\bdeno (install|cache)\b/,
+  // The dependency install, not the later `deno install --entrypoint <module>` after the sources are copied.
+  installCommand: /\bdeno (install|cache)\b(?![^\n]*--entrypoint)/,
 };

@@ -9,7 +9,8 @@ const pkg = (edit: (p: Record<string, unknown>) => void) => (old: string): strin
 
 export const cases: EcosystemCases = {
   language: 'bun',
-  manifest: 'bun.lock',
+  // bun.lock alone is not a Bun project (package.json says how it starts); a loop in package.json is named.
+  manifest: 'package.json',
   project: {
     'package.json': JSON.stringify({ name: 'app', module: 'index.ts', scripts: { start: 'bun index.ts' }, devDependencies: { '@types/bun': 'latest' } }),
     'index.ts': 'Bun.serve({ port: 3000, fetch: () => new Response("ok") });\n',
@@ -18,7 +19,7 @@ export const cases: EcosystemCases = {
   ignored: ['node_modules/elysia/package.json', '.bun/install/cache/x', 'dist/index.js'],
   sources: ['src/index.ts'],
   hostile: [
-    { field: 'start script file name (bun <file>)', fixture: 'bun-elysia', file: 'package.json', benign: 'src/main.ts', edits: (v) => ({ 'package.json': pkg((p) => { p.scripts = { start: `bun ${JSON.stringify(v)}` }; }), [pathPart(v)]: 'console.log(1);\n' }) },
+    { field: 'start script file name (bun <file>)', fixture: 'bun-elysia', file: 'package.json', benign: 'src/main.ts', alternates: ['server'], edits: (v) => ({ 'package.json': pkg((p) => { p.scripts = { start: `bun ${JSON.stringify(v)}` }; }), [pathPart(v)]: 'console.log(1);\n' }) },
     { field: 'package.json module', fixture: 'bun-elysia', file: 'package.json', benign: 'src/main.ts', edits: (v) => ({ 'package.json': pkg((p) => { p.module = v; p.scripts = {}; }), [pathPart(v)]: 'console.log(1);\n' }) },
     { field: 'package.json packageManager', fixture: 'bun-elysia', file: 'package.json', benign: 'bun@1.4.5', edits: (v) => ({ 'package.json': pkg((p) => { p.packageManager = v; }) }) },
     { field: '.bun-version', fixture: 'bun-elysia', file: '.bun-version', benign: '1.4.5', edits: (v) => ({ '.bun-version': `${v}\n` }) },

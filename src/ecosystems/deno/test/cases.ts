@@ -18,10 +18,10 @@ export const cases: EcosystemCases = {
   ignored: ['node_modules/ms/index.js', '.deno/x', '_fresh/server.js'],
   sources: ['main.ts'],
   hostile: [
-    { field: 'deno.json tasks.start module', fixture: 'deno-serve-npm', file: 'deno.json', benign: 'src/app.ts', edits: (v) => ({ 'deno.json': config((c) => { c.tasks = { start: `deno run --allow-net ${JSON.stringify(v)}` }; }), [pathPart(v)]: 'console.log(1);\n' }) },
-    { field: 'deno.json tasks.start permission flag', fixture: 'deno-serve-npm', file: 'deno.json', benign: '--allow-env=PORT', edits: (v) => ({ 'deno.json': config((c) => { c.tasks = { start: `deno run ${JSON.stringify(v)} main.ts` }; }) }) },
+    { field: 'deno.json tasks.start module', fixture: 'deno-serve-npm', file: 'deno.json', benign: 'src/app.ts', alternates: ['server'], edits: (v) => ({ 'deno.json': config((c) => { c.tasks = { start: `deno run --allow-net ${JSON.stringify(v)}` }; }), [pathPart(v)]: 'console.log(1);\n' }) },
+    { field: 'deno.json tasks.start permission flag', fixture: 'deno-serve-npm', file: 'deno.json', benign: '--allow-env=PORT', alternates: ['--allow-read=$HOME'], edits: (v) => ({ 'deno.json': config((c) => { c.tasks = { start: `deno run ${JSON.stringify(v)} main.ts` }; }) }) },
     { field: '.dvmrc', fixture: 'deno-serve-npm', file: '.dvmrc', benign: '2.9.6', edits: (v) => ({ '.dvmrc': `${v}\n` }) },
-    { field: 'deno serve --port', fixture: 'deno-serve-npm', file: 'deno.json', benign: '8080', port: true, edits: (v) => ({ 'deno.json': config((c) => { c.tasks = { start: `deno serve --port ${JSON.stringify(v)} main.ts` }; }) }) },
+    { field: 'port in the entry', fixture: 'deno-serve-npm', file: /main\.ts/, benign: '8080', port: true, edits: (v) => ({ 'main.ts': `Deno.serve({ port: ${v} }, () => new Response("ok"));\n` }) },
   ],
   variablePaths: [],
   malformed: [
