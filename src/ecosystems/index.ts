@@ -3,6 +3,8 @@
 // fixtures and snapshots); LANGUAGES, --help, --language and config validation follow from it.
 import type { Ecosystem } from '../ecosystem.js';
 import { node } from './node/index.js';
+import { bun } from './bun/index.js';
+import { deno } from './deno/index.js';
 import { go } from './go/index.js';
 import { rust } from './rust/index.js';
 import { java } from './java/index.js';
@@ -11,6 +13,8 @@ import { staticSite } from './static/index.js';
 
 export const ECOSYSTEMS: readonly Ecosystem[] = [
   node,
+  bun,
+  deno,
   go,
   rust,
   python,

@@ -1,4 +1,4 @@
-// The columns every native-dependency table shares: npm packages (node/knowledge/native.ts), PyPI
+// The columns every native-dependency table shares: npm packages (knowledge/npm-native.ts, used by node and bun), PyPI
 // packages (python/knowledge/native.ts), crates (rust/knowledge/crates.ts), Go modules
 // (go/knowledge/modules.ts) and Maven coordinates (java/knowledge/native.ts). Each ecosystem's row
 // type extends this one with its own columns (delivery class, wheels, linkage, cgo, ...), so the

@@ -12,6 +12,9 @@ import { describe, expect, it } from 'vitest';
 import { ALPINE_NAMES } from '../../src/knowledge/alpine-names.js';
 import { CREDENTIAL_FILES } from '../../src/knowledge/credential-files.js';
 import { parseDay } from '../../src/knowledge/clock.js';
+import { BUN_FRAMEWORKS } from '../../src/ecosystems/bun/knowledge/frameworks.js';
+import { BUN_RELEASES } from '../../src/ecosystems/bun/knowledge/versions.js';
+import { DENO_RELEASES } from '../../src/ecosystems/deno/knowledge/versions.js';
 import { GO_FRAMEWORKS, GO_MODULES } from '../../src/ecosystems/go/knowledge/modules.js';
 import { GO_RELEASES } from '../../src/ecosystems/go/knowledge/versions.js';
 import {
@@ -21,7 +24,7 @@ import { JAVA_NATIVE } from '../../src/ecosystems/java/knowledge/native.js';
 import { DISTROLESS_JAVA, JAVA_RELEASES } from '../../src/ecosystems/java/knowledge/versions.js';
 import { NODE_CLIS, NODE_FRAMEWORKS, NODE_STATIC_BUILDERS } from '../../src/ecosystems/node/knowledge/frameworks.js';
 import { NODE_BUILD_TOOLS, NODE_DEV_PRELOADS, NODE_ENV_LOADERS, NODE_PROCESS_MANAGERS, NX_BUILD_EXECUTORS } from '../../src/ecosystems/node/knowledge/scripts.js';
-import { NPM_BUILD_TIME_NATIVE, NPM_INSTALL_SCRIPT_IGNORE, NPM_NATIVE } from '../../src/ecosystems/node/knowledge/native.js';
+import { NPM_BUILD_TIME_NATIVE, NPM_INSTALL_SCRIPT_IGNORE, NPM_NATIVE } from '../../src/knowledge/npm-native.js';
 import { NODE_RELEASES } from '../../src/ecosystems/node/knowledge/versions.js';
 import { NODE_REMOVED_SYNTAX } from '../../src/ecosystems/node/knowledge/syntax.js';
 import { PYPI_NATIVE } from '../../src/ecosystems/python/knowledge/native.js';
@@ -103,6 +106,9 @@ const lowest = (range: unknown): semver.SemVer => semver.minVersion(String(range
 
 const TABLES: readonly Table[] = [
   table('ALPINE_NAMES', ALPINE_NAMES, { key: (r) => r.debian }),
+  table('BUN_FRAMEWORKS', BUN_FRAMEWORKS, { key: (r) => r.package, order: { priority: 'the first framework among the dependencies wins' } }),
+  table('BUN_RELEASES', BUN_RELEASES, { key: (r) => r.version, order: 'version', dates: [['released', 'day'], ['end', 'day']] }),
+  table('DENO_RELEASES', DENO_RELEASES, { key: (r) => r.version, order: 'version', dates: [['released', 'day']] }),
   table('CREDENTIAL_FILES', CREDENTIAL_FILES, { key: (r) => r.id, order: { priority: '.dockerignore order: the last matching line wins, so a re-include follows its exclusion' } }),
   table('GO_FRAMEWORKS', GO_FRAMEWORKS, { key: (r) => r.id, order: { priority: 'the first framework among the direct requirements wins' } }),
   table('GO_MODULES', GO_MODULES, { native: true }),

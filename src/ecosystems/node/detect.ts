@@ -3,7 +3,7 @@
 import type { DetectOptions } from '../../ecosystem.js';
 import type { Project } from '../../project.js';
 import { today } from '../../knowledge/clock.js';
-import { analyzeNativeDependencies, packagesNeedingInstallScripts } from './native.js';
+import { analyzeNativeDependencies, packagesNeedingInstallScripts } from '../../npm/native.js';
 import type { NodeFacts } from './types.js';
 import { hasDependency, readPackageJson, type PackageJson } from './manifest.js';
 import { NODE_STATIC_BUILDERS } from './knowledge/frameworks.js';

@@ -3,6 +3,7 @@
 // assets. Such a manifest has no production start (no start script, or one that only runs a
 // development server or a watcher) and no server framework among its dependencies.
 import type { Project } from '../../project.js';
+import { bunRuntimeEvidence } from '../../npm/runtime.js';
 import { NODE_FRAMEWORKS } from './knowledge/frameworks.js';
 
 /**
@@ -17,6 +18,11 @@ const SERVER_PACKAGES = ['@hapi/hapi', 'hono', 'polka', 'restify', 'socket.io', 
 
 /** Why this package.json is only tooling for another ecosystem's app, or null when it may be the app. */
 export function nodeTooling(project: Project): string | null {
+  // A package.json that Bun runs is the Bun ecosystem's app, and Node steps aside for it through this
+  // same rule, which the detect step explains (src/npm/runtime.ts says why a shared rule and not an
+  // ordering); --language node still builds it for Node.
+  const bun = bunRuntimeEvidence(project);
+  if (bun !== null) return `the package.json is run by Bun: ${bun}`;
   let pkg: { scripts?: Record<string, unknown>; dependencies?: Record<string, unknown>; devDependencies?: Record<string, unknown>; main?: unknown; bin?: unknown };
   try {
     pkg = (project.readJson('package.json') ?? {}) as typeof pkg;

@@ -7,7 +7,7 @@ import { projectWith } from './fixture-helper.js';
 
 // Native dependencies are another detector's job; here we only check what it is handed.
 const nativeCalls = vi.hoisted(() => [] as Array<{ lockfile: string | null; manifest: Record<string, unknown> }>);
-vi.mock('../native.js', () => ({
+vi.mock('../../../npm/native.js', () => ({
   analyzeNativeDependencies: (_project: unknown, input: { lockfile: string | null; manifest: Record<string, unknown> }) => {
     nativeCalls.push(input);
     return { dependencies: [], warnings: [] };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../errors.js';
 import { parse as parseYaml } from 'yaml';
-import { stripJsonc } from '../lockfiles-bun.js';
-import { parseSubset } from '../lockfiles-yaml.js';
-import { parseLockfile, type LockedPackage } from '../lockfiles.js';
+import { stripJsonc } from '../../../npm/lockfiles-bun.js';
+import { parseSubset } from '../../../npm/lockfiles-yaml.js';
+import { parseLockfile, type LockedPackage } from '../../../npm/lockfiles.js';
 
 /** name@version -> dev, for compact assertions. */
 function devMap(packages: LockedPackage[]): Record<string, boolean> {

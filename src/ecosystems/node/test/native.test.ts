@@ -8,8 +8,8 @@ import {
   analyzeNativeDependencies,
   detectNativeDependencies,
   packagesNeedingInstallScripts,
-} from '../native.js';
-import { findNativeRow, NPM_NATIVE } from '../knowledge/native.js';
+} from '../../../npm/native.js';
+import { findNativeRow, NPM_NATIVE } from '../../../knowledge/npm-native.js';
 import { Project } from '../../../project.js';
 import type { NativeDependency } from '../../../types.js';
 

@@ -1,6 +1,6 @@
 // Shared pieces of the lockfile parsers: the package shape, errors that name file and line, and a
 // dependency graph for formats that do not mark dev packages.
-import { UserError } from '../../errors.js';
+import { UserError } from '../errors.js';
 
 export interface LockedPackage {
   name: string;

@@ -1,6 +1,7 @@
 // Reads the four Node lockfile formats into one flat list of installed packages, each marked
 // dev when nothing reachable from the production dependencies needs it. Every parser is linear
-// in the lockfile size: lockfiles of big monorepos reach tens of megabytes.
+// in the lockfile size: lockfiles of big monorepos reach tens of megabytes. Generic (src/npm/),
+// not Node's: Bun installs the same packages, and its ecosystem reads bun.lock with these.
 import { parseBunLock } from './lockfiles-bun.js';
 import type { LockfileContents, ManifestReader, ParseContext } from './lockfiles-common.js';
 import { parseNpmLock } from './lockfiles-npm.js';

@@ -1,5 +1,7 @@
 // Which production dependencies carry compiled code or need OS packages, from the lockfile (or
-// package.json when there is none) and the knowledge table in ./knowledge/native.ts.
+// package.json when there is none) and the knowledge table in ../knowledge/npm-native.ts.
+// Shared by every ecosystem that installs from the npm registry (Node, Bun): it lives outside
+// src/ecosystems/ because ecosystems must not import each other (test/unit/architecture.test.ts).
 // Packages the table does not know count only when something says they build native code: an
 // install-script marker in the lockfile, or, when node_modules exists, the package's own
 // package.json (gypfile, install scripts) or a binding.gyp. Nothing walks node_modules.
@@ -10,9 +12,9 @@ import {
   ignoredInstallScript,
   UNKNOWN_NATIVE,
   type NpmNativeRow,
-} from './knowledge/native.js';
-import type { Project } from '../../project.js';
-import type { NativeDependency } from '../../types.js';
+} from '../knowledge/npm-native.js';
+import type { Project } from '../project.js';
+import type { NativeDependency } from '../types.js';
 import { isRecord, stringEntries } from './lockfiles-common.js';
 import { parseLockfile, type LockedPackage } from './lockfiles.js';
 

@@ -4,7 +4,7 @@
 // files (about 1 MB/s), too slow for lockfiles of tens of megabytes, so it is only the fallback:
 // for anything outside the subset (anchors, tags, multi-line flow) and for malformed files,
 // where it also gives the line of the error.
-import { yaml } from '../../lazy.js';
+import { yaml } from '../lazy.js';
 import { lockfileError } from './lockfiles-common.js';
 
 export function parseLockfileYaml(text: string, file: string): unknown {

@@ -1,0 +1,31 @@
+// Bun: detection (detect.ts), bases and view (plan.ts), knowledge tables (knowledge/), templates/bun/.
+// npm packages' native code is judged by the shared table (src/knowledge/npm-native.ts) and lockfile
+// readers (src/npm/), which Node uses too.
+import type { Ecosystem } from '../../ecosystem.js';
+import { bunMarkers, bunTooling, detectBun, recognizesBun } from './detect.js';
+import { assessBun, bunView } from './plan.js';
+import type { BunFacts } from './types.js';
+import { BUN_RELEASES } from './knowledge/versions.js';
+
+export const bun: Ecosystem<BunFacts> = {
+  language: 'bun',
+  markers: bunMarkers,
+  recognizes: recognizesBun,
+  tooling: bunTooling,
+  apps: null,
+  detect: detectBun,
+  assess: (facts) => assessBun(facts),
+  view: bunView,
+  runtimeName: 'Bun',
+  releases: (now) => BUN_RELEASES.filter((r) => Date.parse(r.released) <= now.getTime()).map((r) => ({ version: r.version, endOfLife: r.end })),
+  fields: {
+    entry: { label: 'The entry file', fallback: 'package.json scripts.start or module' },
+    installFiles: { label: 'A file the dependency install copies', fallback: 'package.json and the lockfile' },
+    buildScript: { label: 'The build script', fallback: 'package.json scripts' },
+    assets: { label: 'A folder the final image copies', fallback: 'the project folders' },
+  },
+  manifestExtensions: ['json', 'lock', 'lockb', 'toml'],
+  // The Dockerfile of Bun's own guide, without its stages: https://bun.com/guides/ecosystem/docker
+  naive: (input) => [`FROM oven/bun:${input.runtimeVersion}`, 'WORKDIR /usr/src/app', 'COPY . .', 'RUN bun install', 'CMD ["bun", "start"]'],
+  installCommand: /\bbun install\b/,
+};
