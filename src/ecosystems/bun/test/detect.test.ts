@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Project } from '../../../project.js';
 import { bunRuntimeEvidence } from '../../../npm/runtime.js';
-import { bunTooling, detectBun } from '../detect.js';
+import { bunTooling, detectBun, detectPort } from '../detect.js';
 import { nodeTooling } from '../../node/tooling.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', '..', '..', 'test', 'fixtures');
@@ -95,5 +95,17 @@ describe('detectBun', () => {
   it('tooling: a Bun package.json with nothing to start serves another app', () => {
     expect(bunTooling(project({ 'package.json': { packageManager: 'bun@1.4.5', scripts: { lint: 'eslint .' } } }))).toMatch(/tooling/);
     expect(bunTooling(new Project(join(FIXTURES, 'bun-elysia')))).toBeNull();
+  });
+});
+
+describe('Bun port setting (the one port rule)', () => {
+  it('Bun.serve with no port option reads PORT, else 3000', () => {
+    const r = detectPort('index.ts', 'Bun.serve({ fetch: () => new Response("ok") });\n', { value: null, source: '' });
+    expect(r.port.value).toBe(3000);
+    expect(r.setting).toMatchObject({ kind: 'env', env: { PORT: '{port}' }, default: 3000 });
+  });
+  it('a literal .listen(n) is fixed at its line; a PORT fallback wins over it', () => {
+    expect(detectPort('a.ts', 'import x from "y";\napp.listen(4000);\n', { value: null, source: '' }).setting).toEqual({ kind: 'fixed', where: 'a.ts:2' });
+    expect(detectPort('a.ts', 'app.listen(Number(process.env.PORT || 5000));\n', { value: null, source: '' }).setting).toMatchObject({ kind: 'env', default: 5000 });
   });
 });

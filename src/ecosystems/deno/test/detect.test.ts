@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Project } from '../../../project.js';
 import { chooseBase } from '../../../plan/choose-base.js';
+import { withPort } from '../../../detect/port.js';
 import { detectDeno } from '../detect.js';
 import { assessDeno, denoView } from '../plan.js';
 
@@ -86,5 +87,25 @@ describe('Deno plan', () => {
     expect(view.cacheEntry).toEqual(['deno', 'install', '--frozen', '--entrypoint', 'main.ts']);
     expect(view.cmd).toEqual(['run', '--allow-net', '--allow-env=PORT', 'main.ts']);
     expect(view.user).toBe('65532:65532');
+  });
+});
+
+describe('Deno port setting (the one port rule)', () => {
+  const opts = {};
+  it('--port in the start task is an argument: --port 9000 rewrites it in place', () => {
+    const facts = detectDeno(project({ 'deno.json': { tasks: { start: 'deno serve --allow-net --port=8080 main.ts' } }, 'main.ts': 'export default { fetch: () => new Response("ok") };\n' }), opts);
+    expect(facts.port.value).toBe(8080);
+    expect(facts.portSetting).toMatchObject({ kind: 'argument', replaces: '--port=8080' });
+    const moved = withPort(facts, { value: 9000, source: '--port' });
+    expect(moved.start.value).toEqual({ kind: 'exec', argv: ['deno', 'serve', '--allow-net', '--port=9000', 'main.ts'] });
+  });
+  it('a literal port in the code is fixed there, so another port is refused with the file:line', () => {
+    const facts = detectDeno(project({ 'deno.json': { tasks: { start: 'deno run --allow-net main.ts' } }, 'main.ts': '// server\nDeno.serve({ port: 8081 }, () => new Response("ok"));\n' }), opts);
+    expect(facts.portSetting).toEqual({ kind: 'fixed', where: 'main.ts:2' });
+    expect(() => withPort(facts, { value: 9000, source: '--port' })).toThrow(/main\.ts:2/);
+  });
+  it('a PORT fallback is a variable the image sets', () => {
+    const facts = detectDeno(project({ 'deno.json': { tasks: { start: 'deno run --allow-net --allow-env main.ts' } }, 'main.ts': 'Deno.serve({ port: Number(Deno.env.get("PORT") ?? 8000) }, () => new Response("ok"));\n' }), opts);
+    expect(facts.portSetting).toMatchObject({ kind: 'env', env: { PORT: '{port}' }, default: 8000 });
   });
 });
