@@ -206,7 +206,11 @@ async function writeStep(context: Pick<Context, 'project' | 'files' | 'buildCont
   const { project, files, buildContext, options, interaction, output, record } = context;
   const placed = placeFiles(files, buildContext);
   if (options.check) return { states: checkFiles(project, placed) };
-  if (options.dryRun) return { states: compareFiles(project.root, placed, project.access) };
+  if (options.dryRun) {
+    const linked = (file: string): void =>
+      output.warn(`${file} is a symbolic link; writing would refuse it (create-slim-image never writes through a link), so replace the link with a regular file (or remove it) before running without --dry-run.`);
+    return { states: compareFiles(project.root, placed, project.access, linked) };
+  }
   const resolveConflict = interaction ? (await import('./ask.js')).conflictResolver(interaction, output) : undefined;
   const states = await writeFiles(project.root, placed, {
     force: options.force,

@@ -156,6 +156,19 @@ describe('files that link outside the project are not read, quoted or written th
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/Dockerfile in .* is a symbolic link/);
   });
+
+  it('--dry-run on a Dockerfile that links outside: prints what would be written and warns, never reading the target', async () => {
+    const { base, secrets } = outside();
+    const dir = projectIn(base, byLanguage('go').project);
+    symlinkSync(join(secrets, 'template.hbs'), join(dir, 'Dockerfile'));
+    const before = snapshot(dir);
+    const run = await cli([dir, '--dry-run'], false);
+    expectNothingLeaked(run);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/Dockerfile is a symbolic link; writing would refuse it/);
+    expect(run.stdout).toMatch(/^FROM /m);
+    expect(snapshot(dir)).toEqual(before);
+  });
 });
 
 describe('.slim-image that links outside', () => {

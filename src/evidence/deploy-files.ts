@@ -4,6 +4,7 @@
 // configuration first. Pure over the project files; a file that does not parse is skipped, never
 // an error: these files are evidence, not inputs the app needs.
 import { yaml } from '../lazy.js';
+import { serviceImage } from '../knowledge/service-images.js';
 import type { Project } from '../project.js';
 import type { Fact } from '../types.js';
 
@@ -62,7 +63,8 @@ function flyPorts(project: Project): DeployPort[] {
 
 /**
  * Compose: the container side of `ports` ("8080:3000" -> 3000, "3000" -> 3000, long syntax
- * `target`) of the services built from this folder (`build:`), or of the only service
+ * `target`) of the services built from this folder (`build:`), or of the only service when it
+ * does not run a database, cache or proxy image (src/knowledge/service-images.ts)
  * (https://docs.docker.com/reference/compose-file/services/#ports).
  */
 function composePorts(project: Project): DeployPort[] {
@@ -78,9 +80,10 @@ function composePorts(project: Project): DeployPort[] {
     }
     const services = (doc as { services?: unknown } | null)?.services;
     if (services === null || typeof services !== 'object') continue;
-    const entries = Object.entries(services as Record<string, { build?: unknown; ports?: unknown }>).filter(([, s]) => s !== null && typeof s === 'object');
+    const entries = Object.entries(services as Record<string, { build?: unknown; image?: unknown; ports?: unknown }>).filter(([, s]) => s !== null && typeof s === 'object');
     const built = entries.filter(([, s]) => s.build !== undefined);
-    for (const [name, service] of built.length > 0 ? built : entries.length === 1 ? entries : []) {
+    const onlyIsApp = entries.length === 1 && !(typeof entries[0]![1].image === 'string' && serviceImage(entries[0]![1].image) !== null);
+    for (const [name, service] of built.length > 0 ? built : onlyIsApp ? entries : []) {
       for (const entry of Array.isArray(service.ports) ? service.ports : []) {
         const port = containerPort(entry);
         if (port !== null) found.push({ value: port, source: `${file} services.${name}.ports`, explicit: true, service: name });

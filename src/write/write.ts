@@ -18,14 +18,22 @@ export interface FileState {
   next: string;
 }
 
-/** What is on disk now for each rendered file, read through the file layer (the project's boundary). */
-export function compareFiles(dir: string, files: RenderedFiles, access: FileAccess = new FileAccess(dir)): FileState[] {
+/**
+ * What is on disk now for each rendered file, read through the file layer (the project's boundary).
+ * A file that is a symbolic link is refused, unless `onLink` is given (a dry run), which is told.
+ */
+export function compareFiles(dir: string, files: RenderedFiles, access: FileAccess = new FileAccess(dir), onLink?: (file: string) => void): FileState[] {
   const folder = access.probe(dir);
   if (folder.kind === 'outside') {
     throw new UserError(`${shorten(dir)} leads outside the project (through a symbolic link); create-slim-image reads and writes only inside it, so nothing was compared or written.`);
   }
   return Object.entries(files).map(([file, next]) => {
     const path = join(dir, file);
+    if (access.isLink(path) && onLink) {
+      // --dry-run writes nothing, so a link is only reported: its target is still not read.
+      onLink(file);
+      return { file, status: 'differs' as const, current: null, next: files[file]! };
+    }
     if (access.isLink(path)) {
       throw new UserError(
         `${shorten(file)} in ${shorten(dir)} is a symbolic link; create-slim-image neither reads nor writes through links, so nothing was compared or written. ` +

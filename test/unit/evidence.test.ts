@@ -49,6 +49,9 @@ describe('deployPorts', () => {
   it('takes the only service when none is built here, the long port syntax, and skips ranges and other services', () => {
     expect(deployPorts(project({ 'compose.yaml': 'services:\n  app:\n    image: me/app\n    ports:\n      - target: 3001\n        published: 80\n' })).map((p) => p.value)).toEqual([3001]);
     expect(deployPorts(project({ 'compose.yaml': 'services:\n  a:\n    image: x\n    ports: ["1:1"]\n  b:\n    image: y\n    ports: ["2:2"]\n' }))).toEqual([]);
+    // The only service is a database for local development: its port is not the app's.
+    expect(deployPorts(project({ 'docker-compose.yml': 'services:\n  db:\n    image: mysql:8.4\n    ports:\n      - 3306:3306\n' }))).toEqual([]);
+    expect(deployPorts(project({ 'compose.yaml': 'services:\n  cache:\n    image: docker.io/library/redis@sha256:abc\n    ports: ["6379:6379"]\n' }))).toEqual([]);
     expect(deployPorts(project({ 'compose.yaml': 'services:\n  a:\n    build: .\n    ports: ["8000-8010:8000-8010"]\n' }))).toEqual([]);
   });
 
