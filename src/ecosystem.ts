@@ -108,4 +108,11 @@ export interface Ecosystem<F extends CommonFacts = CommonFacts> {
    * manifest in `dir`, or null when that manifest does not build it. Absent elsewhere.
    */
   assetBuilder?(project: Project, dir: string, output: string, now: Date): AssetStage | null;
+  /**
+   * How the image stops (src/plan/init.ts): `signals` names the row of
+   * src/knowledge/stop-signals.ts for the program this image runs ("node", "gunicorn"), and
+   * `printsInit` says the templates print the init partials, so tini can go in front of it.
+   * Absent: nothing is said and nothing added.
+   */
+  stop?: { signals(facts: F): string; printsInit: boolean };
 }

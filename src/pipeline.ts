@@ -19,6 +19,7 @@ import type { Interaction } from './interaction.js';
 import type { Options } from './options.js';
 import type { Output } from './output.js';
 import { chooseBase } from './plan/choose-base.js';
+import { withInit } from './plan/init.js';
 import { checkKnownVersion, endOfLifeWarning } from './plan/releases.js';
 import { today } from './knowledge/clock.js';
 import { Project } from './project.js';
@@ -125,7 +126,7 @@ function planStep({ ecosystem, facts, options }: Pick<Context, 'ecosystem' | 'fa
 function planFor(ecosystem: Ecosystem, facts: CommonFacts, options: Pick<Options, 'base'> & Partial<Pick<Options, 'additions'>>, chosenBy?: '--base' | 'at the prompt'): Plan {
   checkKnownVersion(ecosystem, facts, today());
   const assessed = ecosystem.assess(facts);
-  return chooseBase(options.additions ? restrictForAdditions(assessed, options.additions) : assessed, options.base, chosenBy);
+  return withInit(chooseBase(options.additions ? restrictForAdditions(assessed, options.additions) : assessed, options.base, chosenBy), ecosystem, facts);
 }
 
 /** On a terminal: confirm or change the detected values, then pick the base from the menu. */

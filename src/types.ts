@@ -139,6 +139,8 @@ export interface Plan {
   /** All four kinds, in BASE_KINDS order, for the menu and --explain. */
   options: BaseOption[];
   reasons: string[];
+  /** tini runs as PID 1 in front of the start command (src/plan/init.ts); absent means no. */
+  init?: boolean;
 }
 
 /** The rendered output: file name -> contents. */

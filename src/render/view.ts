@@ -4,6 +4,7 @@ import { packageVersion } from '../version.js';
 import type { AssetStage, CommonFacts, Plan } from '../types.js';
 import { emptyExtraView, type ExtraView } from '../config/extra.js';
 import { credentialIgnoreView } from '../knowledge/credential-files.js';
+import { TINI } from '../knowledge/stop-signals.js';
 
 export function commonView(facts: CommonFacts, plan: Plan, extra: ExtraView = emptyExtraView()) {
   return {
@@ -23,6 +24,8 @@ export function commonView(facts: CommonFacts, plan: Plan, extra: ExtraView = em
     assets: assetView(facts.assetStages ?? []),
     // Credential files every .dockerignore keeps out, by group (src/knowledge/credential-files.ts).
     credentialFiles: credentialIgnoreView(),
+    // tini as PID 1 (src/plan/init.ts): printed by the init-stage and init-copy partials.
+    init: plan.init === true ? { image: TINI.image, package: TINI.package, binary: TINI.binary, target: TINI.target } : null,
   };
 }
 

@@ -22,7 +22,15 @@ export interface RunOutcome {
   /** Why it did not work, with the container's last log lines; null when it worked. */
   problem: string | null;
   logTail: string[];
+  /**
+   * Seconds from asking the running container to stop (SIGTERM, then SIGKILL after STOP_GRACE_S)
+   * until it had exited; null when it was not running to be stopped.
+   */
+  stopSeconds: number | null;
 }
+
+/** docker stop's default grace period: what an orchestrator gives the app before SIGKILL. */
+export const STOP_GRACE_S = 10;
 
 const COMMAND_TIMEOUT_MS = 60_000;
 
@@ -41,14 +49,14 @@ export async function runAndProbe(
   });
   if (started.exitCode !== 0) {
     const tail = lastLines(`${started.stdout}\n${started.stderr}`, 10);
-    return { started: false, answered: false, hostPort, answer: null, problem: 'the container did not start', logTail: tail };
+    return { started: false, answered: false, hostPort, answer: null, problem: 'the container did not start', logTail: tail, stopSeconds: null };
   }
   try {
     const exited = async () => !(await isRunning(engine, name, exec));
     if (port !== null && hostPort !== null) {
       const result = await waitForAnswer('127.0.0.1', hostPort, Date.now() + timeouts.answerMs, exited);
       if (result.answered) {
-        return { started: true, answered: true, hostPort, answer: result.firstLine, problem: null, logTail: [] };
+        return { started: true, answered: true, hostPort, answer: result.firstLine, problem: null, logTail: [], stopSeconds: await timeStop(engine, name, exec) };
       }
       const gone = await exited();
       return {
@@ -60,12 +68,13 @@ export async function runAndProbe(
           ? 'the container exited before it answered'
           : `nothing answered on port ${port} within ${Math.round(timeouts.answerMs / 1000)} s`,
         logTail: await logTail(engine, name, exec),
+        stopSeconds: null,
       };
     }
     const deadline = Date.now() + timeouts.stayUpMs;
     while (Date.now() < deadline) {
       if (await exited()) {
-        return { started: false, answered: false, hostPort, answer: null, problem: 'the container exited', logTail: await logTail(engine, name, exec) };
+        return { started: false, answered: false, hostPort, answer: null, problem: 'the container exited', logTail: await logTail(engine, name, exec), stopSeconds: null };
       }
       await sleep(500);
     }
@@ -77,6 +86,7 @@ export async function runAndProbe(
       answer: null,
       problem: up ? null : 'the container exited',
       logTail: up ? [] : await logTail(engine, name, exec),
+      stopSeconds: up ? await timeStop(engine, name, exec) : null,
     };
   } finally {
     await removeContainer(engine, name, exec);
@@ -93,6 +103,18 @@ async function isRunning(engine: Engine, name: string, exec: Exec): Promise<bool
 async function logTail(engine: Engine, name: string, exec: Exec): Promise<string[]> {
   const result = await exec(engine.command, ['logs', '--tail', '20', name], { timeoutMs: COMMAND_TIMEOUT_MS });
   return lastLines(`${result.stdout}\n${result.stderr}`, 20);
+}
+
+/**
+ * Stops the container as an orchestrator would (`stop` sends the image's STOPSIGNAL, SIGTERM by
+ * default, and SIGKILL after the grace period: https://docs.docker.com/reference/cli/docker/container/stop/)
+ * and measures how long it took. An app that ignores the signal costs the whole grace period.
+ */
+async function timeStop(engine: Engine, name: string, exec: Exec): Promise<number | null> {
+  const started = performance.now();
+  const stopped = await exec(engine.command, ['stop', '-t', String(STOP_GRACE_S), name], { timeoutMs: COMMAND_TIMEOUT_MS });
+  const seconds = (performance.now() - started) / 1000;
+  return stopped.exitCode === 0 ? Math.round(seconds * 10) / 10 : null;
 }
 
 /** Kill at once: an app without a SIGTERM handler as PID 1 would otherwise cost the stop timeout. */

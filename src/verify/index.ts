@@ -107,6 +107,7 @@ export async function verify(input: VerifyInput): Promise<VerifyReport> {
     let started = false;
     let answered = false;
     let answer: string | null = null;
+    let stopSeconds: number | null = null;
     let runSkipped: string | undefined;
     if (engine.kind === 'buildah') {
       runSkipped = 'buildah builds images but does not run them with a published port; use podman or docker to check that the app starts';
@@ -119,6 +120,8 @@ export async function verify(input: VerifyInput): Promise<VerifyReport> {
       started = run.started;
       answered = run.answered;
       answer = run.answer;
+      stopSeconds = run.stopSeconds;
+      if (stopSeconds !== null) say(`Stopped ${stopSeconds.toFixed(1)} s after SIGTERM`);
     }
 
     let naive: VerifyReport['naive'];
@@ -130,7 +133,7 @@ export async function verify(input: VerifyInput): Promise<VerifyReport> {
     }
 
     const ok = runSkipped !== undefined ? true : started && (input.port === null || answered);
-    return { ...base, started, answered, answer, ok, naive, naiveProblem, kept, runSkipped };
+    return { ...base, started, answered, answer, ok, stopSeconds, naive, naiveProblem, kept, runSkipped };
   } finally {
     if (!kept) await removeImage(engine, image);
     await workspace.dispose();

@@ -23,6 +23,8 @@ export interface VerifyReport {
   kept: boolean;
   /** Build steps and which the layer cache answered. */
   cache: { steps: number; cached: number; installStepCached: boolean | null };
+  /** Seconds the running container took to stop on SIGTERM (10 s grace, then SIGKILL); null when not measured. */
+  stopSeconds: number | null;
   /** Set when the engine can build but not run (buildah): started/answered were not checked. */
   runSkipped?: string | undefined;
 }
@@ -39,6 +41,10 @@ export function formatVerify(report: VerifyReport): string {
   if (report.runSkipped) lines.push(`  not started: ${report.runSkipped}`);
   else if (report.port === null) lines.push(`  started, still running after a few seconds (no port to ask)`);
   else lines.push(`  started, answered on port ${report.port}${report.answer ? `: ${report.answer}` : ''}`);
+  if (report.stopSeconds !== null) {
+    const slow = report.stopSeconds >= 9 ? ' (it ignored SIGTERM and was killed at the end of the grace period)' : '';
+    lines.push(`  stopped ${formatSeconds(report.stopSeconds)} after SIGTERM${slow}`);
+  }
   if (report.naive) lines.push(`  naive single-stage image: ${formatComparison(report.naive.sizeBytes, report.sizeBytes)}`);
   else if (report.naiveProblem) lines.push(`  no comparison: ${report.naiveProblem}`);
   lines.push(`  ${report.ok ? 'ok' : 'NOT ok'}`);
@@ -61,6 +67,7 @@ export function verifyJson(report: VerifyReport): Record<string, unknown> {
     answer: report.answer,
     kept: report.kept,
     buildSeconds: report.buildSeconds,
+    stopSeconds: report.stopSeconds,
     cache: report.cache,
     naive: report.naive ?? null,
     ...(report.naiveProblem ? { naiveProblem: report.naiveProblem } : {}),

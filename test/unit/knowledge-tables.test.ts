@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { ALPINE_NAMES } from '../../src/knowledge/alpine-names.js';
 import { CREDENTIAL_FILES } from '../../src/knowledge/credential-files.js';
 import { SERVICE_IMAGES } from '../../src/knowledge/service-images.js';
+import { STOP_SIGNALS } from '../../src/knowledge/stop-signals.js';
 import { parseDay } from '../../src/knowledge/clock.js';
 import { BUN_FRAMEWORKS } from '../../src/ecosystems/bun/knowledge/frameworks.js';
 import { BUN_RELEASES } from '../../src/ecosystems/bun/knowledge/versions.js';
@@ -111,6 +112,7 @@ const TABLES: readonly Table[] = [
   table('BUN_RELEASES', BUN_RELEASES, { key: (r) => r.version, order: 'version', dates: [['released', 'day'], ['end', 'day']] }),
   table('DENO_RELEASES', DENO_RELEASES, { key: (r) => r.version, order: 'version', dates: [['released', 'day']] }),
   table('SERVICE_IMAGES', SERVICE_IMAGES),
+  table('STOP_SIGNALS', STOP_SIGNALS, { key: (r) => r.id }),
   table('CREDENTIAL_FILES', CREDENTIAL_FILES, { key: (r) => r.id, order: { priority: '.dockerignore order: the last matching line wins, so a re-include follows its exclusion' } }),
   table('GO_FRAMEWORKS', GO_FRAMEWORKS, { key: (r) => r.id, order: { priority: 'the first framework among the direct requirements wins' } }),
   table('GO_MODULES', GO_MODULES, { native: true }),

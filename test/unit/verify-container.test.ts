@@ -48,6 +48,9 @@ describe('runAndProbe', () => {
     const run = fake.calls.find((c) => c[0] === 'run') ?? [];
     expect(run.slice(0, 4)).toEqual(['run', '-d', '--name', 'c1']);
     expect(run[run.indexOf('-p') + 1]).toMatch(/^127\.0\.0\.1:\d+:3000$/);
+    // Stopped the way an orchestrator stops it (SIGTERM, 10 s grace), timed, then removed.
+    expect(fake.calls.at(-2)).toEqual(['stop', '-t', '10', 'c1']);
+    expect(outcome.stopSeconds).toEqual(expect.any(Number));
     expect(fake.calls.at(-1)).toEqual(['rm', '-f', '-t', '0', 'c1']);
   });
 
@@ -57,6 +60,8 @@ describe('runAndProbe', () => {
     expect(outcome.answered).toBe(false);
     expect(outcome.problem).toBe('the container exited before it answered');
     expect(outcome.logTail).toEqual(['Error: Cannot find module /app/server.js']);
+    expect(outcome.stopSeconds).toBeNull();
+    expect(fake.calls.some((c) => c[0] === 'stop')).toBe(false);
     expect(fake.calls.at(-1)).toEqual(['rm', '-f', 'c2']);
   });
 

@@ -74,11 +74,6 @@ export function detectBun(project: Project, options: DetectOptions): BunFacts {
   const entrySource = entry !== null && project.isFile(entry) ? (project.readText(entry) ?? '') : '';
   const framework = detectFramework(pkg);
   const { port, setting: portSetting } = detectPort(entry, entrySource, framework);
-  // PID 1 gets no default action for SIGTERM (https://docs.docker.com/reference/cli/docker/container/stop/),
-  // so a Bun server without a handler waits out docker stop's grace period and is killed.
-  if (entry !== null && port.value !== null && !/SIGTERM/.test(entrySource)) {
-    warnings.push(`${entry} does not handle SIGTERM; as PID 1 in the container bun then ignores docker stop until it is killed after the grace period. Add process.on("SIGTERM", () => process.exit(0)), or run the container with --init.`);
-  }
 
   const native = analyzeNativeDependencies(project, { lockfile: lock.file, manifest: pkg.raw });
   warnings.push(...native.warnings);

@@ -28,4 +28,5 @@ export const bun: Ecosystem<BunFacts> = {
   // The Dockerfile of Bun's own guide, without its stages: https://bun.com/guides/ecosystem/docker
   naive: (input) => [`FROM oven/bun:${input.runtimeVersion}`, 'WORKDIR /usr/src/app', 'COPY . .', 'RUN bun install', 'CMD ["bun", "start"]'],
   installCommand: /\bbun install\b/,
+  stop: { signals: () => 'bun', printsInit: true },
 };

@@ -2,6 +2,7 @@
 // distroless has two forms, and the smaller one that works is taken: a `bun build --compile`
 // executable on distroless base-nossl, or oven/bun's own distroless image with node_modules and
 // the sources; the reason names both.
+import { initPrefix } from '../../plan/init.js';
 import semver from 'semver';
 import { portEnv } from '../../detect/port.js';
 import type { BaseOption, Plan } from '../../types.js';
@@ -127,6 +128,8 @@ export function bunView(facts: BunFacts, plan: Plan) {
     user: distroless ? `${DISTROLESS_NONROOT_UID}:${DISTROLESS_NONROOT_UID}` : `${BUN_IMAGE_UID}:${BUN_IMAGE_UID}`,
     userNote: distroless ? 'the nonroot user of distroless' : 'the bun user of the oven/bun image',
     distrolessBun: distroless && !compiled,
+    // tini in front; oven/bun's distroless entrypoint is /usr/local/bin/bun, so it is named after tini.
+    entrypoint: plan.init === true ? [...initPrefix(plan, facts), ...(distroless && !compiled ? ['/usr/local/bin/bun'] : [])] : null,
     cmd,
   };
 }

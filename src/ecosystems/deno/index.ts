@@ -28,4 +28,5 @@ export const deno: Ecosystem<DenoFacts> = {
   naive: (input) => [`FROM denoland/deno:${input.runtimeVersion}`, 'WORKDIR /app', 'COPY . .', 'RUN deno install', 'CMD ["task", "start"]'],
   // The dependency install, not the later `deno install --entrypoint <module>` after the sources are copied.
   installCommand: /\bdeno (install|cache)\b(?![^\n]*--entrypoint)/,
+  stop: { signals: () => 'deno', printsInit: false },
 };

@@ -30,4 +30,5 @@ export const go: Ecosystem<GoFacts> = {
   // https://hub.docker.com/_/golang "Start a Go instance in your app"
   naive: (input) => [`FROM golang:${input.runtimeVersion}`, 'WORKDIR /usr/src/app', 'COPY . .', 'RUN go build -v -o /usr/local/bin/ ./...', 'CMD ["app"]'],
   installCommand: /\bgo mod download/,
+  stop: { signals: () => 'go', printsInit: false },
 };

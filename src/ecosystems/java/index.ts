@@ -32,4 +32,5 @@ export const java: Ecosystem<JavaFacts> = {
   manifestExtensions: ['xml', 'gradle', 'kts', 'properties', 'java'],
   naive: naiveJava,
   installCommand: /\b(mvnw?\b.*dependency:|gradlew?\b.*dependencies)/,
+  stop: { signals: () => 'java', printsInit: false },
 };

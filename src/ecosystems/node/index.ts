@@ -35,4 +35,5 @@ export const node: Ecosystem<NodeFacts> = {
   manifestExtensions: ['json', 'lock', 'ya?ml'],
   naive: naiveNode,
   installCommand: /\b(npm (ci|install|i)\b|pnpm (install|i)\b|yarn( install)?(\s+--[\w=-]+)*\s*($|&&|;)|bun install)/,
+  stop: { signals: () => 'node', printsInit: true },
 };

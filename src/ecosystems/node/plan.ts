@@ -1,4 +1,5 @@
 // Node.js: which of the four bases can work, at which version, and the view the template prints.
+import { initPrefix } from '../../plan/init.js';
 import semver from 'semver';
 import type { NodeFacts } from './types.js';
 import { portEnv } from '../../detect/port.js';
@@ -99,6 +100,9 @@ function withArg(image: string, version: string): string {
   return withVersionArg(image, version, NODE_VERSION_ARG, ['node:{v}-', 'nodejs{v}-']);
 }
 
+/** Where distroless/nodejs keeps node (its ENTRYPOINT). */
+const DISTROLESS_NODE = '/nodejs/bin/node';
+
 export function nodeView(facts: NodeFacts, plan: Plan) {
   const distro: Distro = plan.base === 'alpine' ? 'alpine' : 'debian';
   const distroless = plan.base === 'distroless';
@@ -156,7 +160,9 @@ export function nodeView(facts: NodeFacts, plan: Plan) {
     binOnPath: start.kind === 'shell',
     user: distroless ? `${DISTROLESS_NONROOT_UID}:${DISTROLESS_NONROOT_UID}` : `${OFFICIAL_NODE_UID}:${OFFICIAL_NODE_UID}`,
     userNote: distroless ? 'the nonroot user of distroless' : 'the node user of the official image',
-    // distroless/nodejs's entrypoint is /nodejs/bin/node, so CMD holds only node's arguments.
+    // distroless/nodejs's entrypoint is /nodejs/bin/node, so CMD holds only node's arguments; with
+    // tini in front, the entrypoint names node itself (https://github.com/GoogleContainerTools/distroless/blob/main/nodejs/README.md).
+    entrypoint: plan.init === true ? [...initPrefix(plan, facts), ...(distroless ? [DISTROLESS_NODE] : [])] : null,
     cmd: distroless ? argv.slice(1) : argv,
     distroless,
     ...singlePackageFields(),

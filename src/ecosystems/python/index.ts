@@ -1,6 +1,8 @@
 // Python: detection (detect.ts and its helpers), bases and view (plan.ts), knowledge tables
 // (knowledge/), templates/python/.
 import type { Ecosystem } from '../../ecosystem.js';
+import { programName } from '../../plan/init.js';
+import { STOP_SIGNALS } from '../../knowledge/stop-signals.js';
 import { PYTHON_MARKERS, detectPython, recognizesPython } from './detect.js';
 import { naivePython } from './naive.js';
 import { assessPython, pythonView } from './plan.js';
@@ -28,4 +30,12 @@ export const python: Ecosystem<PythonFacts> = {
   manifestExtensions: ['toml', 'txt', 'py', 'lock', 'cfg'],
   naive: naivePython,
   installCommand: /\b(pip3? install|python3? -m pip install|uv (sync|pip install)|poetry install|pipenv (install|sync)|pdm (install|sync))/,
+  // A server that handles SIGTERM itself (gunicorn, uvicorn) has its own row; anything else is python's.
+  stop: {
+    signals: (facts) => {
+      const program = programName(facts.start.value);
+      return program !== null && STOP_SIGNALS.some((row) => row.id === program) ? program : 'python';
+    },
+    printsInit: true,
+  },
 };

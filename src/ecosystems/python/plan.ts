@@ -1,6 +1,7 @@
 // Python: which of the four bases can work, at which version, and the view the template prints.
 // The virtual environment is built in a builder stage at VENV and copied whole into the final
 // image, so no package manager, compiler or build tool ships.
+import { initPrefix } from '../../plan/init.js';
 import type { PythonFacts } from './types.js';
 import { UserError } from '../../errors.js';
 import { today } from '../../knowledge/clock.js';
@@ -277,7 +278,7 @@ export function pythonView(facts: PythonFacts, plan: Plan) {
     createUser: { debian: !distroless && distro === 'debian', alpine: distro === 'alpine', uid },
     user: `${uid}:${uid}`,
     userNote: distroless ? 'the nonroot user of distroless' : 'an unprivileged user made for the app',
-    entrypoint: distroless ? [`${VENV}/bin/python`] : null,
+    entrypoint: plan.init === true || distroless ? [...initPrefix(plan, facts), ...(distroless ? [`${VENV}/bin/python`] : [])] : null,
     cmd: distroless ? distrolessArgs(argv) : argv,
   };
 }

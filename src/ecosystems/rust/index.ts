@@ -30,4 +30,5 @@ export const rust: Ecosystem<RustFacts> = {
   // https://hub.docker.com/_/rust "Start a Rust instance running your app"
   naive: (input) => [`FROM rust:${input.runtimeVersion}`, 'WORKDIR /usr/src/app', 'COPY . .', 'RUN cargo install --path .', 'CMD ["app"]'],
   installCommand: /\bcargo fetch/,
+  stop: { signals: () => 'rust', printsInit: true },
 };

@@ -2,6 +2,7 @@
 // With no crate linking a system C library the binary is built for musl on rust:<v>-alpine and is
 // fully static (scratch or distroless static). A system library (libssl, libpq, ...) needs a
 // glibc build and that library in the final image: distroless cc when it carries it, else slim.
+import { initPrefix } from '../../plan/init.js';
 import type { RustFacts } from './types.js';
 import { portEnv } from '../../detect/port.js';
 import { today } from '../../knowledge/clock.js';
@@ -119,6 +120,6 @@ export function rustView(facts: RustFacts, plan: Plan) {
     env: Object.entries({ ...facts.env, ...portEnv(facts) }).map(([name, value]) => ({ name, value })),
     user: `${NONROOT_UID}:${NONROOT_UID}`,
     uid: NONROOT_UID,
-    entrypoint: argv,
+    entrypoint: [...initPrefix(plan, facts), ...argv],
   };
 }

@@ -36,4 +36,5 @@ export const staticSite: Ecosystem<StaticFacts> = {
   manifestExtensions: ['json', 'lock', 'ya?ml', 'html', 'c?js', 'mjs', 'm?ts'],
   naive: naiveStatic,
   installCommand: /\b(npm (ci|install|i)\b|pnpm (install|i)\b|yarn( install)?(\s+--[\w=-]+)*\s*($|&&|;)|bun install)/,
+  stop: { signals: () => 'static', printsInit: false },
 };
