@@ -28,6 +28,7 @@ interface VerifyJson {
   ok: boolean;
   port: number | null;
   buildSeconds: number;
+  stopSeconds: number | null;
   cache: { steps: number; cached: number; installStepCached: boolean | null };
   naive?: { sizeBytes: number; ratio: number } | null;
   naiveProblem?: string;
@@ -116,6 +117,12 @@ describe.skipIf(skipReason !== null)(`e2e with ${typeof engine === 'string' ? 'n
       expect(v.started).toBe(true);
       if (report.port !== null) expect(v.answered).toBe(true);
       expect(v.ok).toBe(true);
+    });
+
+    // docker stop's grace period is 10 s; an app that ignores SIGTERM as PID 1 uses all of it.
+    it('stops within 2 s of SIGTERM (verify.stopSeconds)', () => {
+      expect(verified().verify.stopSeconds, 'the container was not stopped and timed').not.toBeNull();
+      expect(verified().verify.stopSeconds).toBeLessThan(2);
     });
 
     it('runs as a non-root user', () => {
