@@ -8,6 +8,7 @@ import { ejectStep, run } from './pipeline.js';
 import type { Interaction } from './interaction.js';
 import { LANGUAGES } from './ecosystems/index.js';
 import { packageVersion } from './version.js';
+import { checkHealthcheckPath } from './plan/healthcheck.js';
 import { BASE_KINDS, type BaseKind } from './types.js';
 
 interface FlagSpec {
@@ -93,6 +94,12 @@ const FLAGS: FlagSpec[] = [
     long: 'build-arg', value: 'NAME[=VALUE]', example: 'NPM_TOKEN', multiple: true, description: 'ARG in the build stage (pass values with docker build --build-arg); repeatable',
     apply: addition('build-arg', parseBuildArg, (o, v) => void o.additions.buildArgs.push(v)),
   },
+  {
+    long: 'healthcheck', value: 'path', example: '/health', description: 'add a HEALTHCHECK that asks this path from inside the image, without a shell (the runtime makes the request)',
+    apply: (o, raw) => {
+      o.healthcheck = checkHealthcheckPath(String(raw));
+    },
+  },
   { long: 'dry-run', description: 'decide and render, write nothing', apply: bool('dryRun') },
   { long: 'json', description: 'print the report as one JSON object on stdout (nothing else on stdout)', apply: bool('json') },
   { long: 'force', description: 'overwrite existing files that differ', apply: bool('force') },
@@ -109,7 +116,7 @@ export function defaultOptions(): Options {
     dir: DEFAULTS.dir, yes: false, language: undefined, base: DEFAULTS.base, runtimeVersion: undefined,
     packageManager: undefined, port: undefined, cmd: undefined, main: undefined, templates: undefined,
     dryRun: false, json: false, force: false, check: false, explain: false, verify: false, engine: undefined,
-    keepImage: false, compare: false, eject: false, app: undefined, additions: emptyAdditions(),
+    keepImage: false, compare: false, eject: false, app: undefined, healthcheck: undefined, additions: emptyAdditions(),
   };
 }
 

@@ -4,7 +4,7 @@
 // type, one line in src/ecosystems/index.ts, templates/<lang>/, fixtures and snapshots.
 import type { Interaction } from './interaction.js';
 import type { Project } from './project.js';
-import type { AssetStage, BaseOption, CommonFacts, Language, Plan, RuntimeRelease } from './types.js';
+import type { AssetStage, BaseOption, CommonFacts, Language, Plan, Probe, RuntimeRelease } from './types.js';
 
 /** Choices that steer detection itself (the rest are applied to the facts afterwards). */
 export interface DetectOptions {
@@ -115,4 +115,10 @@ export interface Ecosystem<F extends CommonFacts = CommonFacts> {
    * Absent: nothing is said and nothing added.
    */
   stop?: { signals(facts: F): string; printsInit: boolean };
+  /**
+   * --healthcheck: the exec-form command that asks `url` from inside the final image the plan
+   * chose (the runtime itself, or a program the image has), or why nothing there can
+   * (src/plan/healthcheck.ts). Absent: no HEALTHCHECK is possible, and the reason says so.
+   */
+  probe?(facts: F, plan: Plan, url: string): Probe;
 }

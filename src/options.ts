@@ -26,6 +26,8 @@ export interface Options {
   eject: boolean;
   /** --app: the workspace folder of one app in a monorepo, relative to dir. */
   app: string | undefined;
+  /** --healthcheck: the URL path a HEALTHCHECK asks (src/plan/healthcheck.ts). */
+  healthcheck: string | undefined;
   /** Per-stage additions (--add-package, --env, --label, --build-arg), validated at parse time. */
   additions: Additions;
 }

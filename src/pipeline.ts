@@ -20,6 +20,7 @@ import type { Options } from './options.js';
 import type { Output } from './output.js';
 import { chooseBase } from './plan/choose-base.js';
 import { withInit } from './plan/init.js';
+import { withHealthcheck } from './plan/healthcheck.js';
 import { checkKnownVersion, endOfLifeWarning } from './plan/releases.js';
 import { today } from './knowledge/clock.js';
 import { Project } from './project.js';
@@ -123,10 +124,11 @@ function planStep({ ecosystem, facts, options }: Pick<Context, 'ecosystem' | 'fa
 }
 
 /** The base choice over the ecosystem's assessment, narrowed by --add-package and friends. */
-function planFor(ecosystem: Ecosystem, facts: CommonFacts, options: Pick<Options, 'base'> & Partial<Pick<Options, 'additions'>>, chosenBy?: '--base' | 'at the prompt'): Plan {
+function planFor(ecosystem: Ecosystem, facts: CommonFacts, options: Pick<Options, 'base'> & Partial<Pick<Options, 'additions' | 'healthcheck'>>, chosenBy?: '--base' | 'at the prompt'): Plan {
   checkKnownVersion(ecosystem, facts, today());
   const assessed = ecosystem.assess(facts);
-  return withInit(chooseBase(options.additions ? restrictForAdditions(assessed, options.additions) : assessed, options.base, chosenBy), ecosystem, facts);
+  const chosen = chooseBase(options.additions ? restrictForAdditions(assessed, options.additions) : assessed, options.base, chosenBy);
+  return withHealthcheck(withInit(chosen, ecosystem, facts), ecosystem, facts, options.healthcheck);
 }
 
 /** On a terminal: confirm or change the detected values, then pick the base from the menu. */
@@ -147,7 +149,7 @@ function renderStep({ project, ecosystem, facts, plan, options, flags }: Pick<Co
   const files = render(ecosystem.language, view, templateDir(project, options, flags));
   return {
     files,
-    warnings: [...facts.warnings, ...[endOfLifeWarning(ecosystem, facts, plan, today())].filter((w) => w !== null), ...extra.warnings, ...project.notices, ...keptOutWarnings(project)],
+    warnings: [...facts.warnings, ...[endOfLifeWarning(ecosystem, facts, plan, today())].filter((w) => w !== null), ...extra.warnings, ...(plan.healthcheckSkipped ? [plan.healthcheckSkipped] : []), ...project.notices, ...keptOutWarnings(project)],
     buildContext: buildContextOf(ecosystem, facts),
   };
 }

@@ -131,6 +131,9 @@ export interface BaseOption {
   onRequestOnly?: boolean;
 }
 
+/** What an ecosystem says about probing its image (--healthcheck): the exec-form command, or why it cannot. */
+export type Probe = { command: string[] } | { impossible: string };
+
 export interface Plan {
   base: BaseKind;
   runtimeVersion: string;
@@ -141,6 +144,10 @@ export interface Plan {
   reasons: string[];
   /** tini runs as PID 1 in front of the start command (src/plan/init.ts); absent means no. */
   init?: boolean;
+  /** --healthcheck: the exec-form probe command (src/plan/healthcheck.ts); absent means none. */
+  healthcheck?: string[];
+  /** --healthcheck was asked for and no HEALTHCHECK was written: why (a warning). */
+  healthcheckSkipped?: string;
 }
 
 /** The rendered output: file name -> contents. */

@@ -9,6 +9,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import { FileAccess, type Change } from '../files/access.js';
 import { ANSWERED_PORT } from '../detect/port.js';
+import { checkHealthcheckPath } from '../plan/healthcheck.js';
 import type { Additions, Options } from '../options.js';
 import type { Project } from '../project.js';
 import { shellWord } from '../render/quote.js';
@@ -29,6 +30,8 @@ export interface SlimConfig {
   port?: number;
   cmd?: string;
   main?: string;
+  /** --healthcheck: the URL path the HEALTHCHECK asks. */
+  healthcheck?: string;
   /** Template override folder, relative to the project folder. */
   templates?: string;
   addPackages?: string[];
@@ -38,7 +41,7 @@ export interface SlimConfig {
   buildArgs?: Record<string, string | null>;
 }
 
-const KEYS = ['version', 'language', 'base', 'runtimeVersion', 'packageManager', 'port', 'cmd', 'main', 'templates', 'addPackages', 'env', 'labels', 'buildArgs'];
+const KEYS = ['version', 'language', 'base', 'runtimeVersion', 'packageManager', 'port', 'cmd', 'main', 'healthcheck', 'templates', 'addPackages', 'env', 'labels', 'buildArgs'];
 
 /** Reads and checks the config; null when the project has none. Problems name the file and field. */
 export function readConfig(project: Project): SlimConfig | null {
@@ -80,6 +83,14 @@ export function readConfig(project: Project): SlimConfig | null {
   if (data.port !== undefined) {
     if (typeof data.port !== 'number' || !Number.isInteger(data.port) || data.port < 1 || data.port > 65535) bad('"port" must be a whole number from 1 to 65535');
     config.port = data.port as number;
+  }
+  if (data.healthcheck !== undefined) {
+    if (typeof data.healthcheck !== 'string') bad('"healthcheck" must be a URL path such as "/health"');
+    try {
+      config.healthcheck = checkHealthcheckPath(data.healthcheck as string);
+    } catch {
+      bad('"healthcheck" must be a URL path that starts with "/" (letters, digits and . _ ~ % / ? = & + -), such as "/health"');
+    }
   }
   const check = <T>(key: string, fn: () => T): T => {
     try {
@@ -138,6 +149,7 @@ export function applyConfig(options: Options, config: SlimConfig | null, project
     port: options.port ?? config.port,
     cmd: options.cmd ?? config.cmd,
     main: options.main ?? config.main,
+    healthcheck: options.healthcheck ?? config.healthcheck,
     templates: options.templates ?? (config.templates === undefined ? undefined : resolve(projectRoot, config.templates)),
     additions: mergeAdditions(additionsOf(config), options.additions),
   };
@@ -162,6 +174,7 @@ export function recordedChoices(options: Options, facts: CommonFacts, plan: Plan
   const cmd = options.cmd ?? (facts.start.source === '--cmd' ? (start.kind === 'shell' ? start.command : start.argv.map((a) => shellWord(a)).join(' ')) : undefined);
   if (cmd !== undefined) config.cmd = cmd;
   if (options.main !== undefined) config.main = options.main;
+  if (options.healthcheck !== undefined) config.healthcheck = options.healthcheck;
   const templates = options.templates === undefined ? null : portablePath(projectRoot, options.templates);
   if (templates !== null) config.templates = templates;
   const { packages, env, labels, buildArgs } = options.additions;

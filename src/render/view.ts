@@ -5,6 +5,7 @@ import type { AssetStage, CommonFacts, Plan } from '../types.js';
 import { emptyExtraView, type ExtraView } from '../config/extra.js';
 import { credentialIgnoreView } from '../knowledge/credential-files.js';
 import { TINI } from '../knowledge/stop-signals.js';
+import { HEALTHCHECK_OPTIONS } from '../plan/healthcheck.js';
 
 export function commonView(facts: CommonFacts, plan: Plan, extra: ExtraView = emptyExtraView()) {
   return {
@@ -25,6 +26,8 @@ export function commonView(facts: CommonFacts, plan: Plan, extra: ExtraView = em
     // Credential files every .dockerignore keeps out, by group (src/knowledge/credential-files.ts).
     credentialFiles: credentialIgnoreView(),
     // tini as PID 1 (src/plan/init.ts): printed by the init-stage and init-copy partials.
+    // --healthcheck: printed by the healthcheck partial before the start command.
+    healthcheck: plan.healthcheck ? { options: HEALTHCHECK_OPTIONS.join(' '), command: plan.healthcheck } : null,
     init: plan.init === true ? { image: TINI.image, package: TINI.package, binary: TINI.binary, target: TINI.target } : null,
   };
 }

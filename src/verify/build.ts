@@ -15,6 +15,8 @@ export interface BuildRequest {
    */
   layers: boolean;
   timeoutMs: number;
+  /** The Dockerfile has a HEALTHCHECK, which the image must keep. */
+  healthcheck?: boolean;
 }
 
 export interface BuildResult {
@@ -33,6 +35,9 @@ export function buildArgs(engine: Engine, request: BuildRequest): string[] {
   // buildah keeps no layers unless asked; podman keeps them unless told not to.
   if (engine.kind === 'buildah' && request.layers) args.push('--layers');
   if (engine.kind === 'podman' && !request.layers) args.push('--layers=false');
+  // podman and buildah write OCI images by default, and the OCI format has no HEALTHCHECK: it is
+  // dropped with a warning unless the image is written in Docker's format.
+  if (request.healthcheck === true && engine.kind !== 'docker') args.push('--format', 'docker');
   args.push(request.context);
   return args;
 }

@@ -27,6 +27,8 @@ export interface RunOutcome {
    * until it had exited; null when it was not running to be stopped.
    */
   stopSeconds: number | null;
+  /** The image's HEALTHCHECK passed (true), failed until the deadline (false), or there is none (null). */
+  healthy: boolean | null;
 }
 
 /** docker stop's default grace period: what an orchestrator gives the app before SIGKILL. */
@@ -41,6 +43,7 @@ export async function runAndProbe(
   port: number | null,
   timeouts: RunTimeouts,
   exec: Exec = defaultExec,
+  healthcheck = false,
 ): Promise<RunOutcome> {
   const hostPort = port === null ? null : await freePort();
   const publish = port === null ? [] : ['-p', `127.0.0.1:${hostPort}:${port}`];
@@ -49,14 +52,15 @@ export async function runAndProbe(
   });
   if (started.exitCode !== 0) {
     const tail = lastLines(`${started.stdout}\n${started.stderr}`, 10);
-    return { started: false, answered: false, hostPort, answer: null, problem: 'the container did not start', logTail: tail, stopSeconds: null };
+    return { started: false, answered: false, hostPort, answer: null, problem: 'the container did not start', logTail: tail, stopSeconds: null, healthy: null };
   }
   try {
     const exited = async () => !(await isRunning(engine, name, exec));
     if (port !== null && hostPort !== null) {
       const result = await waitForAnswer('127.0.0.1', hostPort, Date.now() + timeouts.answerMs, exited);
       if (result.answered) {
-        return { started: true, answered: true, hostPort, answer: result.firstLine, problem: null, logTail: [], stopSeconds: await timeStop(engine, name, exec) };
+        const healthy = healthcheck ? await waitHealthy(engine, name, timeouts.answerMs, exec) : null;
+        return { started: true, answered: true, hostPort, answer: result.firstLine, problem: null, logTail: [], healthy, stopSeconds: await timeStop(engine, name, exec) };
       }
       const gone = await exited();
       return {
@@ -69,12 +73,13 @@ export async function runAndProbe(
           : `nothing answered on port ${port} within ${Math.round(timeouts.answerMs / 1000)} s`,
         logTail: await logTail(engine, name, exec),
         stopSeconds: null,
+        healthy: null,
       };
     }
     const deadline = Date.now() + timeouts.stayUpMs;
     while (Date.now() < deadline) {
       if (await exited()) {
-        return { started: false, answered: false, hostPort, answer: null, problem: 'the container exited', logTail: await logTail(engine, name, exec), stopSeconds: null };
+        return { started: false, answered: false, hostPort, answer: null, problem: 'the container exited', logTail: await logTail(engine, name, exec), stopSeconds: null, healthy: null };
       }
       await sleep(500);
     }
@@ -86,6 +91,7 @@ export async function runAndProbe(
       answer: null,
       problem: up ? null : 'the container exited',
       logTail: up ? [] : await logTail(engine, name, exec),
+      healthy: null,
       stopSeconds: up ? await timeStop(engine, name, exec) : null,
     };
   } finally {
@@ -103,6 +109,29 @@ async function isRunning(engine: Engine, name: string, exec: Exec): Promise<bool
 async function logTail(engine: Engine, name: string, exec: Exec): Promise<string[]> {
   const result = await exec(engine.command, ['logs', '--tail', '20', name], { timeoutMs: COMMAND_TIMEOUT_MS });
   return lastLines(`${result.stdout}\n${result.stderr}`, 20);
+}
+
+/**
+ * Waits for the image's HEALTHCHECK to pass. podman runs it on request (`healthcheck run`, exit 0
+ * when healthy: https://docs.podman.io/en/latest/markdown/podman-healthcheck-run.1.html), which
+ * needs no systemd timer; docker runs it on its own schedule, so its status is polled
+ * (https://docs.docker.com/reference/dockerfile/#healthcheck). Called once the app answers.
+ */
+async function waitHealthy(engine: Engine, name: string, withinMs: number, exec: Exec): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
+  while (Date.now() < deadline) {
+    if (engine.kind === 'podman') {
+      const run = await exec(engine.command, ['healthcheck', 'run', name], { timeoutMs: COMMAND_TIMEOUT_MS });
+      if (run.exitCode === 0) return true;
+    } else {
+      const status = await exec(engine.command, ['inspect', '--format', '{{if .State.Health}}{{.State.Health.Status}}{{end}}', name], { timeoutMs: COMMAND_TIMEOUT_MS });
+      const health = status.stdout.trim();
+      if (health === 'healthy') return true;
+      if (health === 'unhealthy' || health === '') return false;
+    }
+    await sleep(1_000);
+  }
+  return false;
 }
 
 /**

@@ -78,7 +78,8 @@ export async function verify(input: VerifyInput): Promise<VerifyReport> {
   let kept = false;
   try {
     say(`Verifying with ${engine.kind}: building ${image}`);
-    const request = { context: workspace.context, dockerfile: workspace.dockerfile, tag: image, layers: true, timeoutMs: timeouts.buildMs };
+    const healthcheck = /^HEALTHCHECK\s+(?!NONE)/m.test(input.files['Dockerfile'] ?? '');
+    const request = { context: workspace.context, dockerfile: workspace.dockerfile, tag: image, layers: true, timeoutMs: timeouts.buildMs, healthcheck };
     let build = await buildImage(engine, request, progress('build'));
     if (isStorageRace(build)) {
       say(`The engine's storage changed during the build (${build.lastLines.at(-1) ?? ''}); building once more`);
@@ -108,6 +109,7 @@ export async function verify(input: VerifyInput): Promise<VerifyReport> {
     let answered = false;
     let answer: string | null = null;
     let stopSeconds: number | null = null;
+    let healthy: boolean | null = null;
     let runSkipped: string | undefined;
     if (engine.kind === 'buildah') {
       runSkipped = 'buildah builds images but does not run them with a published port; use podman or docker to check that the app starts';
@@ -115,12 +117,14 @@ export async function verify(input: VerifyInput): Promise<VerifyReport> {
     } else {
       say(input.port === null ? 'Starting the container (no port: checking it stays up)' : `Starting the container and asking port ${input.port}`);
       const name = `slim-image-verify-${id}`;
-      const run = await runAndProbe(engine, image, name, input.port, timeouts);
+      const run = await runAndProbe(engine, image, name, input.port, timeouts, undefined, healthcheck);
       if (run.problem !== null) throw startFailure(engine, image, input, run.problem, run.logTail, { ...base, started: run.started, answered: false, ok: false });
       started = run.started;
       answered = run.answered;
       answer = run.answer;
       stopSeconds = run.stopSeconds;
+      healthy = run.healthy;
+      if (healthy !== null) say(healthy ? 'The HEALTHCHECK passed' : 'The HEALTHCHECK did not pass');
       if (stopSeconds !== null) say(`Stopped ${stopSeconds.toFixed(1)} s after SIGTERM`);
     }
 
@@ -132,8 +136,8 @@ export async function verify(input: VerifyInput): Promise<VerifyReport> {
       naiveProblem = compared.problem;
     }
 
-    const ok = runSkipped !== undefined ? true : started && (input.port === null || answered);
-    return { ...base, started, answered, answer, ok, stopSeconds, naive, naiveProblem, kept, runSkipped };
+    const ok = runSkipped !== undefined ? true : started && (input.port === null || answered) && healthy !== false;
+    return { ...base, started, answered, answer, ok, stopSeconds, healthy, naive, naiveProblem, kept, runSkipped };
   } finally {
     if (!kept) await removeImage(engine, image);
     await workspace.dispose();

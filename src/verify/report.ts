@@ -25,6 +25,8 @@ export interface VerifyReport {
   cache: { steps: number; cached: number; installStepCached: boolean | null };
   /** Seconds the running container took to stop on SIGTERM (10 s grace, then SIGKILL); null when not measured. */
   stopSeconds: number | null;
+  /** The image's HEALTHCHECK passed (true) or not (false); null when the Dockerfile has none. */
+  healthy: boolean | null;
   /** Set when the engine can build but not run (buildah): started/answered were not checked. */
   runSkipped?: string | undefined;
 }
@@ -41,6 +43,7 @@ export function formatVerify(report: VerifyReport): string {
   if (report.runSkipped) lines.push(`  not started: ${report.runSkipped}`);
   else if (report.port === null) lines.push(`  started, still running after a few seconds (no port to ask)`);
   else lines.push(`  started, answered on port ${report.port}${report.answer ? `: ${report.answer}` : ''}`);
+  if (report.healthy !== null) lines.push(`  HEALTHCHECK ${report.healthy ? 'passed' : 'did NOT pass'}`);
   if (report.stopSeconds !== null) {
     const slow = report.stopSeconds >= 9 ? ' (it ignored SIGTERM and was killed at the end of the grace period)' : '';
     lines.push(`  stopped ${formatSeconds(report.stopSeconds)} after SIGTERM${slow}`);
@@ -68,6 +71,7 @@ export function verifyJson(report: VerifyReport): Record<string, unknown> {
     kept: report.kept,
     buildSeconds: report.buildSeconds,
     stopSeconds: report.stopSeconds,
+    healthy: report.healthy,
     cache: report.cache,
     naive: report.naive ?? null,
     ...(report.naiveProblem ? { naiveProblem: report.naiveProblem } : {}),

@@ -83,4 +83,31 @@ describe('runAndProbe', () => {
     const outcome = await runAndProbe(podman, 'img', 'c5', null, { answerMs: 1_000, stayUpMs: 600 }, fake.exec);
     expect(outcome).toMatchObject({ started: false, problem: 'the container did not start', logTail: ['Error: image not known'] });
   });
+
+  it('with a HEALTHCHECK, asks podman to run it once the app answers, and reports healthy', async () => {
+    const server = http.createServer((_req, res) => res.end('hi'));
+    servers.push(server);
+    let checks = 0;
+    const base = engine({ runs: true, running: true, onRun: (args) => {
+      const [host, hostPort] = (args[args.indexOf('-p') + 1] ?? '').split(':');
+      server.listen({ host, port: Number(hostPort) });
+    } });
+    const exec: Exec = async (command, args, options) => {
+      if (args[0] === 'healthcheck') {
+        checks++;
+        return result(checks >= 2 ? 0 : 1, checks >= 2 ? 'healthy' : 'unhealthy');
+      }
+      return base.exec(command, args, options);
+    };
+    const outcome = await runAndProbe(podman, 'img', 'c6', 3000, { answerMs: 5_000, stayUpMs: 100 }, exec, true);
+    expect(outcome.healthy).toBe(true);
+    expect(checks).toBe(2);
+  });
+
+  it('without a HEALTHCHECK, healthy is null and nothing is asked', async () => {
+    const fake = engine({ runs: true, running: true });
+    const outcome = await runAndProbe(podman, 'img', 'c7', null, { answerMs: 1_000, stayUpMs: 300 }, fake.exec);
+    expect(outcome.healthy).toBeNull();
+    expect(fake.calls.some((c) => c[0] === 'healthcheck')).toBe(false);
+  });
 });

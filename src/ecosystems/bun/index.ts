@@ -1,6 +1,8 @@
 // Bun: detection (detect.ts), bases and view (plan.ts), knowledge tables (knowledge/), templates/bun/.
 // npm packages' native code is judged by the shared table (src/knowledge/npm-native.ts) and lockfile
 // readers (src/npm/), which Node uses too.
+import { JS_PROBE } from '../../plan/healthcheck.js';
+import { bunImages } from './knowledge/images.js';
 import type { Ecosystem } from '../../ecosystem.js';
 import { bunMarkers, bunTooling, detectBun, recognizesBun } from './detect.js';
 import { assessBun, bunView } from './plan.js';
@@ -29,4 +31,9 @@ export const bun: Ecosystem<BunFacts> = {
   naive: (input) => [`FROM oven/bun:${input.runtimeVersion}`, 'WORKDIR /usr/src/app', 'COPY . .', 'RUN bun install', 'CMD ["bun", "start"]'],
   installCommand: /\bbun install\b/,
   stop: { signals: () => 'bun', printsInit: true },
+  // A compiled executable runs only the app; otherwise bun itself makes the request.
+  probe: (_facts, plan, url) =>
+    plan.runtimeImage === bunImages.compiled
+      ? { impossible: 'the final image holds only the compiled executable, which runs the app and nothing else' }
+      : { command: [plan.base === 'distroless' ? '/usr/local/bin/bun' : 'bun', '-e', JS_PROBE, url] },
 };

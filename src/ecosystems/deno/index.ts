@@ -29,4 +29,8 @@ export const deno: Ecosystem<DenoFacts> = {
   // The dependency install, not the later `deno install --entrypoint <module>` after the sources are copied.
   installCommand: /\bdeno (install|cache)\b(?![^\n]*--entrypoint)/,
   stop: { signals: () => 'deno', printsInit: false },
+  // deno eval has every permission; the URL is a number and a checked path, so it is safe in a string literal.
+  probe: (_facts, plan, url) => ({
+    command: [plan.base === 'distroless' ? '/bin/deno' : 'deno', 'eval', `const r = await fetch(${JSON.stringify(url)}).catch(() => null); Deno.exit(r !== null && r.status < 400 ? 0 : 1);`],
+  }),
 };

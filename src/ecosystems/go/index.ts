@@ -31,4 +31,5 @@ export const go: Ecosystem<GoFacts> = {
   naive: (input) => [`FROM golang:${input.runtimeVersion}`, 'WORKDIR /usr/src/app', 'COPY . .', 'RUN go build -v -o /usr/local/bin/ ./...', 'CMD ["app"]'],
   installCommand: /\bgo mod download/,
   stop: { signals: () => 'go', printsInit: false },
+  probe: () => ({ impossible: 'a Go binary on scratch or distroless has no HTTP client beside it (a probe binary is not built yet)' }),
 };

@@ -33,4 +33,5 @@ export const java: Ecosystem<JavaFacts> = {
   naive: naiveJava,
   installCommand: /\b(mvnw?\b.*dependency:|gradlew?\b.*dependencies)/,
   stop: { signals: () => 'java', printsInit: false },
+  probe: () => ({ impossible: 'a JRE cannot run a one-line request without a shell or a compiled probe (the java source launcher needs jdk.compiler, which a JRE lacks)' }),
 };

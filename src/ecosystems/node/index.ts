@@ -1,5 +1,6 @@
 // Node.js: detection (detect.ts and its helpers), bases and view (plan.ts), monorepo workspaces
 // (workspaces.ts), knowledge tables (knowledge/), templates/node/.
+import { JS_PROBE } from '../../plan/healthcheck.js';
 import type { Ecosystem } from '../../ecosystem.js';
 import { detectNode, nodeMarkers, recognizesNode } from './detect.js';
 import { naiveNode } from './naive.js';
@@ -36,4 +37,6 @@ export const node: Ecosystem<NodeFacts> = {
   naive: naiveNode,
   installCommand: /\b(npm (ci|install|i)\b|pnpm (install|i)\b|yarn( install)?(\s+--[\w=-]+)*\s*($|&&|;)|bun install)/,
   stop: { signals: () => 'node', printsInit: true },
+  // distroless/nodejs keeps node at /nodejs/bin/node; the others have node on PATH. fetch is in every supported Node line.
+  probe: (_facts, plan, url) => ({ command: [plan.base === 'distroless' ? '/nodejs/bin/node' : 'node', '-e', JS_PROBE, url] }),
 };

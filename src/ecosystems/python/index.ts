@@ -1,5 +1,7 @@
 // Python: detection (detect.ts and its helpers), bases and view (plan.ts), knowledge tables
 // (knowledge/), templates/python/.
+import { PYTHON_PROBE } from '../../plan/healthcheck.js';
+import { PYTHON_VENV } from './plan.js';
 import type { Ecosystem } from '../../ecosystem.js';
 import { programName } from '../../plan/init.js';
 import { STOP_SIGNALS } from '../../knowledge/stop-signals.js';
@@ -38,4 +40,6 @@ export const python: Ecosystem<PythonFacts> = {
     },
     printsInit: true,
   },
+  // Every Python image here runs the venv's python (src/ecosystems/python/plan.ts).
+  probe: (_facts, _plan, url) => ({ command: [`${PYTHON_VENV}/bin/python`, '-c', PYTHON_PROBE, url] }),
 };

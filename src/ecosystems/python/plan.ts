@@ -19,7 +19,9 @@ import { ruledOut } from '../../plan/choose-base.js';
 
 const PYTHON_VERSION_ARG = 'PYTHON_VERSION';
 /** Where the venv lives, in the builder and in the final image alike (its scripts record the path). */
-const VENV = '/opt/venv';
+/** The virtual environment every Python image runs from (exported for the healthcheck probe). */
+export const PYTHON_VENV = '/opt/venv';
+const VENV = PYTHON_VENV;
 /** distroless's nonroot user; on slim and alpine the Dockerfile creates APP_UID. */
 export const DISTROLESS_NONROOT_UID = 65532;
 const APP_UID = 10001;

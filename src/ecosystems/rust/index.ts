@@ -31,4 +31,5 @@ export const rust: Ecosystem<RustFacts> = {
   naive: (input) => [`FROM rust:${input.runtimeVersion}`, 'WORKDIR /usr/src/app', 'COPY . .', 'RUN cargo install --path .', 'CMD ["app"]'],
   installCommand: /\bcargo fetch/,
   stop: { signals: () => 'rust', printsInit: true },
+  probe: () => ({ impossible: 'a Rust binary on scratch, distroless or slim has no HTTP client beside it (a probe binary is not built yet)' }),
 };

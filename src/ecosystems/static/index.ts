@@ -37,4 +37,7 @@ export const staticSite: Ecosystem<StaticFacts> = {
   naive: naiveStatic,
   installCommand: /\b(npm (ci|install|i)\b|pnpm (install|i)\b|yarn( install)?(\s+--[\w=-]+)*\s*($|&&|;)|bun install)/,
   stop: { signals: () => 'static', printsInit: false },
+  // nginx-unprivileged's Alpine image has busybox wget (exit 1 on an HTTP error); its Debian image has no HTTP client.
+  probe: (_facts, plan, url) =>
+    plan.base === 'alpine' ? { command: ['wget', '-q', '-O', '/dev/null', url] } : { impossible: "nginx-unprivileged's Debian image has no HTTP client (no curl, no wget)" },
 };
