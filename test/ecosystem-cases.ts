@@ -119,6 +119,12 @@ export interface E2eCase {
   what: string;
   /** Paths asked of the running image beyond `/` (a single-page app's deep link), with the status and a text the body must hold. */
   probes?: Array<{ path: string; status: number; contains: string }>;
+  /**
+   * A path the app answers below 400: the run adds `--healthcheck <path>` and the image must report
+   * healthy. Absent where nothing in the final image can make a request (a Go or Rust binary, a JRE,
+   * a compiled Bun executable), which the run then checks is said instead of written.
+   */
+  health?: string;
 }
 
 /** Everything the cross-ecosystem suites need from one ecosystem. */

@@ -29,6 +29,7 @@ interface VerifyJson {
   port: number | null;
   buildSeconds: number;
   stopSeconds: number | null;
+  healthy: boolean | null;
   cache: { steps: number; cached: number; installStepCached: boolean | null };
   naive?: { sizeBytes: number; ratio: number } | null;
   naiveProblem?: string;
@@ -79,7 +80,8 @@ describe.skipIf(skipReason !== null)(`e2e with ${typeof engine === 'string' ? 'n
     let report: ReportJson | null = null;
     const row: Record<string, unknown> = { case: testCase.id };
 
-    const cliArgs = (extra: string[]) => [dir, '--yes', '--force', '--json', '--verify', '--engine', engineCommand, ...fixtureArgs, ...testCase.args, ...extra];
+    const health = ['--healthcheck', testCase.health ?? '/'];
+    const cliArgs = (extra: string[]) => [dir, '--yes', '--force', '--json', '--verify', '--engine', engineCommand, ...fixtureArgs, ...testCase.args, ...health, ...extra];
     const verified = (): ReportJson => {
       if (!report) throw new Error(`the first --verify run of ${testCase.fixture} failed, see above`);
       return report;
@@ -123,6 +125,11 @@ describe.skipIf(skipReason !== null)(`e2e with ${typeof engine === 'string' ? 'n
     it('stops within 2 s of SIGTERM (verify.stopSeconds)', () => {
       expect(verified().verify.stopSeconds, 'the container was not stopped and timed').not.toBeNull();
       expect(verified().verify.stopSeconds).toBeLessThan(2);
+    });
+
+    it(testCase.health ? `reports healthy by its HEALTHCHECK on ${testCase.health}` : 'says why it has no HEALTHCHECK', () => {
+      if (testCase.health) expect(verified().verify.healthy).toBe(true);
+      else expect(verified().verify.healthy).toBeNull();
     });
 
     it('runs as a non-root user', () => {

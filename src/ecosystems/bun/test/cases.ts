@@ -62,6 +62,7 @@ export const cases: EcosystemCases = {
     },
     {
       id: 'bun-distroless',
+      health: '/health',
       dependencies: false,
       fixture: 'bun-serve-plain',
       args: [],

@@ -50,6 +50,7 @@ export const cases: EcosystemCases = {
   e2e: [
     {
       id: 'deno-distroless',
+      health: '/health',
       dependencies: true,
       fixture: 'deno-serve-npm',
       args: [],

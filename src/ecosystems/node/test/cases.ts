@@ -56,6 +56,7 @@ export const cases: EcosystemCases = {
     // (node-hapi, node-fastify-pnpm) and yarn 4 from repo.yarnpkg.com (node-yarn-berry).
     {
       id: 'node-npm-distroless',
+      health: '/healthz',
       dependencies: true,
       fixture: 'node-express-npm',
       args: ['--runtime-version', '24'],
@@ -65,6 +66,7 @@ export const cases: EcosystemCases = {
     },
     {
       id: 'node-npm-slim',
+      health: '/healthz',
       dependencies: true,
       fixture: 'node-express-npm',
       args: ['--runtime-version', '22', '--base', 'slim'],
@@ -74,6 +76,7 @@ export const cases: EcosystemCases = {
     },
     {
       id: 'node-pnpm-distroless',
+      health: '/',
       dependencies: true,
       fixture: 'node-pnpm-http',
       own: true,
@@ -84,6 +87,7 @@ export const cases: EcosystemCases = {
     },
     {
       id: 'node-yarn-distroless',
+      health: '/',
       dependencies: true,
       fixture: 'node-yarn-http',
       own: true,

@@ -59,6 +59,7 @@ export const cases: EcosystemCases = {
   e2e: [
     {
       id: 'python-distroless',
+      health: '/',
       dependencies: false,
       fixture: 'python-stdlib-distroless',
       args: [],
@@ -68,6 +69,7 @@ export const cases: EcosystemCases = {
     },
     {
       id: 'python-slim',
+      health: '/',
       dependencies: false,
       fixture: 'python-stdlib-slim-311',
       args: [],

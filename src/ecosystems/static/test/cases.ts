@@ -48,6 +48,7 @@ export const cases: EcosystemCases = {
   e2e: [
     {
       id: 'static-vite-spa',
+      health: '/healthz',
       dependencies: true,
       fixture: 'static-vite-react',
       args: [],
@@ -62,6 +63,7 @@ export const cases: EcosystemCases = {
     },
     {
       id: 'static-astro-pages',
+      health: '/blog/hello',
       dependencies: true,
       fixture: 'static-astro-site',
       own: true,
