@@ -125,6 +125,8 @@ export interface E2eCase {
    * a compiled Bun executable), which the run then checks is said instead of written.
    */
   health?: string;
+  /** Why the naive single-stage image cannot be built for this app (a Go embed of a front end no naive build makes); absent: it must build and be larger. */
+  noNaive?: string;
 }
 
 /** Everything the cross-ecosystem suites need from one ecosystem. */

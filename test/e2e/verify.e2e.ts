@@ -162,7 +162,7 @@ describe.skipIf(skipReason !== null)(`e2e with ${typeof engine === 'string' ? 'n
       }
     });
 
-    it('is smaller than the naive single-stage image', () => {
+    it.runIf(testCase.noNaive === undefined)('is smaller than the naive single-stage image', () => {
       const v = verified().verify;
       expect(v.naive, `no naive image: ${v.naiveProblem ?? 'no reason given'}`).toBeTruthy();
       expect(v.sizeBytes).toBeLessThan(v.naive?.sizeBytes ?? 0);

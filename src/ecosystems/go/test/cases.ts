@@ -72,6 +72,7 @@ export const cases: EcosystemCases = {
       // The embedded front end is gitignored: the Dockerfile's assets stage (Node, npm ci, npm run
       // build) makes ui/build before go build, which fails without it.
       id: 'go-embed-assets',
+      noNaive: 'the naive `go build ./...` fails: main.go embeds ui/build, which only the front-end build makes',
       dependencies: false,
       fixture: 'go-embed-ui-build',
       args: ['--runtime-version', '1.24'],
