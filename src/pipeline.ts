@@ -10,6 +10,7 @@ import { extraView, restrictForAdditions } from './config/extra.js';
 import { buildContextOf, placeFiles, type BuildContext } from './config/layout.js';
 import { detectEcosystem } from './detect/index.js';
 import { keptOutWarnings } from './detect/kept-out.js';
+import { lintWarnings } from './lint/index.js';
 import type { Ecosystem } from './ecosystem.js';
 import { ECOSYSTEMS } from './ecosystems/index.js';
 import { eject, projectTemplateDir, type EjectResult } from './eject.js';
@@ -143,10 +144,20 @@ async function askStep(context: Pick<Context, 'project' | 'ecosystem' | 'facts' 
 function renderStep({ project, ecosystem, facts, plan, options, flags }: Pick<Context, 'project' | 'ecosystem' | 'facts' | 'plan' | 'options' | 'flags'>): Pick<Context, 'files' | 'warnings' | 'buildContext'> {
   const extra = extraView(options.additions, plan.base);
   const view = { ...commonView(facts, plan, extra.view), ...ecosystem.view(facts, plan) };
-  const files = render(ecosystem.language, view, templateDir(project, options, flags));
+  const overrides = templateDir(project, options, flags);
+  const files = render(ecosystem.language, view, overrides);
+  const { packages, env, labels, buildArgs } = options.additions;
+  const customized = overrides !== undefined || packages.length + env.length + labels.length + buildArgs.length > 0;
   return {
     files,
-    warnings: [...facts.warnings, ...[endOfLifeWarning(ecosystem, facts, plan, today())].filter((w) => w !== null), ...extra.warnings, ...project.notices, ...keptOutWarnings(project)],
+    warnings: [
+      ...facts.warnings,
+      ...[endOfLifeWarning(ecosystem, facts, plan, today())].filter((w) => w !== null),
+      ...extra.warnings,
+      ...project.notices,
+      ...keptOutWarnings(project),
+      ...lintWarnings(files, customized),
+    ],
     buildContext: buildContextOf(ecosystem, facts),
   };
 }
