@@ -9,6 +9,7 @@ import { applyConfig, CONFIG_FILE, pendingConfig, readConfig, recordedChoices, t
 import { extraView, restrictForAdditions } from './config/extra.js';
 import { buildContextOf, placeFiles, type BuildContext } from './config/layout.js';
 import { detectEcosystem } from './detect/index.js';
+import { COMPOSE_FILE, COMPOSE_FILES, composeFile } from './compose/compose.js';
 import { keptOutWarnings } from './detect/kept-out.js';
 import { lintWarnings } from './lint/index.js';
 import type { Ecosystem } from './ecosystem.js';
@@ -148,6 +149,8 @@ function renderStep({ project, ecosystem, facts, plan, options, flags }: Pick<Co
   const files = render(ecosystem.language, view, overrides);
   const { packages, env, labels, buildArgs } = options.additions;
   const customized = overrides !== undefined || packages.length + env.length + labels.length + buildArgs.length > 0;
+  const buildContext = buildContextOf(ecosystem, facts);
+  if (options.compose) files[COMPOSE_FILE] = composeFile({ project, facts, buildContext }).text;
   return {
     files,
     warnings: [
@@ -158,7 +161,7 @@ function renderStep({ project, ecosystem, facts, plan, options, flags }: Pick<Co
       ...keptOutWarnings(project),
       ...lintWarnings(files, customized),
     ],
-    buildContext: buildContextOf(ecosystem, facts),
+    buildContext,
   };
 }
 
@@ -218,6 +221,7 @@ async function writeStep(context: Pick<Context, 'project' | 'files' | 'buildCont
   const placed = placeFiles(files, buildContext);
   if (options.check) return { states: checkFiles(project, placed) };
   if (options.dryRun) return { states: compareFiles(project.root, placed, project.access) };
+  if (!options.force) refuseOtherComposeFile(project, placed);
   const resolveConflict = interaction ? (await import('./ask.js')).conflictResolver(interaction, output) : undefined;
   const states = await writeFiles(project.root, placed, {
     force: options.force,
@@ -231,6 +235,23 @@ async function writeStep(context: Pick<Context, 'project' | 'files' | 'buildCont
     output.info(`${record.status === 'created' ? 'Recorded' : 'Updated'} your choices in ${CONFIG_FILE}; commit it, and reruns (and --check in CI) need no flags.`);
   }
   return { states };
+}
+
+/**
+ * compose.yaml beside another compose file the project has (docker-compose.yml, ...) would take
+ * its place, since Compose reads compose.yaml first: refused without --force, like overwriting.
+ */
+function refuseOtherComposeFile(project: Project, files: RenderedFiles): void {
+  if (!(COMPOSE_FILE in files)) return;
+  const [state] = compareFiles(project.root, { [COMPOSE_FILE]: files[COMPOSE_FILE]! }, project.access);
+  if (state?.status === 'identical') return;
+  const others = COMPOSE_FILES.filter((name) => name !== COMPOSE_FILE && project.isFile(name));
+  if (others.length === 0) return;
+  throw new UserError(
+    `${others.join(' and ')} already ${others.length > 1 ? 'exist' : 'exists'} in ${project.root}; --compose writes ${COMPOSE_FILE}, which Compose reads in its place ` +
+      '(https://docs.docker.com/compose/intro/compose-application-model/#the-compose-file), so nothing was written. ' +
+      `Run again with --force to write ${COMPOSE_FILE} anyway, without --compose to leave your compose file alone, or --dry-run to see it.`,
+  );
 }
 
 function checkFiles(project: Project, files: RenderedFiles): FileState[] {
