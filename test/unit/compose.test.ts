@@ -160,6 +160,16 @@ describe('--compose on the command line', () => {
     expect(output.stderr.join('\n')).toContain('compose.yaml');
   });
 
+  it('records --compose, so a rerun and --check without flags include compose.yaml', async () => {
+    const dir = project();
+    expect((await run([dir, '--compose'])).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, '.slim-image', 'config.json'), 'utf8'))).toMatchObject({ compose: true });
+    writeFileSync(join(dir, 'compose.yaml'), 'services: {}\n');
+    const { code, output } = await run([dir, '--check']);
+    expect(code).toBe(1);
+    expect(output.stderr.join('\n')).toContain('compose.yaml differs');
+  });
+
   it('builds a monorepo app from the repository root', async () => {
     const { code, output } = await run([join(FIXTURES, 'monorepo-pnpm'), '--app', 'apps/api', '--compose', '--dry-run', '--json']);
     expect(code).toBe(0);
