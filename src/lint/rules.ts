@@ -51,7 +51,9 @@ const IMAGE_ENV = ['PATH'];
 const RESERVED_STAGE_NAMES = ['context', 'scratch'];
 
 // SecretsUsedInArgOrEnv: a key whose first or last `_`-separated word (or the whole key) is one
-// of these, unless one of the allowed words is too (validations.go getSecretsRegex).
+// of these, unless one of the allowed words is too (validations.go getSecretsRegex). `file` and
+// `version` are allowed since BuildKit of 2026-01-30 (commit 091d0c51c); older engines still warn
+// about KEY_FILE, so the templates use no key that needs them.
 const SECRET_WORDS = ['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'pword', 'passwd', 'secret', 'token'];
 const SECRET_ALLOWED = ['public', 'file', 'version'];
 
