@@ -56,7 +56,8 @@ function directive(line: string): { name: string; value: string } | null {
   const eq = body.indexOf('=');
   if (eq <= 0) return null;
   const name = body.slice(0, eq).trim().toLowerCase();
-  for (const c of name) if (!((c >= 'a' && c <= 'z') || c === '_' || c === '-')) return null;
+  // BuildKit's directive names are letters and digits (parser.go reDirective).
+  for (const c of name) if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return null;
   return { name, value: body.slice(eq + 1).trim() };
 }
 
