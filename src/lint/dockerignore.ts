@@ -8,7 +8,10 @@
 // - a path is excluded when the last pattern matching it, or one of its parent folders, is not
 //   an exception.
 // Patterns are compiled to a small automaton and run over the path once (cost at most path
-// length x pattern length): no regular expression is built from their text.
+// length x pattern length): no regular expression is built from their text. src/detect/glob.ts
+// is not reused: it walks folders for workspace globs, with `{a,b}` braces and `**` only as a
+// whole segment, where Docker has no braces, reads `a**b` and a trailing `**` its own way, and
+// decides by the last matching line over the path and its parent folders.
 
 type Token =
   | { kind: 'char'; char: string }
