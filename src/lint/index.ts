@@ -29,8 +29,9 @@ export function formatFinding(finding: Finding): string {
 /**
  * Warnings for a rendered Dockerfile that breaks a build check (the experimental ones left out,
  * as `docker build` leaves them out). The built-in templates pass them all (the snapshot test),
- * so a finding comes from a template override or an addition (--env, --build-arg, ...): the
- * warning says which line and rule, and where to read about it.
+ * so a finding comes from a template override, an addition (--env, --build-arg, ...) or a
+ * project value that lands in the Dockerfile (a static site's build variable named API_TOKEN):
+ * the warning says which line and rule, and where to read about it.
  */
 export function lintWarnings(files: Record<string, string>, customized: boolean): string[] {
   const dockerfile = files.Dockerfile;
@@ -38,8 +39,10 @@ export function lintWarnings(files: Record<string, string>, customized: boolean)
   return lintDockerfile(dockerfile, files['.dockerignore'] ?? null).map(
     (f) =>
       `The Dockerfile breaks BuildKit's build check ${f.rule} at line ${f.line}: ${f.message} (${f.url}). ` +
+      '`docker build` will warn about it too. ' +
       (customized
-        ? '`docker build` will warn about it; it comes from a template override or an addition (--env, --build-arg, ...): fix it there.'
-        : 'This is a bug in create-slim-image; please report it with the command you ran.'),
+        ? 'It comes from a template override or an addition (--env, --build-arg, ...): fix it there.'
+        : 'The built-in templates pass every check, so a value from the project put it there (a variable named like a secret, say): ' +
+          'rename it, or pass a secret as a build secret instead; if it is none of those, please report it.'),
   );
 }

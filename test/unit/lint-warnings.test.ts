@@ -31,6 +31,19 @@ describe('build-check warnings on generation', () => {
     expect(warning).toContain('template override or an addition');
   });
 
+  it('name a project value that lands in the Dockerfile named like a secret', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'slim-lint-'));
+    cpSync(join(FIXTURE, '..', 'static-vite-react'), project, { recursive: true });
+    writeFileSync(join(project, '.env'), 'VITE_MAPS_TOKEN=abc\n');
+    writeFileSync(join(project, 'src', 'maps.js'), 'export const token = import.meta.env.VITE_MAPS_TOKEN;\n');
+    const { code, warnings } = await run([], project);
+    expect(code).toBe(0);
+    const warning = warnings.find((w) => w.includes('build check'));
+    expect(warning).toContain('SecretsUsedInArgOrEnv');
+    expect(warning).toContain('(ARG "VITE_MAPS_TOKEN")');
+    expect(warning).toContain('a value from the project');
+  });
+
   it('catch a template override that copies an ignored path and starts through a shell', async () => {
     const project = mkdtempSync(join(tmpdir(), 'slim-lint-'));
     cpSync(FIXTURE, project, { recursive: true });
