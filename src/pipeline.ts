@@ -216,8 +216,8 @@ async function verifyStep(context: Pick<Context, 'project' | 'ecosystem' | 'fact
 }
 
 /** --check compares, --dry-run only looks, otherwise the files are written (a monorepo app's beside its Dockerfile). */
-async function writeStep(context: Pick<Context, 'project' | 'files' | 'buildContext' | 'options' | 'interaction' | 'output' | 'record'>): Promise<Pick<Context, 'states'>> {
-  const { project, files, buildContext, options, interaction, output, record } = context;
+async function writeStep(context: Pick<Context, 'project' | 'facts' | 'files' | 'buildContext' | 'options' | 'interaction' | 'output' | 'record'>): Promise<Pick<Context, 'states'>> {
+  const { project, facts, files, buildContext, options, interaction, output, record } = context;
   const placed = placeFiles(files, buildContext);
   if (options.check) return { states: checkFiles(project, placed) };
   if (options.dryRun) return { states: compareFiles(project.root, placed, project.access) };
@@ -228,6 +228,11 @@ async function writeStep(context: Pick<Context, 'project' | 'files' | 'buildCont
     access: project.access,
     extra: record.change ? [record.change] : [],
     ...(resolveConflict ? { resolveConflict } : {}),
+    // Beside the user's files, compose.slim.yaml builds Dockerfile.slim.
+    beside: (renamed) => {
+      const compose = BESIDE[COMPOSE_FILE]!;
+      return compose in renamed ? { ...renamed, [compose]: composeFile({ project, facts, buildContext, dockerfile: BESIDE.Dockerfile! }).text } : renamed;
+    },
   });
   const beside = states.find((s) => s.file === BESIDE.Dockerfile);
   if (beside) output.info(`Your Dockerfile is untouched; the new one is ${beside.file}: build it with docker build -f ${beside.file} .`);

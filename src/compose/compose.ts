@@ -99,6 +99,15 @@ export interface ComposeInput {
   facts: Pick<CommonFacts, 'port' | 'dependencies'>;
   /** Set for a monorepo app, whose Dockerfile is built from the repository root. */
   buildContext: BuildContext | null;
+  /** The Dockerfile's name when it is not `Dockerfile` (Dockerfile.slim, written beside the user's). */
+  dockerfile?: string;
+}
+
+/** `build: .`, or the context and Dockerfile path when either is not the default. */
+function buildOf(buildContext: BuildContext | null, dockerfile: string | undefined): unknown {
+  if (buildContext === null) return dockerfile === undefined ? '.' : { context: '.', dockerfile };
+  const path = dockerfile === undefined ? buildContext.dockerfile : `${buildContext.dockerfile.slice(0, buildContext.dockerfile.lastIndexOf('/') + 1)}${dockerfile}`;
+  return { context: buildContext.context, dockerfile: path };
 }
 
 export interface ComposeResult {
@@ -108,15 +117,13 @@ export interface ComposeResult {
   envExample: string | null;
 }
 
-export function composeFile({ project, facts, buildContext }: ComposeInput): ComposeResult {
+export function composeFile({ project, facts, buildContext, dockerfile }: ComposeInput): ComposeResult {
   const needed = neededServices(facts.dependencies ?? []);
   const envExample = ENV_EXAMPLES.find((file) => project.isFile(file)) ?? null;
   const listed = envExample === null ? null : envExampleNames(project.readText(envExample) ?? '');
   const environment = connectionVariables(needed, listed);
 
-  const app: Record<string, unknown> = {
-    build: buildContext === null ? '.' : { context: buildContext.context, dockerfile: buildContext.dockerfile },
-  };
+  const app: Record<string, unknown> = { build: buildOf(buildContext, dockerfile) };
   const port = facts.port.value;
   if (port !== null) app.ports = [`${port}:${port}`];
   if (Object.keys(environment).length > 0) app.environment = environment;

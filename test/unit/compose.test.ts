@@ -11,6 +11,7 @@ import { main } from '../../src/cli.js';
 import { connectionVariables, envExampleNames, neededServices } from '../../src/compose/compose.js';
 import { BACKING_SERVICES, SERVICE_DEPENDENCIES } from '../../src/knowledge/backing-services.js';
 import { memoryOutput } from '../../src/output.js';
+import type { Interaction } from '../../src/interaction.js';
 import type { PackageDependency, PackageRegistry } from '../../src/types.js';
 import { composeProblems } from '../compose-schema.js';
 
@@ -168,6 +169,24 @@ describe('--compose on the command line', () => {
     const { code, output } = await run([dir, '--check']);
     expect(code).toBe(1);
     expect(output.stderr.join('\n')).toContain('compose.yaml differs');
+  });
+
+  it('beside the user\'s files (at the prompt), writes compose.slim.yaml that builds Dockerfile.slim', async () => {
+    const dir = project();
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\n');
+    writeFileSync(join(dir, 'compose.yaml'), 'services: {}\n');
+    // Every question answered with its default, but the conflict: keep the files, write beside.
+    const interaction: Interaction = {
+      select: async (q) => (q.message.includes('What now?') ? ('beside' as never) : (q.default ?? q.choices[0]!.value)),
+      input: async (q) => q.default ?? '',
+      confirm: async (q) => q.default ?? true,
+    };
+    const output = memoryOutput();
+    expect(await main([dir, '--compose'], output, interaction)).toBe(0);
+    expect(readFileSync(join(dir, 'compose.yaml'), 'utf8')).toBe('services: {}\n');
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe('FROM scratch\n');
+    expect(parse(readFileSync(join(dir, 'compose.slim.yaml'), 'utf8')).services.app.build).toEqual({ context: '.', dockerfile: 'Dockerfile.slim' });
+    expect(existsSync(join(dir, 'Dockerfile.slim'))).toBe(true);
   });
 
   it('builds a monorepo app from the repository root', async () => {
