@@ -29,7 +29,7 @@ const str = (key: 'runtimeVersion' | 'packageManager' | 'cmd' | 'main' | 'templa
   (options: Options, raw: string | boolean) => {
     options[key] = String(raw);
   };
-const bool = (key: 'yes' | 'dryRun' | 'json' | 'force' | 'check' | 'explain' | 'verify' | 'keepImage' | 'compare' | 'eject') =>
+const bool = (key: 'yes' | 'dryRun' | 'json' | 'force' | 'check' | 'explain' | 'verify' | 'keepImage' | 'compare' | 'eject' | 'compose') =>
   (options: Options) => {
     options[key] = true;
   };
@@ -100,6 +100,7 @@ const FLAGS: FlagSpec[] = [
       o.healthcheck = checkHealthcheckPath(String(raw));
     },
   },
+  { long: 'compose', description: 'also write compose.yaml: the app and the backing services its dependencies show (PostgreSQL, MySQL, MariaDB, Redis, MongoDB, RabbitMQ), with healthchecks and volumes', apply: bool('compose') },
   { long: 'dry-run', description: 'decide and render, write nothing', apply: bool('dryRun') },
   { long: 'json', description: 'print the report as one JSON object on stdout (nothing else on stdout)', apply: bool('json') },
   { long: 'force', description: 'overwrite existing files that differ', apply: bool('force') },
@@ -116,7 +117,7 @@ export function defaultOptions(): Options {
     dir: DEFAULTS.dir, yes: false, language: undefined, base: DEFAULTS.base, runtimeVersion: undefined,
     packageManager: undefined, port: undefined, cmd: undefined, main: undefined, templates: undefined,
     dryRun: false, json: false, force: false, check: false, explain: false, verify: false, engine: undefined,
-    keepImage: false, compare: false, eject: false, app: undefined, healthcheck: undefined, additions: emptyAdditions(),
+    keepImage: false, compare: false, eject: false, compose: false, app: undefined, healthcheck: undefined, additions: emptyAdditions(),
   };
 }
 
@@ -229,7 +230,8 @@ function helpText(): string {
     '       npm create slim-image@latest [dir] -- [options]',
     '',
     'Writes a small, secure, multi-stage Dockerfile and .dockerignore for the project in dir',
-    '(default: the current folder), on the smallest base that works: scratch, distroless, alpine or slim.',
+    '(default: the current folder), on the smallest base that works: scratch, distroless, alpine or slim;',
+    'with --compose also a compose.yaml that runs it with the databases and brokers it depends on.',
     '',
     'Options:',
     ...rows,

@@ -24,6 +24,8 @@ export interface Options {
   compare: boolean;
   /** --eject: copy the built-in templates into the override folder and stop. */
   eject: boolean;
+  /** --compose: also write compose.yaml with the backing services the dependencies show. */
+  compose: boolean;
   /** --app: the workspace folder of one app in a monorepo, relative to dir. */
   app: string | undefined;
   /** --healthcheck: the URL path a HEALTHCHECK asks (src/plan/healthcheck.ts). */

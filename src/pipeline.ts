@@ -9,7 +9,9 @@ import { applyConfig, CONFIG_FILE, pendingConfig, readConfig, recordedChoices, t
 import { extraView, restrictForAdditions } from './config/extra.js';
 import { buildContextOf, placeFiles, type BuildContext } from './config/layout.js';
 import { detectEcosystem } from './detect/index.js';
+import { COMPOSE_FILE, COMPOSE_FILES, composeFile } from './compose/compose.js';
 import { keptOutWarnings } from './detect/kept-out.js';
+import { lintWarnings } from './lint/index.js';
 import type { Ecosystem } from './ecosystem.js';
 import { ECOSYSTEMS } from './ecosystems/index.js';
 import { eject, projectTemplateDir, type EjectResult } from './eject.js';
@@ -146,11 +148,24 @@ async function askStep(context: Pick<Context, 'project' | 'ecosystem' | 'facts' 
 function renderStep({ project, ecosystem, facts, plan, options, flags }: Pick<Context, 'project' | 'ecosystem' | 'facts' | 'plan' | 'options' | 'flags'>): Pick<Context, 'files' | 'warnings' | 'buildContext'> {
   const extra = extraView(options.additions, plan.base);
   const view = { ...commonView(facts, plan, extra.view), ...ecosystem.view(facts, plan) };
-  const files = render(ecosystem.language, view, templateDir(project, options, flags));
+  const overrides = templateDir(project, options, flags);
+  const files = render(ecosystem.language, view, overrides);
+  const { packages, env, labels, buildArgs } = options.additions;
+  const customized = overrides !== undefined || packages.length + env.length + labels.length + buildArgs.length > 0;
+  const buildContext = buildContextOf(ecosystem, facts);
+  if (options.compose) files[COMPOSE_FILE] = composeFile({ project, facts, buildContext }).text;
   return {
     files,
-    warnings: [...facts.warnings, ...[endOfLifeWarning(ecosystem, facts, plan, today())].filter((w) => w !== null), ...extra.warnings, ...(plan.healthcheckSkipped ? [plan.healthcheckSkipped] : []), ...project.notices, ...keptOutWarnings(project)],
-    buildContext: buildContextOf(ecosystem, facts),
+    warnings: [
+      ...facts.warnings,
+      ...[endOfLifeWarning(ecosystem, facts, plan, today())].filter((w) => w !== null),
+      ...extra.warnings,
+      ...(plan.healthcheckSkipped ? [plan.healthcheckSkipped] : []),
+      ...project.notices,
+      ...keptOutWarnings(project),
+      ...lintWarnings(files, customized),
+    ],
+    buildContext,
   };
 }
 
@@ -205,8 +220,8 @@ async function verifyStep(context: Pick<Context, 'project' | 'ecosystem' | 'fact
 }
 
 /** --check compares, --dry-run only looks, otherwise the files are written (a monorepo app's beside its Dockerfile). */
-async function writeStep(context: Pick<Context, 'project' | 'files' | 'buildContext' | 'options' | 'interaction' | 'output' | 'record'>): Promise<Pick<Context, 'states'>> {
-  const { project, files, buildContext, options, interaction, output, record } = context;
+async function writeStep(context: Pick<Context, 'project' | 'facts' | 'files' | 'buildContext' | 'options' | 'interaction' | 'output' | 'record'>): Promise<Pick<Context, 'states'>> {
+  const { project, facts, files, buildContext, options, interaction, output, record } = context;
   const placed = placeFiles(files, buildContext);
   if (options.check) return { states: checkFiles(project, placed) };
   if (options.dryRun) {
@@ -214,12 +229,18 @@ async function writeStep(context: Pick<Context, 'project' | 'files' | 'buildCont
       output.warn(`${file} is a symbolic link; writing would refuse it (create-slim-image never writes through a link), so replace the link with a regular file (or remove it) before running without --dry-run.`);
     return { states: compareFiles(project.root, placed, project.access, linked) };
   }
+  if (!options.force) refuseOtherComposeFile(project, placed);
   const resolveConflict = interaction ? (await import('./ask.js')).conflictResolver(interaction, output) : undefined;
   const states = await writeFiles(project.root, placed, {
     force: options.force,
     access: project.access,
     extra: record.change ? [record.change] : [],
     ...(resolveConflict ? { resolveConflict } : {}),
+    // Beside the user's files, compose.slim.yaml builds Dockerfile.slim.
+    beside: (renamed) => {
+      const compose = BESIDE[COMPOSE_FILE]!;
+      return compose in renamed ? { ...renamed, [compose]: composeFile({ project, facts, buildContext, dockerfile: BESIDE.Dockerfile! }).text } : renamed;
+    },
   });
   const beside = states.find((s) => s.file === BESIDE.Dockerfile);
   if (beside) output.info(`Your Dockerfile is untouched; the new one is ${beside.file}: build it with docker build -f ${beside.file} .`);
@@ -227,6 +248,23 @@ async function writeStep(context: Pick<Context, 'project' | 'files' | 'buildCont
     output.info(`${record.status === 'created' ? 'Recorded' : 'Updated'} your choices in ${CONFIG_FILE}; commit it, and reruns (and --check in CI) need no flags.`);
   }
   return { states };
+}
+
+/**
+ * compose.yaml beside another compose file the project has (docker-compose.yml, ...) would take
+ * its place, since Compose reads compose.yaml first: refused without --force, like overwriting.
+ */
+function refuseOtherComposeFile(project: Project, files: RenderedFiles): void {
+  if (!(COMPOSE_FILE in files)) return;
+  const [state] = compareFiles(project.root, { [COMPOSE_FILE]: files[COMPOSE_FILE]! }, project.access);
+  if (state?.status === 'identical') return;
+  const others = COMPOSE_FILES.filter((name) => name !== COMPOSE_FILE && project.isFile(name));
+  if (others.length === 0) return;
+  throw new UserError(
+    `${others.join(' and ')} already ${others.length > 1 ? 'exist' : 'exists'} in ${project.root}; --compose writes ${COMPOSE_FILE}, which Compose reads in its place ` +
+      '(https://docs.docker.com/compose/intro/compose-application-model/#the-compose-file), so nothing was written. ' +
+      `Run again with --force to write ${COMPOSE_FILE} anyway, without --compose to leave your compose file alone, or --dry-run to see it.`,
+  );
 }
 
 function checkFiles(project: Project, files: RenderedFiles): FileState[] {

@@ -112,7 +112,8 @@ export function formatSummary(report: Report, facts: CommonFacts, plan: Plan, st
   }
   lines.push('');
   if (options.check) {
-    lines.push('Dockerfile and .dockerignore are up to date.');
+    const names = states.map((s) => s.file);
+    lines.push(`${names.length > 0 ? `${names.slice(0, -1).join(', ')}${names.length > 1 ? ' and ' : ''}${names[names.length - 1]}` : 'Dockerfile and .dockerignore'} ${names.length === 1 ? 'is' : 'are'} up to date.`);
   } else if (options.dryRun) {
     for (const [file, text] of Object.entries(report.files)) lines.push(`----- ${file} (dry run, not written) -----`, text);
   } else {

@@ -107,8 +107,29 @@ export interface CommonFacts {
   assetNeeds?: AssetNeed[];
   /** The stages that produce them, decided from the other ecosystems' manifests (see src/plan/assets.ts). */
   assetStages?: AssetStage[];
+  /**
+   * The app's runtime dependencies by their package registry's name, for the backing services of
+   * --compose (src/compose/). Optional: an ecosystem that does not fill it gets a compose file
+   * with the app alone.
+   */
+  dependencies?: PackageDependency[];
   /** Things the user should know that do not stop generation. */
   warnings: string[];
+}
+
+/**
+ * Registries as package URLs name them (https://github.com/package-url/purl-spec): npm, pypi,
+ * golang (a module path), cargo (a crate, or `crate/feature` for an enabled feature, as Cargo
+ * writes features of dependencies), maven (`group:artifact`), gem, composer (a package or a
+ * required PHP extension `ext-pdo_pgsql`), nuget.
+ */
+export type PackageRegistry = 'npm' | 'pypi' | 'golang' | 'cargo' | 'maven' | 'gem' | 'composer' | 'nuget';
+
+export interface PackageDependency {
+  registry: PackageRegistry;
+  name: string;
+  /** The file it was read from ("package.json", "uv.lock", "go.mod"). */
+  source: string;
 }
 
 /** A runtime line with images, for the shared version checks: "22", "3.13", "1.24", "21". */

@@ -39,9 +39,11 @@ export interface SlimConfig {
   labels?: Record<string, string>;
   /** null: declared without a default. */
   buildArgs?: Record<string, string | null>;
+  /** --compose: compose.yaml is generated too (and compared under --check). */
+  compose?: true;
 }
 
-const KEYS = ['version', 'language', 'base', 'runtimeVersion', 'packageManager', 'port', 'cmd', 'main', 'healthcheck', 'templates', 'addPackages', 'env', 'labels', 'buildArgs'];
+const KEYS = ['version', 'language', 'base', 'runtimeVersion', 'packageManager', 'port', 'cmd', 'main', 'healthcheck', 'templates', 'addPackages', 'env', 'labels', 'buildArgs', 'compose'];
 
 /** Reads and checks the config; null when the project has none. Problems name the file and field. */
 export function readConfig(project: Project): SlimConfig | null {
@@ -79,6 +81,10 @@ export function readConfig(project: Project): SlimConfig | null {
   // (a shared folder elsewhere is the user's own choice, made with --templates on the command line).
   if (config.templates !== undefined && !insideProject(config.templates)) {
     bad(`"templates" must name a folder inside the project, relative to it (found ${JSON.stringify(config.templates.slice(0, 80))}); pass a shared folder outside the project with --templates on the command line instead`);
+  }
+  if (data.compose !== undefined) {
+    if (data.compose !== true) bad('"compose" must be true (leave it out for no compose.yaml)');
+    config.compose = true;
   }
   if (data.port !== undefined) {
     if (typeof data.port !== 'number' || !Number.isInteger(data.port) || data.port < 1 || data.port > 65535) bad('"port" must be a whole number from 1 to 65535');
@@ -152,6 +158,7 @@ export function applyConfig(options: Options, config: SlimConfig | null, project
     healthcheck: options.healthcheck ?? config.healthcheck,
     templates: options.templates ?? (config.templates === undefined ? undefined : resolve(projectRoot, config.templates)),
     additions: mergeAdditions(additionsOf(config), options.additions),
+    compose: options.compose || config.compose === true,
   };
 }
 
@@ -182,6 +189,7 @@ export function recordedChoices(options: Options, facts: CommonFacts, plan: Plan
   if (env.length > 0) config.env = Object.fromEntries(env.map((e) => [e.name, e.value]));
   if (labels.length > 0) config.labels = Object.fromEntries(labels.map((l) => [l.key, l.value]));
   if (buildArgs.length > 0) config.buildArgs = Object.fromEntries(buildArgs.map((b) => [b.name, b.value]));
+  if (options.compose) config.compose = true;
   return config;
 }
 

@@ -93,8 +93,8 @@ function describe(path: string[], facts: CommonFacts, labels: Labels): string {
   const top = path[0] ?? '';
   const label = LABELS[top];
   if (label) return `${label[0]} (from ${shorten(label[1](facts))})`;
-  if (top === 'nativeDependencies') {
-    const dep = facts.nativeDependencies[Number(path[1])];
+  if (top === 'nativeDependencies' || top === 'dependencies') {
+    const dep = top === 'dependencies' ? facts.dependencies?.[Number(path[1])] : facts.nativeDependencies[Number(path[1])];
     return `The dependency name "${dep?.name.slice(0, 40) ?? '?'}" (from ${dep?.source ?? 'a lockfile'})`;
   }
   const field = labels.fields[top];

@@ -64,6 +64,11 @@ export interface WriteOptions {
   hooks?: CommitHooks;
   /** Asked once for the differing files when interactive; absent means non-interactive. */
   resolveConflict?: (differing: FileState[]) => Promise<Resolution>;
+  /**
+   * The files as they are written beside the existing ones, already under their BESIDE names:
+   * a caller whose files name each other (compose.yaml builds the Dockerfile) rewrites them here.
+   */
+  beside?: (renamed: RenderedFiles) => RenderedFiles;
 }
 
 /**
@@ -75,6 +80,7 @@ export const BESIDE: Record<string, string> = {
   Dockerfile: 'Dockerfile.slim',
   '.dockerignore': 'Dockerfile.slim.dockerignore',
   'Dockerfile.dockerignore': 'Dockerfile.slim.dockerignore',
+  'compose.yaml': 'compose.slim.yaml',
 };
 
 /** Writes what needs writing; returns the states. Throws UserError before touching anything on refusal. */
@@ -88,7 +94,8 @@ export async function writeFiles(dir: string, files: RenderedFiles, options: Wri
     if (resolution === 'cancel') throw new CancelledError();
     if (resolution === 'overwrite') refused = [];
     if (resolution === 'beside') {
-      states = compareFiles(dir, Object.fromEntries(Object.entries(files).map(([file, text]) => [BESIDE[file] ?? `${file}.slim`, text])), access);
+      const renamed = Object.fromEntries(Object.entries(files).map(([file, text]) => [BESIDE[file] ?? `${file}.slim`, text]));
+      states = compareFiles(dir, options.beside ? options.beside(renamed) : renamed, access);
       refused = states.filter((s) => s.status === 'differs').map((s) => s.file);
     }
   }

@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import semver from 'semver';
 import { describe, expect, it } from 'vitest';
 import { ALPINE_NAMES } from '../../src/knowledge/alpine-names.js';
+import { BACKING_SERVICES, SERVICE_DEPENDENCIES } from '../../src/knowledge/backing-services.js';
 import { CREDENTIAL_FILES } from '../../src/knowledge/credential-files.js';
 import { SERVICE_IMAGES } from '../../src/knowledge/service-images.js';
 import { STOP_SIGNALS } from '../../src/knowledge/stop-signals.js';
@@ -108,6 +109,8 @@ const lowest = (range: unknown): semver.SemVer => semver.minVersion(String(range
 
 const TABLES: readonly Table[] = [
   table('ALPINE_NAMES', ALPINE_NAMES, { key: (r) => r.debian }),
+  table('BACKING_SERVICES', BACKING_SERVICES, { key: (r) => r.id }),
+  table('SERVICE_DEPENDENCIES', SERVICE_DEPENDENCIES, { key: (r) => `${r.registry} ${r.name}` }),
   table('BUN_FRAMEWORKS', BUN_FRAMEWORKS, { key: (r) => r.package, order: { priority: 'the first framework among the dependencies wins' } }),
   table('BUN_RELEASES', BUN_RELEASES, { key: (r) => r.version, order: 'version', dates: [['released', 'day'], ['end', 'day']] }),
   table('DENO_RELEASES', DENO_RELEASES, { key: (r) => r.version, order: 'version', dates: [['released', 'day']] }),

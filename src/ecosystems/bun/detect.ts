@@ -98,6 +98,7 @@ export function detectBun(project: Project, options: DetectOptions): BunFacts {
     portSetting,
     start: start.start,
     nativeDependencies: native.dependencies,
+    dependencies: Object.keys({ ...pkg.dependencies, ...record(pkg.raw.optionalDependencies) }).sort().map((name) => ({ registry: 'npm', name, source: 'package.json' })),
     warnings,
     lockfile: lock.file,
     frozen: lock.frozen,

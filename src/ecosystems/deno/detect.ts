@@ -59,6 +59,7 @@ export function detectDeno(project: Project, options: DetectOptions): DenoFacts 
     portSetting: port.setting,
     start: start.start,
     nativeDependencies,
+    dependencies: npmImports(imports).map((name) => ({ registry: 'npm', name, source: imports === config.imports ? configFile : String(config.importMap) })),
     warnings,
     config: configFile,
     lockfile,
@@ -145,6 +146,20 @@ export function detectStart(tasks: Record<string, string>, file: string, cmdGive
  * The import map: deno.json "imports", or the file its "importMap" names
  * (https://docs.deno.com/runtime/fundamentals/modules/#import-maps); null when there is none.
  */
+/** npm package names the import map brings in ("npm:pg@8" -> pg, "npm:@scope/x@1/sub" -> @scope/x). */
+function npmImports(imports: unknown): string[] {
+  if (typeof imports !== 'object' || imports === null) return [];
+  const names = new Set<string>();
+  for (const target of Object.values(imports)) {
+    if (typeof target !== 'string' || !target.startsWith('npm:')) continue;
+    const spec = target.slice(4);
+    const parts = spec.split('/');
+    const name = spec.startsWith('@') ? `${parts[0]}/${(parts[1] ?? '').split('@')[0]}` : parts[0]!.split('@')[0]!;
+    if (name !== '' && !name.endsWith('/')) names.add(name);
+  }
+  return [...names].sort();
+}
+
 function importMapOf(project: Project, config: Record<string, unknown>, file: string): unknown {
   if (config.imports !== undefined || typeof config.importMap !== 'string') return config.imports ?? null;
   const path = config.importMap.replace(/^\.\//, '');

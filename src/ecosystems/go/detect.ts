@@ -110,6 +110,8 @@ export function detectGo(project: Project, options: DetectOptions): GoFacts {
     start: { value: { kind: 'exec', argv: ['/app'] }, source: `the binary built from ${mainPackage.value}` },
     ...(assetNeeds.length > 0 ? { assetNeeds } : {}),
     nativeDependencies,
+    // What the chosen main links: go.mod also lists modules only other mains or tests import.
+    dependencies: [...requirePaths].filter(imported).sort().map((name) => ({ registry: 'golang', name, source })),
     warnings,
     module: root?.mod.module ?? null,
     manifestFiles,

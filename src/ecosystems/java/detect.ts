@@ -102,6 +102,7 @@ function detectProject(project: Project, options: DetectOptions): JavaFacts {
     portSetting,
     start,
     nativeDependencies,
+    dependencies: [...new Set((build?.dependencies ?? []).map((d) => d.coordinates))].sort().map((name) => ({ registry: 'maven', name, source: build!.file })),
     warnings,
     wrapper: build?.wrapper ?? null,
     buildFiles: build?.buildFiles ?? [],

@@ -98,6 +98,7 @@ export function detectNode(project: Project, options: DetectOptions): NodeFacts 
     portSetting: port.setting,
     start: start.start,
     nativeDependencies,
+    dependencies: Object.keys({ ...pkg.dependencies, ...stringMapOf(pkg.raw, 'optionalDependencies') }).sort().map((name) => ({ registry: 'npm', name, source: 'package.json' })),
     warnings,
     buildScript: build.buildScript,
     runtimeFiles: build.runtimeFiles,

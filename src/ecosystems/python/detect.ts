@@ -229,6 +229,7 @@ export function detectPython(project: Project, options: DetectOptions): PythonFa
     portSetting: pythonPortSetting(project, app),
     start: app.start,
     nativeDependencies: [...classifyNative(packages, nativeSource), ...(addedServer ? classifyNative([{ ...addedServer, wheels: [] }], 'added by this tool') : [])].sort((a, b) => a.name.localeCompare(b.name)),
+    dependencies: [...new Set(packages.map((p) => normalizePackageName(p.name)))].sort().map((name) => ({ registry: 'pypi', name, source: nativeSource })),
     warnings,
     installSecrets: [...installSecrets].sort(),
     lockfile,

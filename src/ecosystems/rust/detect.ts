@@ -74,6 +74,11 @@ export function detectRust(project: Project, options: DetectOptions): RustFacts 
     program: { name: bin.value, others: programs.filter((b) => b !== bin.value && b !== binLabel) },
     start: { value: { kind: 'exec', argv: ['/app'] }, source: `the ${binLabel} binary` },
     nativeDependencies,
+    // Crates the binary pulls in, and the features enabled on its own dependencies in Cargo's
+    // `crate/feature` notation (sqlx/postgres says which database sqlx talks to).
+    dependencies: [...new Set([...crates.keys(), ...[...pkg.deps].flatMap(([crate, features]) => [...features].map((f) => `${crate}/${f}`))])]
+      .sort()
+      .map((name) => ({ registry: 'cargo', name, source })),
     warnings,
     package: pkg.name,
     bin,
