@@ -119,10 +119,16 @@ export function detectRuby(project: Project, options: DetectOptions): RubyFacts 
     rails,
     bootsnap: has('bootsnap') && rails !== null,
     env,
-    writableDirs: rails !== null ? ['db', 'log', 'storage', 'tmp'] : [],
+    writableDirs: rails !== null ? ['db', 'log', 'storage', 'tmp'] : pumaWritable(project),
     railsCommand,
     jemalloc: rails !== null,
   };
+}
+
+/** Folders a non-Rails app's Puma config writes (a pidfile or state file under tmp/, a log under log/). */
+function pumaWritable(project: Project): string[] {
+  const config = project.readText(PUMA.config) ?? '';
+  return ['log', 'tmp'].filter((dir) => config.includes(`"${dir}/`) || config.includes(`'${dir}/`));
 }
 
 function versionBelow(version: string, major: number, minor: number): boolean {

@@ -95,13 +95,13 @@ export interface Gemfile {
 }
 
 const DEV_GROUPS = new Set(['development', 'test']);
-const GEM_LINE = /^gem\s*\(?\s*["']([A-Za-z0-9_.-]+)["']/;
-const GROUP_OPTION = /\bgroups?:\s*(%[iIwW]\[[^\]]*\]|\[[^\]]*\]|:\w+|["']\w+["'])/;
+const GEM_LINE = /^gem[ \t]*(?:\([ \t]*)?["']([A-Za-z0-9_.-]+)["']/;
+const GROUP_OPTION = /\bgroups?:[ \t]*(%[iIwW]\[[^\][]*\]|\[[^\][]*\]|:\w+|["']\w+["'])/;
 const SYMBOLS = /:(\w+)|["'](\w+)["']/g;
 
 /** Group names in `:development, :test`, `[:development, "test"]` or `%i[development test]`. */
 function groupNames(text: string): string[] {
-  const words = /%[iIwW]\[([^\]]*)\]/.exec(text);
+  const words = /%[iIwW]\[([^\][]*)\]/.exec(text);
   if (words) return words[1]!.split(/\s+/).filter((w) => w !== '');
   return [...text.matchAll(SYMBOLS)].map((m) => m[1] ?? m[2]!);
 }
@@ -137,12 +137,13 @@ export function parseGemfile(text: string): Gemfile {
       if (/\b(git|github):/.test(line)) git = true;
       continue;
     }
-    const rubyLine = /^ruby\s*\(?\s*(.*)$/.exec(line);
+    const rubyLine = /^ruby\b[ \t(]*([^ \t(].*)?$/.exec(line);
     if (rubyLine && ruby === null) {
-      const file = /file:\s*["']([^"']+)["']/.exec(rubyLine[1]!);
+      const rest = rubyLine[1] ?? '';
+      const file = /file:[ \t]*["']([^"']+)["']/.exec(rest);
       if (file) ruby = { file: file[1]! };
       else {
-        const requirement = [...rubyLine[1]!.matchAll(/["']([^"']+)["']/g)].map((m) => m[1]!).filter((r) => /\d/.test(r));
+        const requirement = [...rest.matchAll(/["']([^"']+)["']/g)].map((m) => m[1]!).filter((r) => /\d/.test(r));
         if (requirement.length > 0) ruby = { requirement: requirement.join(', ') };
       }
     }

@@ -14,8 +14,8 @@ interface PortFacts {
 
 const valid = (n: number): boolean => Number.isInteger(n) && n > 0 && n < 65536;
 
-/** `port ENV.fetch("PORT", 3000)`, `port ENV.fetch("PORT") { 3000 }`, `port ENV["PORT"] || 3000`. */
-const PUMA_PORT_FETCH = /^[ \t]*port[ \t(]+ENV\.fetch\([ \t]*["'](\w+)["'][ \t]*(?:,[ \t]*["']?(\d{2,5})["']?[ \t]*\)|\)[ \t]*\{[ \t]*["']?(\d{2,5})["']?[ \t]*\})/m;
+/** `port ENV.fetch("PORT", 3000)`, `port ENV.fetch "PORT", 3000`, `port ENV.fetch("PORT") { 3000 }`, `port ENV["PORT"] || 3000`. */
+const PUMA_PORT_FETCH = /^[ \t]*port[ \t(]+ENV\.fetch(?:\([ \t]*|[ \t]+)["'](\w+)["'][ \t]*(?:,[ \t]*["']?(\d{2,5})\b|\)[ \t]*\{[ \t]*["']?(\d{2,5})\b)/m;
 const PUMA_PORT_OR = /^[ \t]*port[ \t(]+\(?ENV\[["'](\w+)["']\][ \t]*\|\|[ \t]*["']?(\d{2,5})\b/m;
 /** `bind "tcp://0.0.0.0:#{ENV.fetch("PORT", 3000)}"`. */
 const PUMA_BIND_FETCH = /^[ \t]*bind[ \t(]+["'][^"'\n]*#\{ENV\.fetch\([ \t]*["'](\w+)["'][ \t]*(?:,[ \t]*["']?(\d{2,5})|\)[ \t]*\{[ \t]*["']?(\d{2,5}))/m;
@@ -31,6 +31,15 @@ export function detectRubyPort(project: Project, start: StartCommand, framework:
   const argv = start.kind === 'exec' ? start.argv : [];
   const argument = argumentPort(argv);
   if (argument !== null) return argument;
+  if (start.kind === 'shell' && /\$\{?PORT\b/.test(start.command)) {
+    // Heroku-style `-p $PORT`: the command reads PORT with no fallback, so the image always sets it.
+    const fallback = framework === 'rails' ? 3000 : framework === 'sinatra' ? 4567 : /\b(puma|rackup)\b/.test(start.command) ? PUMA.port : null;
+    const where = 'the start command passes $PORT';
+    return {
+      port: { value: fallback, source: fallback === null ? `${where}, and nothing names a port` : `${where}; the ${framework ?? 'server'} default, ${fallback}` },
+      setting: { kind: 'env', env: { PORT: '{port}' }, default: null, where, always: true },
+    };
+  }
 
   const thrust = argv.some((a) => a === './bin/thrust' || a === 'thrust' || a === 'bin/thrust');
   if (thrust) {
@@ -70,9 +79,6 @@ export function detectRubyPort(project: Project, start: StartCommand, framework:
   const row = RUBY_FRAMEWORKS.find((f) => f.id === framework);
   if (row?.id === 'sinatra' && row.port !== null) {
     return { port: { value: row.port, source: `Sinatra's default: PORT, else ${row.port} (${row.source})` }, setting: envSetting('PORT', row.port, `Sinatra reads PORT, else ${row.port}`) };
-  }
-  if (start.kind === 'shell' && /\$\{?PORT\b/.test(start.command)) {
-    return { port: { value: null, source: 'the start command reads $PORT, and nothing names a port' }, setting: envSetting('PORT', null, 'the start command reads $PORT') };
   }
   return { port: { value: null, source: entry === undefined ? 'no port found' : `${entry} names no port` }, setting: { kind: 'unknown' } };
 }

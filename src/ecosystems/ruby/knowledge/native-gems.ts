@@ -88,6 +88,11 @@ export const RUBY_NATIVE_GEMS: readonly RubyNativeRow[] = [
   },
   compilerOnly('sassc', 'libsass binding; compiles its vendored libsass (C++) in the builder, which takes minutes. Deprecated: dartsass-rails or cssbundling replace it.', 'https://github.com/sass/sassc-ruby'),
   {
+    name: 'sequel_pg', debian: { build: ['libpq-dev'], runtime: ['libpq5'] }, alpine: { build: ['libpq-dev'], runtime: ['libpq'] }, musl: true,
+    note: 'Sequel\'s faster PostgreSQL adapter; compiles against libpq (through pg), which the final image needs.',
+    source: 'https://github.com/jeremyevans/sequel_pg',
+  },
+  {
     name: 'sqlite3', debian: { build: [], runtime: [] }, alpine: { build: [], runtime: [] }, musl: true,
     note: 'SQLite; since 2.0 platform gems (glibc and musl Linux) carry SQLite; locked for the ruby platform it compiles its vendored SQLite in the builder.',
     source: 'https://github.com/sparklemotion/sqlite3-ruby/blob/main/INSTALLATION.md',

@@ -54,7 +54,8 @@ export const cases: EcosystemCases = {
   e2e: [
     {
       id: 'ruby-slim',
-      dependencies: false,
+      // No gems, but the `bundle install` layer must still survive a source change.
+      dependencies: true,
       fixture: 'ruby-procfile-server',
       args: [],
       base: 'slim',

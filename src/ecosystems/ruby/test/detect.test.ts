@@ -235,3 +235,19 @@ describe('tooling', () => {
     expect(rubyTooling(project({ Gemfile: 'gem "cocoapods"\n', 'config.ru': 'run App\n' }))).toBeNull();
   });
 });
+
+describe('Heroku-style Procfile', () => {
+  it('`-p $PORT` in a shell command: PORT is always set, at the framework default', () => {
+    const facts = detectRuby(edited('ruby-sinatra-classic-musl', { Procfile: 'web: bundle exec ruby app.rb -p $PORT\n' }), {});
+    expect(facts.start.value).toEqual({ kind: 'shell', command: 'bundle exec ruby app.rb -p $PORT' });
+    expect(facts.port.value).toBe(4567);
+    // 4567 is Sinatra's own default, but the command passes $PORT with no fallback: the image must set it.
+    expect(portEnv(facts)).toEqual({ PORT: '4567' });
+  });
+
+  it('a non-Rails Puma config that writes under tmp/ gets tmp owned by the app user', () => {
+    const facts = detectRuby(edited('ruby-roda', { 'config/puma.rb': 'port ENV.fetch "PORT", 9292\npidfile ENV.fetch("PIDFILE", "tmp/server.pid")\n' }), {});
+    expect(facts.writableDirs).toEqual(['tmp']);
+    expect(facts.port).toEqual({ value: 9292, source: 'config/puma.rb:1 (PORT, else 9292)' });
+  });
+});
