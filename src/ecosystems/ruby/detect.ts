@@ -63,6 +63,7 @@ export function detectRuby(project: Project, options: DetectOptions): RubyFacts 
   const railsCommand = rails === null ? null : project.isFile('bin/rails') ? ['./bin/rails'] : ['bundle', 'exec', 'rails'];
   const start = detectStart(project, { framework: framework.value, has, rack, railsCommand, cmd: options.cmd !== undefined, warnings });
   const port = detectRubyPort(project, start.value, framework.value, has);
+  if (port.warning !== undefined) warnings.push(port.warning);
 
   const env: Record<string, string> = { ...(frameworkRow?.env ?? (rack || framework.value === null ? { RACK_ENV: 'production' } : {})) };
   if (rails !== null && rails.version !== null && versionBelow(rails.version, 7, 1)) {
@@ -70,6 +71,9 @@ export function detectRuby(project: Project, options: DetectOptions): RubyFacts 
     // (config/environments/production.rb: RAILS_LOG_TO_STDOUT, RAILS_SERVE_STATIC_FILES).
     env.RAILS_LOG_TO_STDOUT = '1';
     env.RAILS_SERVE_STATIC_FILES = '1';
+  }
+  if (rails !== null) {
+    warnings.push('Rails needs its secret at run time: pass RAILS_MASTER_KEY (or SECRET_KEY_BASE) to the container; the build uses only a throwaway one for assets.');
   }
   if (rails !== null && rails.bundling.length > 0 && !project.isFile('package.json')) {
     warnings.push(`${rails.bundling.join(' and ')} build app/assets/builds from package.json, but there is none here; assets:precompile would fail. Commit package.json and its lockfile.`);
@@ -106,6 +110,7 @@ export function detectRuby(project: Project, options: DetectOptions): RubyFacts 
     gemfile: gemfileName,
     lockfile,
     installFiles,
+    installNeedsSources: gemfile.readsSources !== null ? `the ${gemfileName} has ${gemfile.readsSources}, which reads files of the project` : lock?.path === true ? `${lockfile} has PATH gems, which live in the project` : null,
     hasGems: specs.length > 0,
     gitGems: (lock?.git ?? false) || gemfile.git,
     exactRuby,

@@ -25,6 +25,8 @@ export interface Lockfile {
   bundledWith: string | null;
   /** The lock has GIT sources (the builder needs git). */
   git: boolean;
+  /** The lock has PATH sources: gems that live in the project (a gemspec, engines/). */
+  path: boolean;
 }
 
 const SECTION = /^[A-Z][A-Z ]*$/;
@@ -43,7 +45,7 @@ export function splitPlatform(text: string): { version: string; platform: string
 }
 
 export function parseLockfile(text: string, file = 'Gemfile.lock'): Lockfile {
-  const lock: Lockfile = { specs: [], platforms: [], dependencies: [], rubyVersion: null, bundledWith: null, git: false };
+  const lock: Lockfile = { specs: [], platforms: [], dependencies: [], rubyVersion: null, bundledWith: null, git: false, path: false };
   let section = '';
   let current: LockedSpec | null = null;
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
@@ -56,6 +58,7 @@ export function parseLockfile(text: string, file = 'Gemfile.lock'): Lockfile {
       section = line;
       current = null;
       if (line === 'GIT') lock.git = true;
+      if (line === 'PATH') lock.path = true;
       continue;
     }
     if (section === 'GEM' || section === 'GIT' || section === 'PATH') {
@@ -92,6 +95,8 @@ export interface Gemfile {
   /** The `ruby` line: a requirement ("~> 3.3", "3.3.5"), a file it reads, or null. */
   ruby: { requirement: string } | { file: string } | null;
   git: boolean;
+  /** What makes the install read files beyond the Gemfile and lockfile (`gemspec`, `eval_gemfile`, `path:` gems), or null. */
+  readsSources: string | null;
 }
 
 const DEV_GROUPS = new Set(['development', 'test']);
@@ -113,6 +118,7 @@ export function parseGemfile(text: string): Gemfile {
   const blocks: boolean[] = [];
   let ruby: Gemfile['ruby'] = null;
   let git = false;
+  let readsSources: string | null = null;
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.replace(/#.*$/, '').trim();
     if (line === '') continue;
@@ -129,12 +135,14 @@ export function parseGemfile(text: string): Gemfile {
       blocks.pop();
       continue;
     }
+    if (readsSources === null && /^(gemspec|eval_gemfile)\b/.test(line)) readsSources = line.split(/[\s(]/)[0]!;
     const gem = GEM_LINE.exec(line);
     if (gem) {
       const option = GROUP_OPTION.exec(line);
       const optionDev = option !== null && groupNames(option[1]!).every((n) => DEV_GROUPS.has(n));
       gems.push({ name: gem[1]!, devOnly: blocks.some((b) => b) || optionDev });
       if (/\b(git|github):/.test(line)) git = true;
+      if (readsSources === null && /\bpath:/.test(line)) readsSources = `gem "${gem[1]}", path:`;
       continue;
     }
     const rubyLine = /^ruby\b[ \t(]*([^ \t(].*)?$/.exec(line);
@@ -149,7 +157,7 @@ export function parseGemfile(text: string): Gemfile {
     }
     if (/^git_source\b/.test(line)) continue;
   }
-  return { gems, ruby, git };
+  return { gems, ruby, git, readsSources };
 }
 
 /**

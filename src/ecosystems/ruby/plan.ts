@@ -132,6 +132,8 @@ export function rubyView(facts: RubyFacts, plan: Plan) {
     buildPackages: osPackagesView(distro, collectPackages(deps, 'build', distro)),
     runtimePackages: osPackagesView(distro, runtimePackages),
     installFiles: facts.installFiles,
+    // A gemspec or path: gems make the install read the project's own files: install after them.
+    installFirst: facts.installNeedsSources === null,
     frozen: facts.lockfile !== null,
     bootsnapGems: facts.bootsnap,
     bootsnapApp: facts.bootsnap ? ['app/', 'lib/'] : null,

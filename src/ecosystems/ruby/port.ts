@@ -10,6 +10,19 @@ import { PUMA, RUBY_FRAMEWORKS, THRUSTER } from './knowledge/frameworks.js';
 interface PortFacts {
   port: Fact<number | null>;
   setting: PortSetting;
+  /** A port setting that was found but is not a port (a fallback of "abc"), said to the user. */
+  warning?: string;
+}
+
+/** Any `ENV.fetch("…PORT", <fallback>)` or `ENV["…PORT"] || <fallback>`, to tell a fallback that is no port from none at all. */
+const ANY_FALLBACK = /ENV(?:\.fetch(?:\([ \t]*|[ \t]+)["'](\w*PORT)["'][ \t]*(?:,|\)[ \t]*\{)|\[["'](\w*PORT)["']\][ \t]*\|\|)[ \t]*([^)}\n]{1,200})/;
+
+/** A warning when `file` reads a PORT variable whose fallback is not a port, else null. */
+function unreadableFallback(file: string, text: string): string | null {
+  const any = ANY_FALLBACK.exec(text);
+  if (any === null) return null;
+  const shown = any[3]!.trim().slice(0, 40);
+  return `${lineOf(file, text, any.index)} reads ${any[1] ?? any[2]} with a fallback that is not a port (${JSON.stringify(shown)}), so the image exposes no port; fix it there or pass --port.`;
 }
 
 const valid = (n: number): boolean => Number.isInteger(n) && n > 0 && n < 65536;
@@ -58,6 +71,8 @@ export function detectRubyPort(project: Project, start: StartCommand, framework:
   if (configFile !== null && config !== null) {
     const found = pumaConfigPort(configFile, config);
     if (found !== null) return found;
+    const warning = unreadableFallback(configFile, config);
+    if (warning !== null) return { port: { value: null, source: `${configFile} names no port it can be told` }, setting: { kind: 'unknown' }, warning };
   }
 
   const entry = argv.find((a) => a.endsWith('.rb'));
@@ -65,6 +80,8 @@ export function detectRubyPort(project: Project, start: StartCommand, framework:
   if (entry !== undefined && code !== null) {
     const found = codePort(entry, code);
     if (found !== null) return found;
+    const warning = unreadableFallback(entry, code);
+    if (warning !== null) return { port: { value: null, source: `${entry} names no port it can be told` }, setting: { kind: 'unknown' }, warning };
   }
 
   if (framework === 'rails') {

@@ -18,6 +18,8 @@ export interface RubyFacts extends CommonFacts {
   lockfile: string | null;
   /** Files the install reads, copied before the sources so the install layer caches. */
   installFiles: string[];
+  /** Why the install needs the sources first (a `gemspec` line, `path:` gems), or null when the manifests alone install. */
+  installNeedsSources: string | null;
   /** The bundle has gems to install (an empty bundle needs no compiler). */
   hasGems: boolean;
   /** A gem comes from git (the builder needs git). */

@@ -16,7 +16,8 @@ export const cases: EcosystemCases = {
   ignored: ['vendor/bundle/ruby/3.4.0/gems/x.rb', '.bundle/config', 'log/production.log', 'tmp/cache/x', 'node_modules/x/package.json', 'storage/production.sqlite3'],
   sources: ['app/controllers/application_controller.rb', 'config/routes.rb', 'lib/tasks/x.rake'],
   hostile: [
-    { field: 'Procfile web command', fixture: 'ruby-procfile-server', file: 'Procfile', benign: 'ruby server.rb', edits: (v) => ({ Procfile: `web: ${v}\n` }) },
+    // Any command is a command (exec form, or sh -c): one that runs no server file names no port.
+    { field: 'Procfile web command', fixture: 'ruby-procfile-server', file: 'Procfile', benign: 'ruby server.rb', alternates: ['server'], edits: (v) => ({ Procfile: `web: ${v}\n` }) },
     { field: '.ruby-version', fixture: 'ruby-procfile-server', file: '.ruby-version', benign: '3.3', edits: (v) => ({ '.ruby-version': `${v}\n` }) },
     { field: 'Gemfile ruby requirement', fixture: 'ruby-procfile-server', file: 'Gemfile', benign: '~> 3.3', edits: (v) => ({ '.ruby-version': null, Gemfile: `source "https://rubygems.org"\nruby ${q(v)}\n` }) },
     { field: 'port in server.rb', fixture: 'ruby-procfile-server', file: /server\.rb/, benign: '8080', port: true, edits: (v) => ({ 'server.rb': replace('ENV.fetch("PORT", "8080")', `ENV.fetch("PORT", ${q(v)})`) }) },
@@ -26,7 +27,7 @@ export const cases: EcosystemCases = {
   malformed: [
     { what: 'Gemfile.lock (merge conflict)', fixture: 'ruby-roda', edits: { 'Gemfile.lock': (old) => `<<<<<<< HEAD\n${old}=======\n>>>>>>> main\n` }, message: /Gemfile\.lock holds merge-conflict markers/ },
     { what: 'Gemfile.lock (not a lockfile)', fixture: 'ruby-roda', edits: { 'Gemfile.lock': 'this is not a lockfile\n' }, message: /Gemfile\.lock is not a Bundler lockfile/ },
-    { what: 'Gemfile ruby line', fixture: 'ruby-procfile-server', edits: { '.ruby-version': null, Gemfile: 'ruby "latest please"\n' }, message: /Gemfile has a ruby line/ },
+    { what: 'Gemfile ruby line', fixture: 'ruby-procfile-server', edits: { '.ruby-version': null, Gemfile: 'ruby "3.3 or newer"\n' }, message: /Gemfile has a ruby line/ },
   ],
   textFiles: [
     { what: 'Gemfile', fixture: 'ruby-roda', edits: { Gemfile: 'gem "roda\u0000\ngroup :x do\nend end end\n' } },

@@ -251,3 +251,15 @@ describe('Heroku-style Procfile', () => {
     expect(facts.port).toEqual({ value: 9292, source: 'config/puma.rb:1 (PORT, else 9292)' });
   });
 });
+
+describe('installs that read the project', () => {
+  it('a gemspec line or path: gems: the install runs after the sources are copied', () => {
+    const gemspec = detectRuby(edited('ruby-roda', { Gemfile: 'source "https://rubygems.org"\ngemspec\ngem "puma"\n' }), {});
+    expect(gemspec.installNeedsSources).toBe('the Gemfile has gemspec, which reads files of the project');
+    const path = detectRuby(edited('ruby-roda', { Gemfile: 'gem "roda"\ngem "puma"\ngem "billing", path: "engines/billing"\n' }), {});
+    expect(path.installNeedsSources).toMatch(/gem "billing", path:/);
+    const p = chooseBase(assessRuby(gemspec, NOW), 'auto');
+    expect(rubyView(gemspec, p).installFirst).toBe(false);
+    expect(detectRuby(fixture('ruby-roda'), {}).installNeedsSources).toBeNull();
+  });
+});
