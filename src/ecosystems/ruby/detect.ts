@@ -4,6 +4,7 @@ import type { DetectOptions } from '../../ecosystem.js';
 import type { Project } from '../../project.js';
 import { UserError } from '../../errors.js';
 import { parseCommand } from '../../detect/command.js';
+import { GENERATED, finalStage, inDeployDirs, instructions, readOrNull } from '../../evidence/deploy-files.js';
 import type { Fact, RuntimeRequirement, StartCommand } from '../../types.js';
 import { parseGemfile, parseLockfile, productionSpecs, toSemverRange, type Gemfile, type LockedSpec, type Lockfile } from './gemfile.js';
 import { classifyGems, muslDecision } from './native.js';
@@ -192,10 +193,12 @@ interface StartContext {
   warnings: string[];
 }
 
-/** Procfile `web:` first (the deploy file's word), then the framework's own way to serve. */
+/** Procfile `web:` first, then an existing Dockerfile's CMD (the deploy files' word), then the framework's own way to serve. */
 export function detectStart(project: Project, ctx: StartContext): Fact<StartCommand> {
   const procfile = procfileWeb(project);
   if (procfile !== null) return { value: parseCommand(procfile), source: 'Procfile web' };
+  const dockerfile = dockerfileCmd(project);
+  if (dockerfile !== null) return dockerfile;
   const { framework, has } = ctx;
   if (framework === 'rails' && ctx.railsCommand !== null) {
     const server = [...ctx.railsCommand, 'server'];
@@ -220,6 +223,38 @@ export function detectStart(project: Project, ctx: StartContext): Fact<StartComm
     'Could not tell how this Ruby app starts: no Procfile web line, no Rails, Hanami or classic Sinatra app, and no config.ru with puma in the bundle. ' +
       'Add a Procfile ("web: bundle exec puma") or pass the start command with --cmd, e.g. --cmd "bundle exec ruby server.rb".',
   );
+}
+
+/** Programs that start a Ruby web app: a CMD that begins with another (a supervisor script) is not taken. */
+const RUBY_STARTERS = new Set(['bundle', 'ruby', 'rails', 'bin/rails', 'puma', 'rackup', 'thrust', 'bin/thrust', 'unicorn', 'falcon', 'hanami', 'iodine', 'passenger']);
+
+/**
+ * An existing Dockerfile's exec-form CMD in its final stage, when no ENTRYPOINT wraps it (or the
+ * entrypoint is a bin/ script that runs its arguments, as Rails' bin/docker-entrypoint does) and it
+ * starts a Ruby server (https://docs.docker.com/reference/dockerfile/#cmd).
+ */
+function dockerfileCmd(project: Project): Fact<StartCommand> | null {
+  for (const file of inDeployDirs(project, (name) => /^dockerfile$/i.test(name))) {
+    const text = readOrNull(project, file);
+    if (text === null || text.includes(GENERATED)) continue;
+    const final = finalStage(instructions(text));
+    const last = (keyword: string) => final.filter(([k]) => k === keyword).at(-1)?.[1] ?? null;
+    const entrypoint = last('ENTRYPOINT');
+    if (entrypoint !== null && !/bin\/docker-entrypoint/.test(entrypoint)) continue;
+    const cmd = last('CMD')?.trim() ?? '';
+    if (!cmd.startsWith('[')) continue;
+    let argv: unknown;
+    try {
+      argv = JSON.parse(cmd);
+    } catch {
+      continue;
+    }
+    if (!Array.isArray(argv) || argv.length === 0 || !argv.every((w) => typeof w === 'string')) continue;
+    const first = (argv[0] as string).replace(/^\.\//, '');
+    if (!RUBY_STARTERS.has(first)) continue;
+    return { value: { kind: 'exec', argv: argv as string[] }, source: `${file} CMD` };
+  }
+  return null;
 }
 
 /** The Procfile's `web:` command (https://devcenter.heroku.com/articles/procfile), or null. */

@@ -263,3 +263,17 @@ describe('installs that read the project', () => {
     expect(detectRuby(fixture('ruby-roda'), {}).installNeedsSources).toBeNull();
   });
 });
+
+describe('an existing Dockerfile', () => {
+  it('its CMD starts the app when there is no Procfile; a supervisor script or a wrapping ENTRYPOINT is not taken', () => {
+    const rackup = detectRuby(edited('ruby-roda', { Dockerfile: 'FROM ruby:3.3\nCOPY . .\nEXPOSE 9000\nCMD ["bundle", "exec", "rackup", "--host", "0.0.0.0", "-p", "9000"]\n' }), {});
+    expect(rackup.start).toEqual({ value: { kind: 'exec', argv: ['bundle', 'exec', 'rackup', '--host', '0.0.0.0', '-p', '9000'] }, source: 'Dockerfile CMD' });
+    expect(rackup.port.value).toBe(9000);
+    const rails = detectRuby(edited('ruby-rails8-propshaft-thruster-jsbundling', { Dockerfile: 'FROM ruby:3.4-slim\nENTRYPOINT ["/rails/bin/docker-entrypoint"]\nCMD ["./bin/thrust", "./bin/rails", "server"]\n' }), {});
+    expect(rails.start.source).toBe('Dockerfile CMD');
+    const supervisor = detectRuby(edited('ruby-roda', { Dockerfile: 'FROM ruby:3.3\nCMD ["bin/boot"]\n' }), {});
+    expect(supervisor.start.value).toEqual({ kind: 'exec', argv: ['bundle', 'exec', 'puma'] });
+    const wrapped = detectRuby(edited('ruby-roda', { Dockerfile: 'FROM ruby:3.3\nENTRYPOINT ["tini", "--"]\nCMD ["bundle", "exec", "rackup"]\n' }), {});
+    expect(wrapped.start.value).toEqual({ kind: 'exec', argv: ['bundle', 'exec', 'puma'] });
+  });
+});
