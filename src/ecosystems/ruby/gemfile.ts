@@ -111,6 +111,20 @@ function groupNames(text: string): string[] {
   return [...text.matchAll(SYMBOLS)].map((m) => m[1] ?? m[2]!);
 }
 
+/** A line without its `#` comment; a `#` inside a quoted string (a path, an interpolation) stays. */
+function withoutComment(line: string): string {
+  let quote: string | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote !== null) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#') return line.slice(0, i);
+  }
+  return line;
+}
+
 /** The gems and their groups, the ruby line; line-based (blocks counted by do/end). */
 export function parseGemfile(text: string): Gemfile {
   const gems: GemfileGem[] = [];
@@ -120,7 +134,7 @@ export function parseGemfile(text: string): Gemfile {
   let git = false;
   let readsSources: string | null = null;
   for (const raw of text.split(/\r?\n/)) {
-    const line = raw.replace(/#.*$/, '').trim();
+    const line = withoutComment(raw).trim();
     if (line === '') continue;
     if (/^group\b/.test(line) && /\bdo\s*(\|[^|]*\|)?$/.test(line)) {
       const names = groupNames(line.slice(5, line.lastIndexOf('do')));

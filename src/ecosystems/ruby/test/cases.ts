@@ -20,6 +20,8 @@ export const cases: EcosystemCases = {
     { field: 'Procfile web command', fixture: 'ruby-procfile-server', file: 'Procfile', benign: 'ruby server.rb', alternates: ['server'], edits: (v) => ({ Procfile: `web: ${v}\n` }) },
     { field: '.ruby-version', fixture: 'ruby-procfile-server', file: '.ruby-version', benign: '3.3', edits: (v) => ({ '.ruby-version': `${v}\n` }) },
     { field: 'Gemfile ruby requirement', fixture: 'ruby-procfile-server', file: 'Gemfile', benign: '~> 3.3', edits: (v) => ({ '.ruby-version': null, Gemfile: `source "https://rubygems.org"\nruby ${q(v)}\n` }) },
+    // `ruby file:` names a file the install reads, so the Dockerfile copies it by that name.
+    { field: 'Gemfile ruby file: path', fixture: 'ruby-procfile-server', file: 'Gemfile', benign: '.ruby-version', path: (v) => pathPart(v), edits: (v) => ({ '.ruby-version': null, Gemfile: `source "https://rubygems.org"\nruby file: ${q(v)}\n`, [pathPart(v)]: '3.3.6\n' }) },
     { field: 'port in server.rb', fixture: 'ruby-procfile-server', file: /server\.rb/, benign: '8080', port: true, edits: (v) => ({ 'server.rb': replace('ENV.fetch("PORT", "8080")', `ENV.fetch("PORT", ${q(v)})`) }) },
     { field: 'port in config/puma.rb', fixture: 'ruby-hanami', file: /puma\.rb/, benign: '2300', port: true, edits: (v) => ({ 'config/puma.rb': replace('ENV.fetch("HANAMI_PORT", 2300)', `ENV.fetch("HANAMI_PORT", ${q(v)})`) }) },
   ],
