@@ -64,6 +64,8 @@ export const cases: EcosystemCases = {
       base: 'slim',
       touch: { file: 'server.rb', comment: '# e2e change' },
       what: 'Ruby 3.3 standard-library server from a Procfile, bundle install of an empty lockfile, ruby:3.3-slim as uid 1000',
+      // The app reports the uid it runs as: the image's USER reaches the process.
+      probes: [{ path: '/health', status: 200, contains: 'ok' }, { path: '/', status: 200, contains: 'as uid 1000' }],
     },
   ],
 };
