@@ -44,6 +44,8 @@ export function detectRuby(project: Project, options: DetectOptions): RubyFacts 
   const specSource = lockfile ?? gemfileName;
 
   const runtime = detectVersion(project, gemfile, lock, gemfileName, lockfile);
+  const other = /^(jruby|truffleruby|mruby|rbx)-/.exec(project.readText('.ruby-version')?.trim() ?? '');
+  if (other) warnings.push(`.ruby-version names ${other[1]}, but the images this tool writes run CRuby (the ruby images); use a ${other[1]} image by hand, or pin a CRuby version.`);
   const exactRuby = exactVersion(project, gemfile, gemfileName);
   if (lock !== null) warnings.push(...platformWarnings(lock, lockfile!));
 

@@ -277,3 +277,11 @@ describe('an existing Dockerfile', () => {
     expect(wrapped.start.value).toEqual({ kind: 'exec', argv: ['bundle', 'exec', 'puma'] });
   });
 });
+
+describe('other Rubies', () => {
+  it('a .ruby-version naming JRuby is said, and the version comes from elsewhere', () => {
+    const facts = detectRuby(edited('ruby-procfile-server', { '.ruby-version': 'jruby-9.4.9.0\n' }), {});
+    expect(facts.warnings.join('\n')).toMatch(/\.ruby-version names jruby, but the images this tool writes run CRuby/);
+    expect(facts.runtime.source).not.toBe('.ruby-version');
+  });
+});
