@@ -36,6 +36,7 @@ export function classifyGems(specs: LockedSpec[], lock: Lockfile | null, source:
       continue;
     }
     if (row.onlyWhenDirect === true && !direct.has(name)) continue;
+    if (row.unlessGems?.some((other) => byName.has(other)) === true) continue;
     const runtimeNeeded = !prebuilt || row.runtimeAlways === true;
     found.push({
       name, version, glibcOnly,

@@ -29,6 +29,8 @@ export interface RubyNativeRow extends NativeRow {
    * alternative the app may use instead (image_processing depends on both mini_magick and ruby-vips).
    */
   onlyWhenDirect?: boolean;
+  /** Gems whose presence in the bundle makes this row's packages unnecessary (an embedded JavaScript engine instead of Node). */
+  unlessGems?: readonly string[];
 }
 
 const compilerOnly = (name: string, note: string, source: string): RubyNativeRow => ({
@@ -38,6 +40,11 @@ const compilerOnly = (name: string, note: string, source: string): RubyNativeRow
 export const RUBY_NATIVE_GEMS: readonly RubyNativeRow[] = [
   compilerOnly('bcrypt', 'C extension (the OpenBSD bcrypt); compiles with the C compiler alone, needs no library at run time.', 'https://github.com/bcrypt-ruby/bcrypt-ruby'),
   compilerOnly('bootsnap', 'C extension that caches compiled Ruby; compiles with the C compiler alone. `bootsnap precompile` fills its cache at build time.', 'https://github.com/rails/bootsnap'),
+  {
+    name: 'execjs', debian: { build: ['nodejs'], runtime: [] }, alpine: { build: ['nodejs'], runtime: [] }, musl: true, unlessGems: ['mini_racer', 'therubyracer'],
+    note: 'Runs JavaScript through an outside runtime (uglifier, terser, autoprefixer-rails and coffee-rails use it while assets:precompile compresses); the builder gets Node.js from the distribution unless mini_racer embeds V8.',
+    source: 'https://github.com/rails/execjs#readme',
+  },
   {
     name: 'ffi', debian: { build: ['libffi-dev'], runtime: ['libffi8'] }, alpine: { build: ['libffi-dev'], runtime: ['libffi'] }, musl: true,
     note: 'Foreign-function interface; since 1.17 it ships platform gems for x86_64/aarch64 Linux, glibc and musl, with libffi inside; locked for the ruby platform it compiles against libffi.',

@@ -285,3 +285,19 @@ describe('other Rubies', () => {
     expect(facts.runtime.source).not.toBe('.ruby-version');
   });
 });
+
+describe('ExecJS', () => {
+  it('assets compressed through ExecJS get Node.js in the builder only, unless mini_racer embeds V8', () => {
+    const lock = readFileSync(join(FIXTURES, 'ruby-rails7-sprockets', 'Gemfile.lock'), 'utf8')
+      .replace('    sassc (2.4.0)\n', '    execjs (2.9.1)\n    terser (1.2.3)\n      execjs (>= 0.3.0, < 3)\n    sassc (2.4.0)\n')
+      .replace('  sassc-rails\n', '  sassc-rails\n  terser\n');
+    const gemfile = readFileSync(join(FIXTURES, 'ruby-rails7-sprockets', 'Gemfile'), 'utf8').replace('gem "sassc-rails"\n', 'gem "sassc-rails"\ngem "terser"\n');
+    const { facts, plan: p } = plan(edited('ruby-rails7-sprockets', { 'Gemfile.lock': lock, Gemfile: gemfile }));
+    const view = rubyView(facts, p);
+    expect(view.buildPackages.packages).toContain('nodejs');
+    expect(view.runtimePackages.packages).not.toContain('nodejs');
+    const racer = lock.replace('    execjs (2.9.1)\n', '    execjs (2.9.1)\n    mini_racer (0.16.0)\n').replace('      execjs (>= 0.3.0, < 3)\n', '      execjs (>= 0.3.0, < 3)\n      mini_racer\n');
+    const embedded = detectRuby(edited('ruby-rails7-sprockets', { 'Gemfile.lock': racer, Gemfile: gemfile }), {});
+    expect(embedded.nativeDependencies.map((d) => d.name)).not.toContain('execjs');
+  });
+});
