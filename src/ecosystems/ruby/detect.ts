@@ -179,7 +179,18 @@ function exactVersion(project: Project, gemfile: Gemfile, gemfileName: string): 
 function platformWarnings(lock: Lockfile, file: string): string[] {
   if (lock.platforms.length === 0) return [];
   const linux = lock.platforms.some((p) => p === 'ruby' || p.includes('linux'));
-  if (linux) return [];
+  if (linux) {
+    if (lock.platforms.includes('ruby')) return [];
+    // Without `ruby`, deployment mode installs only on the locked CPUs: an image built on an arm64
+    // machine (Apple silicon, Graviton) needs aarch64-linux, one built on a PC x86_64-linux.
+    const arches = [['x86_64-linux', /^x86_64-linux/], ['aarch64-linux', /^(aarch64|arm64)-linux/]] as const;
+    const missing = arches.filter(([, pattern]) => !lock.platforms.some((p) => pattern.test(p))).map(([name]) => name);
+    if (missing.length === 0) return [];
+    return [
+      `${file} PLATFORMS (${lock.platforms.join(', ')}) has no ${missing.join(' or ')}: building the image on such a machine fails in deployment mode. ` +
+        `Run \`bundle lock --add-platform ${missing.join(' ')}\` if the image is built there.`,
+    ];
+  }
   return [
     `${file} PLATFORMS lists only ${lock.platforms.join(', ')}: bundler in deployment mode refuses to install for Linux. ` +
       'Run `bundle lock --add-platform x86_64-linux aarch64-linux` (and x86_64-linux-musl for Alpine) and commit the lockfile.',

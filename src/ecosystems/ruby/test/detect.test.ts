@@ -301,3 +301,11 @@ describe('ExecJS', () => {
     expect(embedded.nativeDependencies.map((d) => d.name)).not.toContain('execjs');
   });
 });
+
+describe('PLATFORMS and the build machine', () => {
+  it('x86_64-linux alone (no ruby): a warning that an arm64 build machine needs aarch64-linux', () => {
+    const facts = detectRuby(fixture('ruby-rails7-sprockets'), {});
+    expect(facts.warnings.join('\n')).toMatch(/PLATFORMS \(x86_64-linux\) has no aarch64-linux: .*bundle lock --add-platform aarch64-linux/);
+    expect(detectRuby(fixture('ruby-rails8-propshaft-thruster-jsbundling'), {}).warnings.join('\n')).not.toMatch(/PLATFORMS/);
+  });
+});
