@@ -47,7 +47,10 @@ export function assessRuby(facts: RubyFacts, now: Date = today()): BaseOption[] 
   const distroless = ruledOut('distroless', 'there is no maintained distroless Ruby image (GoogleContainerTools/distroless publishes none), and the Ruby images\' libraries would have to be copied by hand');
   const chosen = rubyVersion(facts, now);
   if (chosen === null) {
-    const why = `no maintained Ruby (${maintainedRubies(now).join(', ')}) satisfies "${facts.runtime.constraint}" from ${facts.runtime.source}; pass --runtime-version`;
+    const cap = facts.runtime.pinned ? undefined : [...facts.rubyCaps].sort((a, b) => compareMinor(a.ruby, b.ruby))[0];
+    const why = cap !== undefined
+      ? `${cap.why}; every maintained Ruby (${maintainedRubies(now).join(', ')}) is newer, so upgrade the gem first`
+      : `no maintained Ruby (${maintainedRubies(now).join(', ')}) satisfies "${facts.runtime.constraint}" from ${facts.runtime.source}; pass --runtime-version`;
     return [scratch, distroless, ruledOut('alpine', why), ruledOut('slim', why)];
   }
   const { version, note } = chosen;

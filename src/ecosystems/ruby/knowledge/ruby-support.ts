@@ -9,13 +9,19 @@ export interface RubyCap {
   /** The newest Ruby minor those versions run on. */
   ruby: string;
   /** A gem whose presence in the lockfile lifts the cap (the missing dependency is locked after all). */
-  unlessLocked: string;
+  unlessLocked?: string;
   note: string;
   source: string;
   seeAlso?: readonly string[];
 }
 
 export const RUBY_CAPS: readonly RubyCap[] = [
+  {
+    name: 'activesupport', below: '5.0', ruby: '2.6',
+    note: 'Active Support 4.2 calls BigDecimal.new, which bigdecimal 2.0 (Ruby 2.7) removed, so it fails at boot',
+    source: 'https://github.com/ruby/bigdecimal#which-version-should-you-select',
+    seeAlso: ['https://github.com/gothinkster/rails-realworld-example-app/issues/22'],
+  },
   {
     name: 'activesupport', below: '7.1', ruby: '3.3', unlessLocked: 'mutex_m',
     note: 'Active Support before 7.1 requires mutex_m, base64 and bigdecimal without declaring them, and Ruby 3.4 made those bundled gems that bundler loads only when locked',

@@ -309,3 +309,13 @@ describe('PLATFORMS and the build machine', () => {
     expect(detectRuby(fixture('ruby-rails8-propshaft-thruster-jsbundling'), {}).warnings.join('\n')).not.toMatch(/PLATFORMS/);
   });
 });
+
+describe('locked gems older than every maintained Ruby', () => {
+  it('Rails 4.2 (Active Support 4.2): no maintained Ruby can run it, and every base says why', () => {
+    const lock = readFileSync(join(FIXTURES, 'ruby-rails7-sprockets', 'Gemfile.lock'), 'utf8').replaceAll('7.0.8.4', '4.2.6').replace('RUBY VERSION\n   ruby 3.2.2p53\n\n', '');
+    const p = edited('ruby-rails7-sprockets', { 'Gemfile.lock': lock, Gemfile: readFileSync(join(FIXTURES, 'ruby-rails7-sprockets', 'Gemfile'), 'utf8').replace('ruby "~> 3.2"\n', '') });
+    const options = assessRuby(detectRuby(p, {}), NOW);
+    expect(options.every((o) => !o.possible)).toBe(true);
+    expect(options[3]!.why).toMatch(/activesupport 4\.2\.6 in Gemfile\.lock runs on Ruby 2\.6 at most: .*BigDecimal\.new.*every maintained Ruby \(4\.0, 3\.4, 3\.3\) is newer/);
+  });
+});
