@@ -14,8 +14,9 @@ offline="$(dirname "$repo")/shared/offline-images"
 # Only the groups the e2e cases (src/ecosystems/*/test/cases.ts) and their naive --compare images
 # use: building every stand-in takes well over 20 minutes on a new machine. SLIM_IMAGE_E2E_GROUPS
 # widens or narrows the list. bun and deno (oven/bun debian/slim/distroless, denoland/deno
-# debian/distroless/bin) took 5 min 18 s together here on a machine that had the others (2 cores, shared).
-groups=${SLIM_IMAGE_E2E_GROUPS:-debian node python golang rust java distroless nginx bun deno}
+# debian/distroless/bin) took 5 min 18 s together here on a machine that had the others (2 cores, shared);
+# ruby (ruby:3.3-slim and ruby:3.3 for the naive image) about 5 min.
+groups=${SLIM_IMAGE_E2E_GROUPS:-debian node python golang rust java distroless nginx bun deno ruby}
 
 if [[ -d $offline ]]; then
   echo "[ci-e2e] building the offline stand-in images ($groups) with $offline/build.sh"

@@ -105,9 +105,10 @@ export interface Ecosystem<F extends CommonFacts = CommonFacts> {
   /**
    * For ecosystems whose manifests build assets for another ecosystem's app (a package.json
    * whose build script makes a front end): the stage that builds the folder `output` from the
-   * manifest in `dir`, or null when that manifest does not build it. Absent elsewhere.
+   * manifest in `dir` by running its `scripts` (default: build), or null when that manifest does
+   * not build it. Absent elsewhere.
    */
-  assetBuilder?(project: Project, dir: string, output: string, now: Date): AssetStage | null;
+  assetBuilder?(project: Project, dir: string, output: string, now: Date, scripts?: string[]): AssetStage | null;
   /**
    * How the image stops (src/plan/init.ts): `signals` names the row of
    * src/knowledge/stop-signals.ts for the program this image runs ("node", "gunicorn"), and

@@ -180,6 +180,11 @@ export interface AssetNeed {
   path: string;
   /** What needs it: "ui/serve.go //go:embed build/*". */
   source: string;
+  /**
+   * The package.json scripts that make it, in order (jsbundling's `build` and cssbundling's
+   * `build:css` both write app/assets/builds); absent means `build`.
+   */
+  scripts?: string[];
 }
 
 /**
@@ -198,6 +203,8 @@ export interface AssetStage {
   install: string[];
   cacheMount: string;
   build: string[];
+  /** Further build commands after `build`, argv each (a second package.json script); absent means none. */
+  extraBuilds?: string[][];
   /** The output folder relative to the project root ("ui/build"), which the app's stage copies. */
   outputDir: string;
   /** Why this stage exists and how it was chosen, for the reasons. */

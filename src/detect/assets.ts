@@ -24,7 +24,7 @@ export function resolveAssets(facts: CommonFacts, project: Project, ecosystems: 
     let stage: AssetStage | null = null;
     for (const dir of ancestors(need.path)) {
       for (const e of builders) {
-        stage = e.assetBuilder!(project, dir, need.path, now);
+        stage = e.assetBuilder!(project, dir, need.path, now, need.scripts);
         if (stage) break;
       }
       if (stage) break;

@@ -9,6 +9,7 @@ import { go } from './go/index.js';
 import { rust } from './rust/index.js';
 import { java } from './java/index.js';
 import { python } from './python/index.js';
+import { ruby } from './ruby/index.js';
 import { staticSite } from './static/index.js';
 
 export const ECOSYSTEMS: readonly Ecosystem[] = [
@@ -17,6 +18,7 @@ export const ECOSYSTEMS: readonly Ecosystem[] = [
   deno,
   go,
   rust,
+  ruby,
   python,
   java,
   staticSite,

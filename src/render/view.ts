@@ -47,6 +47,7 @@ function assetView(stages: AssetStage[]) {
       cacheMount: stage.cacheMount,
       install: stage.install,
       build: stage.build,
+      extraBuilds: stage.extraBuilds ?? [],
       output: [`/assets/${stage.outputDir}`, `./${stage.outputDir}`],
       // A stale local copy of the output stays out of the context; only plain names become a
       // .dockerignore line (a leading ! or a glob character would mean something else there).

@@ -57,6 +57,17 @@ describe('resolveAssets', () => {
     expect(facts.warnings.join(' ')).toMatch(/^ui\/serve\.go \/\/go:embed build\/\* needs ui\/build, which the repository does not hold/);
   });
 
+  it('runs every script the need names, in order (a Rails app: jsbundling `build`, cssbundling `build:css`), and none is missing', () => {
+    const files = { 'package.json': JSON.stringify({ name: 'app', scripts: { build: 'esbuild app/javascript/*.*', 'build:css': 'tailwindcss -o app/assets/builds/application.css' } }), 'yarn.lock': '# yarn lockfile v1\n' };
+    const need = (scripts: string[]) => ({ ...goFacts('x'), language: 'ruby', assetNeeds: [{ path: 'app/assets/builds', source: 'jsbundling-rails and cssbundling-rails in Gemfile.lock', scripts }] });
+    const [stage] = resolveAssets(need(['build', 'build:css']), project(files), ECOSYSTEMS, NOW).assetStages!;
+    expect(stage).toMatchObject({ dir: '.', build: ['yarn', 'run', 'build'], extraBuilds: [['yarn', 'run', 'build:css']], outputDir: 'app/assets/builds' });
+    expect(stage!.reason).toContain('package.json scripts.build and scripts.build:css build it');
+    const missing = resolveAssets(need(['build', 'build:js']), project(files), ECOSYSTEMS, NOW);
+    expect(missing.assetStages).toEqual([]);
+    expect(missing.warnings.join(' ')).toMatch(/needs app\/assets\/builds, which the repository does not hold and no build script here makes/);
+  });
+
   it('leaves facts without needs untouched', () => {
     const facts = { ...goFacts('x'), assetNeeds: [] };
     expect(resolveAssets(facts, project({}), ECOSYSTEMS, NOW)).toBe(facts);

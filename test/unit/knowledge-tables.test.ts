@@ -36,6 +36,10 @@ import { ADDED_SERVERS, PYTHON_SERVER_ENV } from '../../src/ecosystems/python/kn
 import { PYTHON_TOOLS } from '../../src/ecosystems/python/knowledge/tools.js';
 import { PYTHON_DEV_TOOLS } from '../../src/ecosystems/python/knowledge/dev-tools.js';
 import { PYTHON_RELEASES } from '../../src/ecosystems/python/knowledge/versions.js';
+import { RUBY_FRAMEWORKS } from '../../src/ecosystems/ruby/knowledge/frameworks.js';
+import { RUBY_NATIVE_GEMS } from '../../src/ecosystems/ruby/knowledge/native-gems.js';
+import { RUBY_CAPS } from '../../src/ecosystems/ruby/knowledge/ruby-support.js';
+import { RUBY_RELEASES } from '../../src/ecosystems/ruby/knowledge/versions.js';
 import { RUST_CRATES, RUST_FRAMEWORKS, RUST_OPTIONAL_EDGES } from '../../src/ecosystems/rust/knowledge/crates.js';
 import { RUST_RELEASES } from '../../src/ecosystems/rust/knowledge/versions.js';
 import { ASTRO_ADAPTERS, CLIENT_ROUTERS, SERVER_BUILDERS, SERVER_PACKAGES, STATIC_FRAMEWORKS } from '../../src/ecosystems/static/knowledge/frameworks.js';
@@ -166,6 +170,10 @@ const TABLES: readonly Table[] = [
   table('PYTHON_TOOLS', PYTHON_TOOLS),
   table('PYTHON_DEV_TOOLS', PYTHON_DEV_TOOLS),
   table('PYTHON_RELEASES', PYTHON_RELEASES, { key: (r) => r.minor, order: 'version', dates: [['released', 'day'], ['endOfLife', 'month']] }),
+  table('RUBY_CAPS', RUBY_CAPS, { key: (r) => `${r.name} ${r.below}` }),
+  table('RUBY_FRAMEWORKS', RUBY_FRAMEWORKS, { key: (r) => r.id, order: { priority: 'the first framework among the production gems wins (Rails before the Rack frameworks it bundles)' } }),
+  table('RUBY_NATIVE_GEMS', RUBY_NATIVE_GEMS, { native: true }),
+  table('RUBY_RELEASES', RUBY_RELEASES, { key: (r) => r.minor, order: 'version', dates: [['released', 'day'], ['endOfLife', 'day']] }),
   table('RUST_CRATES', RUST_CRATES, { native: true }),
   table('RUST_OPTIONAL_EDGES', RUST_OPTIONAL_EDGES),
   table('RUST_FRAMEWORKS', RUST_FRAMEWORKS, { key: (r) => r.id, order: { priority: 'the first framework among the dependencies wins' } }),

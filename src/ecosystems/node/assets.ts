@@ -13,9 +13,10 @@ import { detectNodeVersion } from './version.js';
 
 /**
  * The stage that builds `output` from the package.json in `dir`, or null when that folder has no
- * package.json with a build script, or `output` is not inside it (the build writes its own tree).
+ * package.json with the scripts (`build` unless the need names others: a Rails app's jsbundling
+ * `build` and cssbundling `build:css`), or `output` is not inside it (the build writes its own tree).
  */
-export function nodeAssetBuilder(project: Project, dir: string, output: string, now: Date): AssetStage | null {
+export function nodeAssetBuilder(project: Project, dir: string, output: string, now: Date, scripts: string[] = ['build']): AssetStage | null {
   const prefix = dir === '.' ? '' : `${dir}/`;
   if (!project.isFile(`${prefix}package.json`) || (prefix !== '' && !output.startsWith(prefix))) return null;
   const folder = prefix === '' ? project : project.sub(dir);
@@ -25,8 +26,7 @@ export function nodeAssetBuilder(project: Project, dir: string, output: string, 
   } catch {
     return null; // a package.json that does not parse builds nothing we can rely on
   }
-  const script = pkg.scripts.build;
-  if (script === undefined || script.trim() === '') return null;
+  if (scripts.length === 0 || scripts.some((name) => (pkg.scripts[name] ?? '').trim() === '')) return null;
   const pm = detectPackageManager(folder, pkg, undefined);
   const version = detectNodeVersion(folder, pkg, now);
   const major = resolveNodeMajor(version.runtime.constraint, now);
@@ -39,8 +39,9 @@ export function nodeAssetBuilder(project: Project, dir: string, output: string, 
     setup: packageManagerSetup(pm.packageManager.value, { version: pm.packageManagerVersion, yarnBerry: pm.yarnBerry, nodeMajor: major }) ?? [],
     install: recipe.installAll,
     cacheMount: recipe.cacheDir,
-    build: [...recipe.run, 'build'],
+    build: [...recipe.run, scripts[0]!],
+    ...(scripts.length > 1 ? { extraBuilds: scripts.slice(1).map((name) => [...recipe.run, name]) } : {}),
     outputDir: output,
-    reason: `${prefix}package.json scripts.build builds it with ${pm.packageManager.value} (${pm.packageManager.source}) on Node ${major} (${version.runtime.source})`,
+    reason: `${prefix}package.json ${scripts.map((name) => `scripts.${name}`).join(' and ')} build${scripts.length > 1 ? '' : 's'} it with ${pm.packageManager.value} (${pm.packageManager.source}) on Node ${major} (${version.runtime.source})`,
   };
 }
