@@ -9,6 +9,7 @@ import { go } from './go/index.js';
 import { rust } from './rust/index.js';
 import { java } from './java/index.js';
 import { python } from './python/index.js';
+import { php } from './php/index.js';
 import { staticSite } from './static/index.js';
 
 export const ECOSYSTEMS: readonly Ecosystem[] = [
@@ -19,6 +20,7 @@ export const ECOSYSTEMS: readonly Ecosystem[] = [
   rust,
   python,
   java,
+  php,
   staticSite,
 ];
 

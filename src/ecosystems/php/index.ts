@@ -1,0 +1,36 @@
+// PHP: detection (detect.ts, composer.ts), bases and view (plan.ts), knowledge tables
+// (knowledge/), templates/php/. Composer installs in the composer:2 image; the app runs on the
+// official php image (Apache with mod_php), or on Laravel Octane or FrankenPHP when it uses them.
+import type { Ecosystem } from '../../ecosystem.js';
+import { detectPhp, phpMarkers, phpTooling, recognizesPhp } from './detect.js';
+import { assessPhp, phpView } from './plan.js';
+import type { PhpFacts } from './types.js';
+import { PHP_RELEASES } from './knowledge/versions.js';
+
+export const php: Ecosystem<PhpFacts> = {
+  language: 'php',
+  markers: phpMarkers,
+  recognizes: recognizesPhp,
+  tooling: phpTooling,
+  apps: null,
+  detect: detectPhp,
+  assess: (facts) => assessPhp(facts),
+  view: phpView,
+  runtimeName: 'PHP',
+  releases: (now) => PHP_RELEASES.filter((r) => Date.parse(r.released) <= now.getTime()).map((r) => ({ version: r.version, endOfLife: r.end })),
+  fields: {
+    documentRoot: { label: 'The document root', fallback: 'the project folders' },
+    installFiles: { label: 'A file the dependency install copies', fallback: 'composer.json and composer.lock' },
+  },
+  manifestExtensions: ['json', 'lock'],
+  // What a person writes first, after docker init's PHP template without its stages
+  // (https://docs.docker.com/guides/php/containerize/): the Apache image with the whole project.
+  naive: (input) => [
+    `FROM php:${input.runtimeVersion}-apache`,
+    ...(input.has('composer.json') ? ['COPY --from=composer:2 /usr/bin/composer /usr/bin/composer'] : []),
+    'COPY . /var/www/html/',
+    'WORKDIR /var/www/html',
+    ...(input.has('composer.json') ? ['RUN composer install --no-dev --ignore-platform-reqs'] : []),
+  ],
+  installCommand: /\bcomposer install\b/,
+};
