@@ -15,7 +15,7 @@ offline="$(dirname "$repo")/shared/offline-images"
 # use: building every stand-in takes well over 20 minutes on a new machine. SLIM_IMAGE_E2E_GROUPS
 # widens or narrows the list. bun and deno (oven/bun debian/slim/distroless, denoland/deno
 # debian/distroless/bin) took 5 min 18 s together here on a machine that had the others (2 cores, shared).
-groups=${SLIM_IMAGE_E2E_GROUPS:-debian node python golang rust java distroless nginx bun deno}
+groups=${SLIM_IMAGE_E2E_GROUPS:-debian node python golang rust java distroless nginx bun deno php}
 
 if [[ -d $offline ]]; then
   echo "[ci-e2e] building the offline stand-in images ($groups) with $offline/build.sh"

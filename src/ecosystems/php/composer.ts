@@ -53,7 +53,8 @@ export function readComposerLock(project: Project): LockedPackage[] | null {
  * (https://getcomposer.org/doc/articles/versions.md#tilde-version-range-).
  */
 export function composerRange(constraint: string): string | null {
-  const alternatives = constraint.split('|').map((s) => s.trim()).filter((s) => s !== '');
+  // ">= 8.1" is one comparator: the operator and its version are joined before splitting on spaces.
+  const alternatives = constraint.replace(/([<>=!^~]+)\s+(?=\d)/g, '$1').split('|').map((s) => s.trim()).filter((s) => s !== '');
   if (alternatives.length === 0) return null;
   const out: string[] = [];
   for (const alternative of alternatives) {

@@ -7,7 +7,7 @@ import { parseCommand } from '../../detect/command.js';
 import type { AssetNeed, Fact, NativeDependency, PortSetting, RuntimeRequirement, StartCommand } from '../../types.js';
 import { composerRange, readComposerJson, readComposerLock, type ComposerJson, type LockedPackage } from './composer.js';
 import { EXTENSION_ALIASES, PHP_BUNDLED_EXTENSIONS, PHP_EXTENSIONS } from './knowledge/extensions.js';
-import { OCTANE_DEFAULT_SERVER, PHP_ASSET_BUILDERS, PHP_FRAMEWORKS, PHP_SERVER_MARKERS } from './knowledge/frameworks.js';
+import { OCTANE_DEFAULT_SERVER, PHP_ASSET_BUILDERS, PHP_BUILD_STEPS, PHP_FRAMEWORKS, PHP_SERVER_MARKERS } from './knowledge/frameworks.js';
 import { DEFAULT_PORT } from './knowledge/images.js';
 import type { ExtensionNeed, PhpFacts, PhpServer } from './types.js';
 
@@ -50,7 +50,7 @@ export function detectPhp(project: Project, options: DetectOptions): PhpFacts {
   const server = detectServer(project, has, lockfile ?? 'composer.json');
   const documentRoot = detectDocumentRoot(project, frameworkRow?.documentRoot ?? null, server.value, options.cmd !== undefined);
   if (documentRoot === '.' && server.value === 'apache') {
-    warnings.push('index.php is at the project root, so Apache serves the whole folder: composer.json and any other file there can be downloaded. Move the front controller into public/ and run again.');
+    warnings.push('index.php is at the project root, so Apache serves the whole project folder: every file in it (composer.json, vendor/, configuration) can be downloaded. Move the front controller into public/ and run again.');
   }
 
   const runtime = detectVersion(project, composer);
@@ -59,8 +59,8 @@ export function detectPhp(project: Project, options: DetectOptions): PhpFacts {
   if (server.value === 'octane-swoole' && !needs.some((n) => n.name === 'swoole' || n.name === 'openswoole')) {
     needs.push({ name: 'swoole', source: `${server.source} (Octane's swoole server needs the extension)` });
   }
-  const bundled = [...new Set(needs.filter((n) => PHP_BUNDLED_EXTENSIONS.includes(n.name)).map((n) => n.name))].sort();
-  const unknown = [...new Set(needs.filter((n) => !PHP_BUNDLED_EXTENSIONS.includes(n.name) && !PHP_EXTENSIONS.some((r) => r.name === n.name)).map((n) => n.name))].sort();
+  const bundled = [...new Set(needs.filter((n) => isBundled(n.name)).map((n) => n.name))].sort();
+  const unknown = [...new Set(needs.filter((n) => !isBundled(n.name) && !PHP_EXTENSIONS.some((r) => r.name === n.name)).map((n) => n.name))].sort();
   if (unknown.length > 0) {
     warnings.push(
       `The app requires ${unknown.map((n) => `ext-${n}`).join(', ')}, which this tool has no install recipe for; the image does not install ${unknown.length > 1 ? 'them' : 'it'}, and Composer's platform check stops the app at start. ` +
@@ -92,6 +92,7 @@ export function detectPhp(project: Project, options: DetectOptions): PhpFacts {
     unknownExtensions: unknown,
     writable: [...(frameworkRow?.writable ?? [])],
     symfonyFlex: has('symfony/flex'),
+    buildSteps: frameworkRow?.framework === 'symfony' ? PHP_BUILD_STEPS.filter((s) => has(s.package)).map((s) => [...s.command]) : [],
     htaccess: project.isFile(documentRoot === '.' ? '.htaccess' : `${documentRoot}/.htaccess`),
     phpCaps,
     ...(assetNeeds.length > 0 ? { assetNeeds } : {}),
@@ -116,6 +117,8 @@ function frontEndNeeds(project: Project): AssetNeed[] {
   if (!row || project.isDir(row.output)) return [];
   return [{ path: row.output, source: `package.json (${row.package} builds ${row.output}: ${row.source})` }];
 }
+
+const isBundled = (name: string) => PHP_BUNDLED_EXTENSIONS.some((b) => b.name === name);
 
 /** Octane (and its server), FrankenPHP, else Apache with mod_php. */
 function detectServer(project: Project, has: (name: string) => boolean, file: string): Fact<PhpServer> {

@@ -134,7 +134,7 @@ export function phpView(facts: PhpFacts, plan: Plan) {
     build.push(['php', 'artisan', 'package:discover', '--ansi'], ['php', 'artisan', 'event:cache'], ['php', 'artisan', 'route:cache'], ['php', 'artisan', 'view:cache']);
   }
   if (framework === 'symfony') {
-    build.push(['mkdir', '-p', 'var']);
+    build.push(['mkdir', '-p', 'var'], ...facts.buildSteps);
     // https://symfony.com/doc/current/deployment.html#c-install-update-your-vendors: cache warmed in the image.
     build.push(['php', 'bin/console', 'cache:warmup']);
   }
@@ -147,6 +147,11 @@ export function phpView(facts: PhpFacts, plan: Plan) {
   const env: Array<{ name: string; value: string }> = [];
   if (framework === 'laravel') env.push({ name: 'APP_ENV', value: 'production' }, { name: 'APP_DEBUG', value: 'false' }, { name: 'LOG_CHANNEL', value: 'stderr' });
   if (framework === 'symfony') env.push({ name: 'APP_ENV', value: 'prod' }, { name: 'APP_DEBUG', value: '0' });
+  if (server === 'frankenphp') {
+    // Worker mode with the Symfony runtime: the app boots once and serves many requests
+    // (https://frankenphp.dev/docs/worker/#symfony-runtime, https://packagist.org/packages/runtime/frankenphp-symfony).
+    env.push({ name: 'APP_RUNTIME', value: 'Runtime\\FrankenPhpSymfony\\Runtime' }, { name: 'FRANKENPHP_CONFIG', value: `worker ./${facts.documentRoot === '.' ? '' : `${facts.documentRoot}/`}index.php` });
+  }
   for (const [name, value] of Object.entries(portEnv(facts))) env.push({ name, value });
 
   const documentRoot = facts.documentRoot === '.' ? appDir : `${appDir}/${facts.documentRoot}`;

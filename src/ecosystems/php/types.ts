@@ -35,6 +35,8 @@ export interface PhpFacts extends CommonFacts {
   symfonyFlex: boolean;
   /** PHP ranges that locked packages require (composer.lock packages[].require.php): the version must satisfy each. */
   phpCaps: Array<{ constraint: string; source: string }>;
+  /** Console steps locked packages ask for before deployment (Symfony's asset-map:compile), in order. */
+  buildSteps: string[][];
   /** The app has an .htaccess in its document root (mod_rewrite front-controller rules). */
   htaccess: boolean;
 }

@@ -13,11 +13,53 @@
 import type { NativeRow } from '../../../knowledge/native-row.js';
 import type { OsPackages } from '../../../types.js';
 
+/** An extension every php:8.x image already has, and which line of the image's build says so. */
+export interface BundledExtension {
+  name: string;
+  /** How it gets there: PHP's default build, or the configure flag / enable step of the image. */
+  how: string;
+  source: string;
+}
+
+const DOCKERFILE = 'https://github.com/docker-library/php/blob/master/8.4/trixie/apache/Dockerfile';
+const DEFAULTS = 'https://www.php.net/manual/en/extensions.membership.php';
+
 /** Compiled into (or enabled in) every php:8.x image: nothing to install. */
-export const PHP_BUNDLED_EXTENSIONS: readonly string[] = [
-  'core', 'ctype', 'curl', 'date', 'dom', 'fileinfo', 'filter', 'hash', 'iconv', 'json', 'libxml', 'mbstring', 'mysqlnd', 'opcache',
-  'openssl', 'pcre', 'pdo', 'pdo_sqlite', 'phar', 'posix', 'random', 'readline', 'reflection', 'session', 'simplexml', 'sodium', 'spl',
-  'sqlite3', 'standard', 'tokenizer', 'xml', 'xmlreader', 'xmlwriter', 'zlib',
+export const PHP_BUNDLED_EXTENSIONS: readonly BundledExtension[] = [
+  { name: 'core', how: 'PHP itself', source: DEFAULTS },
+  { name: 'ctype', how: 'enabled by default', source: DEFAULTS },
+  { name: 'curl', how: '--with-curl', source: DOCKERFILE },
+  { name: 'date', how: 'always built in', source: DEFAULTS },
+  { name: 'dom', how: 'enabled by default', source: DEFAULTS },
+  { name: 'fileinfo', how: 'enabled by default', source: DEFAULTS },
+  { name: 'filter', how: 'enabled by default', source: DEFAULTS },
+  { name: 'hash', how: 'always built in', source: DEFAULTS },
+  { name: 'iconv', how: '--with-iconv', source: DOCKERFILE },
+  { name: 'json', how: 'always built in', source: DEFAULTS },
+  { name: 'libxml', how: 'enabled by default', source: DEFAULTS },
+  { name: 'mbstring', how: '--enable-mbstring', source: DOCKERFILE },
+  { name: 'mysqlnd', how: '--enable-mysqlnd', source: DOCKERFILE },
+  { name: 'opcache', how: 'docker-php-ext-enable opcache (on by default)', source: DOCKERFILE },
+  { name: 'openssl', how: '--with-openssl', source: DOCKERFILE },
+  { name: 'pcre', how: 'always built in', source: DEFAULTS },
+  { name: 'pdo', how: 'enabled by default', source: DEFAULTS },
+  { name: 'pdo_sqlite', how: '--with-pdo-sqlite', source: DOCKERFILE },
+  { name: 'phar', how: 'enabled by default', source: DEFAULTS },
+  { name: 'posix', how: 'enabled by default', source: DEFAULTS },
+  { name: 'random', how: 'always built in', source: DEFAULTS },
+  { name: 'readline', how: '--with-readline', source: DOCKERFILE },
+  { name: 'reflection', how: 'always built in', source: DEFAULTS },
+  { name: 'session', how: 'enabled by default', source: DEFAULTS },
+  { name: 'simplexml', how: 'enabled by default', source: DEFAULTS },
+  { name: 'sodium', how: '--with-sodium=shared, then docker-php-ext-enable sodium', source: DOCKERFILE },
+  { name: 'spl', how: 'always built in', source: DEFAULTS },
+  { name: 'sqlite3', how: '--with-sqlite3', source: DOCKERFILE },
+  { name: 'standard', how: 'always built in', source: DEFAULTS },
+  { name: 'tokenizer', how: 'enabled by default', source: DEFAULTS },
+  { name: 'xml', how: 'enabled by default', source: DEFAULTS },
+  { name: 'xmlreader', how: 'enabled by default', source: DEFAULTS },
+  { name: 'xmlwriter', how: 'enabled by default', source: DEFAULTS },
+  { name: 'zlib', how: '--with-zlib', source: DOCKERFILE },
 ];
 
 export interface PhpExtensionRow extends NativeRow {
@@ -68,7 +110,7 @@ export const PHP_EXTENSIONS: readonly PhpExtensionRow[] = [
   { name: 'zip', install: 'core', build: { debian: ['libzip-dev'], alpine: ['libzip-dev'] }, runtime: { debian: ['libzip5'], alpine: ['libzip'] }, glibcOnly: false, note: 'zip archives: links libzip', source: 'https://www.php.net/manual/en/zip.installation.php' },
 ];
 
-/** Composer's platform package names for extensions that differ from the module name. */
+/** Composer's platform package names for extensions that differ from the module name (https://getcomposer.org/doc/01-basic-usage.md#platform-packages). */
 export const EXTENSION_ALIASES: Readonly<Record<string, string>> = {
   'zend-opcache': 'opcache',
   'zend opcache': 'opcache',

@@ -61,3 +61,22 @@ export const PHP_ASSET_BUILDERS: readonly PhpAssetBuilder[] = [
   // Laravel's Vite plugin writes public/build with its manifest: https://laravel.com/docs/11.x/vite#running-vite.
   { package: 'laravel-vite-plugin', output: 'public/build', source: 'https://laravel.com/docs/11.x/vite#running-vite' },
 ];
+
+/**
+ * Symfony console steps a locked package asks for before deployment, run in the image build in
+ * this order (Sass compiles into assets/ before AssetMapper copies assets into public/assets).
+ */
+export interface PhpBuildStep {
+  package: string;
+  command: readonly string[];
+  source: string;
+}
+
+export const PHP_BUILD_STEPS: readonly PhpBuildStep[] = [
+  // https://symfony.com/bundles/SymfonycastsSassBundle/current/index.html#how-to-use-in-production (downloads the Dart Sass binary once).
+  { package: 'symfonycasts/sass-bundle', command: ['php', 'bin/console', 'sass:build'], source: 'https://symfony.com/bundles/SymfonycastsSassBundle/current/index.html' },
+  // https://symfony.com/bundles/TailwindBundle/current/index.html#deploying
+  { package: 'symfonycasts/tailwind-bundle', command: ['php', 'bin/console', 'tailwind:build', '--minify'], source: 'https://symfony.com/bundles/TailwindBundle/current/index.html' },
+  // https://symfony.com/doc/current/frontend/asset_mapper.html#serving-assets-in-dev-vs-prod
+  { package: 'symfony/asset-mapper', command: ['php', 'bin/console', 'asset-map:compile'], source: 'https://symfony.com/doc/current/frontend/asset_mapper.html' },
+];
