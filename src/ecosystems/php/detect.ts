@@ -90,7 +90,9 @@ export function detectPhp(project: Project, options: DetectOptions): PhpFacts {
     extensions: needs,
     bundled,
     unknownExtensions: unknown,
-    writable: [...(frameworkRow?.writable ?? [])],
+    // A logs/ folder in the repository is where the app writes its log file (Slim's skeleton does);
+    // .dockerignore keeps its contents out, so the image makes it again, owned by the app user.
+    writable: [...(frameworkRow?.writable ?? []), ...(project.isDir('logs') && !(frameworkRow?.writable ?? []).includes('logs') ? ['logs'] : [])],
     symfonyFlex: has('symfony/flex'),
     buildSteps: frameworkRow?.framework === 'symfony' ? PHP_BUILD_STEPS.filter((s) => has(s.package)).map((s) => [...s.command]) : [],
     htaccess: project.isFile(documentRoot === '.' ? '.htaccess' : `${documentRoot}/.htaccess`),
