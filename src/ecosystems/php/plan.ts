@@ -30,14 +30,17 @@ export function phpVersion(facts: Pick<PhpFacts, 'runtime' | 'phpCaps'>, now: Da
   if (pick) return { version: pick.version, note: `${asked}: the newest maintained PHP it allows is ${pick.version} (https://www.php.net/supported-versions.php)${capNote}` };
   const old = released.find((r) => fits(r.version));
   if (old) return { version: old.version, note: `${asked} allows no maintained PHP${capNote}; building on ${old.version}, past its end of life` };
-  return { version: null, note: `${asked} allows no PHP release this tool knows (${released.map((r) => r.version).join(', ')})${capNote}; pin one with .php-version or --runtime-version` };
+  const fix = phpCaps.some((c) => !released.some((r) => allows({ constraint: c.constraint, pinned: false, source: c.source }, r.version)))
+    ? 'update the packages that cap it (composer update) so it runs on a maintained PHP'
+    : 'pin a line with .php-version or --runtime-version';
+  return { version: null, note: `${asked} allows no PHP release this tool knows (${released.map((r) => r.version).join(', ')})${capNote}; ${fix}` };
 }
 
 export function assessPhp(facts: PhpFacts, now: Date = today()): BaseOption[] {
   const { version, note } = phpVersion(facts, now);
   const scratch = ruledOut('scratch', 'PHP is an interpreter that loads its extensions and libc dynamically; scratch only fits a static binary');
   const distroless = ruledOut('distroless', 'there is no distroless PHP image (https://github.com/GoogleContainerTools/distroless#what-images-are-available), and the php images start through a shell entrypoint script');
-  if (version === null) return [scratch, distroless, ruledOut('alpine', note), ruledOut('slim', note)];
+  if (version === null) return [scratch, distroless, ruledOut('alpine', 'no PHP line to build on (see slim)'), ruledOut('slim', note)];
   const deps = facts.nativeDependencies;
   const server = facts.server.value;
   const composer = phpImages.composer;
