@@ -49,7 +49,7 @@ describe('PHP detection', () => {
     expect(f.portSetting?.kind).toBe('image');
     expect(f.start.value).toEqual({ kind: 'exec', argv: ['apache2-foreground'] });
     // ext-json is compiled into the image: nothing to install.
-    expect(f.bundled).toEqual(['json']);
+    expect(f.bundled).toEqual(['json', 'posix']);
     expect(f.nativeDependencies).toEqual([]);
   });
 
