@@ -74,7 +74,7 @@ describe('PHP bases', () => {
     expect(assessPhp(noApk, NOW)[2]!.possible).toBe(false);
   });
 
-  it('Debian extensions: runtime libraries kept, -dev packages installed after the saved mark so they are purged', () => {
+  it('Debian extensions: runtime libraries kept, -dev packages named so they are purged in the same layer', () => {
     const f = facts('php-extensions-all');
     const plan = chooseBase(assessPhp(f, NOW), 'auto');
     const view = phpView(f, plan);
