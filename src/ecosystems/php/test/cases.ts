@@ -64,5 +64,20 @@ export const cases: EcosystemCases = {
       what: 'PHP 8.4 (composer.json ~8.4.0), composer:2 vendor stage with an authoritative classmap, Apache with mod_php on 8080 as www-data',
       probes: [{ path: '/', status: 200, contains: 'hello from php 8.4 as uid 33' }],
     },
+    {
+      id: 'php-apache-extensions',
+      dependencies: true,
+      fixture: 'php-intl-pgsql',
+      args: [],
+      base: 'slim',
+      touch: { file: 'public/index.php', comment: '// e2e change' },
+      what: 'PHP 8.4 with intl and pdo_pgsql from docker-php-ext-install (ICU and libpq kept, -dev packages purged in the same layer), opcache without timestamp checks, Apache as www-data',
+      probes: [
+        { path: '/', status: 200, contains: 'intl 1.234,5' },
+        { path: '/', status: 200, contains: 'pgsql' },
+        { path: '/', status: 200, contains: 'opcache.validate_timestamps=0' },
+        { path: '/', status: 200, contains: 'uid 33' },
+      ],
+    },
   ],
 };
