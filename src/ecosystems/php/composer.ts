@@ -53,12 +53,11 @@ export function readComposerLock(project: Project): LockedPackage[] | null {
  * (https://getcomposer.org/doc/articles/versions.md#tilde-version-range-).
  */
 export function composerRange(constraint: string): string | null {
-  // ">= 8.1" is one comparator: the operator and its version are joined before splitting on spaces.
-  const alternatives = constraint.replace(/([<>=!^~]+)\s+(?=\d)/g, '$1').split('|').map((s) => s.trim()).filter((s) => s !== '');
+  const alternatives = constraint.split('|').map((s) => s.trim()).filter((s) => s !== '');
   if (alternatives.length === 0) return null;
   const out: string[] = [];
   for (const alternative of alternatives) {
-    const parts = alternative.split(/[\s,]+/).filter((s) => s !== '');
+    const parts = joinOperators(alternative.split(/[\s,]+/).filter((s) => s !== ''));
     const converted: string[] = [];
     for (const raw of parts) {
       const part = raw.replace(/@\w+$/, '').replace(/^(\D*)v(?=\d)/, '$1');
@@ -70,6 +69,17 @@ export function composerRange(constraint: string): string | null {
     out.push(converted.filter((s) => s !== '').join(' ') || '*');
   }
   return out.join(' || ');
+}
+
+/** ">= 8.1" is one comparator: a token that is only an operator joins the version after it. */
+function joinOperators(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (/^[<>=!^~]{1,2}$/.test(token) && i + 1 < tokens.length) out.push(token + tokens[++i]!);
+    else out.push(token);
+  }
+  return out;
 }
 
 function record(value: unknown): Record<string, unknown> {
