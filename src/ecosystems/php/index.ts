@@ -3,6 +3,7 @@
 // official php image (Apache with mod_php), or on Laravel Octane or FrankenPHP when it uses them.
 import type { Ecosystem } from '../../ecosystem.js';
 import { detectPhp, phpMarkers, phpTooling, recognizesPhp } from './detect.js';
+import { naivePhp } from './naive.js';
 import { assessPhp, phpView } from './plan.js';
 import type { PhpFacts } from './types.js';
 import { PHP_RELEASES } from './knowledge/versions.js';
@@ -23,14 +24,6 @@ export const php: Ecosystem<PhpFacts> = {
     installFiles: { label: 'A file the dependency install copies', fallback: 'composer.json and composer.lock' },
   },
   manifestExtensions: ['json', 'lock'],
-  // What a person writes first, after docker init's PHP template without its stages
-  // (https://docs.docker.com/guides/php/containerize/): the Apache image with the whole project.
-  naive: (input) => [
-    `FROM php:${input.runtimeVersion}-apache`,
-    ...(input.has('composer.json') ? ['COPY --from=composer:2 /usr/bin/composer /usr/bin/composer'] : []),
-    'COPY . /var/www/html/',
-    'WORKDIR /var/www/html',
-    ...(input.has('composer.json') ? ['RUN composer install --no-dev --ignore-platform-reqs'] : []),
-  ],
+  naive: naivePhp,
   installCommand: /\bcomposer install\b/,
 };

@@ -112,3 +112,19 @@ describe('PHP bases', () => {
     expect(view.build.map((a) => a.join(' '))).toContain('php bin/console cache:warmup');
   });
 });
+
+describe('the naive PHP Dockerfile (--compare)', () => {
+  it('is the Apache image with the project, installing the extensions as the image docs show (-dev packages left in)', async () => {
+    const { readFileSync, existsSync } = await import('node:fs');
+    const { naivePhp } = await import('../naive.js');
+    const dir = join(FIXTURES, 'php-intl-pgsql');
+    const lines = naivePhp({
+      packageManager: 'composer', runtimeVersion: '8.4',
+      has: (file) => existsSync(join(dir, file)),
+      read: (file) => (existsSync(join(dir, file)) ? readFileSync(join(dir, file), 'utf8') : null),
+    });
+    expect(lines[0]).toBe('FROM php:8.4-apache');
+    expect(lines[1]).toBe('RUN apt-get update && apt-get install -y libicu-dev libpq-dev && docker-php-ext-install intl pdo_pgsql');
+    expect(lines).toContain('RUN composer install --no-dev --ignore-platform-reqs');
+  });
+});
