@@ -137,7 +137,9 @@ export function phpView(facts: PhpFacts, plan: Plan) {
     build.push(['php', 'artisan', 'package:discover', '--ansi'], ['php', 'artisan', 'event:cache'], ['php', 'artisan', 'route:cache'], ['php', 'artisan', 'view:cache']);
   }
   if (framework === 'symfony') {
-    build.push(['mkdir', '-p', 'var'], ...facts.buildSteps);
+    // The vendor stage skipped Composer's scripts, whose Flex auto-scripts copy the bundles'
+    // public files into public/bundles (https://symfony.com/doc/current/deployment.html).
+    build.push(['mkdir', '-p', 'var'], ['php', 'bin/console', 'assets:install', 'public'], ...facts.buildSteps);
     // https://symfony.com/doc/current/deployment.html#c-install-update-your-vendors: cache warmed in the image.
     build.push(['php', 'bin/console', 'cache:warmup']);
   }
