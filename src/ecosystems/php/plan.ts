@@ -139,7 +139,7 @@ export function phpView(facts: PhpFacts, plan: Plan) {
   if (framework === 'symfony') {
     // The vendor stage skipped Composer's scripts, whose Flex auto-scripts copy the bundles'
     // public files into public/bundles (https://symfony.com/doc/current/deployment.html).
-    build.push(['mkdir', '-p', 'var'], ['php', 'bin/console', 'assets:install', 'public'], ...facts.buildSteps);
+    build.push(['php', 'bin/console', 'assets:install', 'public'], ...facts.buildSteps);
     // https://symfony.com/doc/current/deployment.html#c-install-update-your-vendors: cache warmed in the image.
     build.push(['php', 'bin/console', 'cache:warmup']);
   }
