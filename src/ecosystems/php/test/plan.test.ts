@@ -66,6 +66,16 @@ describe('PHP bases', () => {
     expect(view.extensions?.pecl).toEqual(['redis']);
   });
 
+  it('Octane on FrankenPHP: the FrankenPHP Alpine image, extensions through its install-php-extensions', () => {
+    const f = facts('php-laravel-octane-frankenphp');
+    expect(f.server.value).toBe('octane-frankenphp');
+    const plan = chooseBase(assessPhp(f, NOW), 'auto');
+    expect(plan.runtimeImage).toBe('docker.io/dunglas/frankenphp:1-php8.5-alpine');
+    const view = phpView(f, plan);
+    expect(view.extensions?.installer).toEqual(['intl']);
+    expect(view.cmd).toEqual(['php', 'artisan', 'octane:start', '--server=frankenphp', '--host=0.0.0.0', '--port=8000']);
+  });
+
   it('an extension with no musl build, or no Alpine package, rules alpine out for Octane', () => {
     const f = facts('php-laravel-octane-roadrunner');
     const glibc: PhpFacts = { ...f, nativeDependencies: [{ ...f.nativeDependencies[0]!, name: 'ext-x', glibcOnly: true, note: 'links a glibc-only SDK' }] };
