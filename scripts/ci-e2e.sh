@@ -16,7 +16,7 @@ offline="$(dirname "$repo")/shared/offline-images"
 # widens or narrows the list. bun and deno (oven/bun debian/slim/distroless, denoland/deno
 # debian/distroless/bin) took 5 min 18 s together here on a machine that had the others (2 cores, shared);
 # ruby (ruby:3.3-slim and ruby:3.3 for the naive image) about 5 min.
-groups=${SLIM_IMAGE_E2E_GROUPS:-debian node python golang rust java distroless nginx bun deno ruby}
+groups=${SLIM_IMAGE_E2E_GROUPS:-debian node python golang rust java distroless nginx bun deno ruby php}
 
 if [[ -d $offline ]]; then
   echo "[ci-e2e] building the offline stand-in images ($groups) with $offline/build.sh"

@@ -10,6 +10,7 @@ import { rust } from './rust/index.js';
 import { java } from './java/index.js';
 import { python } from './python/index.js';
 import { ruby } from './ruby/index.js';
+import { php } from './php/index.js';
 import { staticSite } from './static/index.js';
 
 export const ECOSYSTEMS: readonly Ecosystem[] = [
@@ -21,6 +22,7 @@ export const ECOSYSTEMS: readonly Ecosystem[] = [
   ruby,
   python,
   java,
+  php,
   staticSite,
 ];
 

@@ -30,6 +30,9 @@ import { NODE_BUILD_TOOLS, NODE_DEV_PRELOADS, NODE_ENV_LOADERS, NODE_PROCESS_MAN
 import { NPM_BUILD_TIME_NATIVE, NPM_INSTALL_SCRIPT_IGNORE, NPM_NATIVE } from '../../src/knowledge/npm-native.js';
 import { NODE_RELEASES } from '../../src/ecosystems/node/knowledge/versions.js';
 import { NODE_REMOVED_SYNTAX } from '../../src/ecosystems/node/knowledge/syntax.js';
+import { PHP_BUNDLED_EXTENSIONS, PHP_EXTENSIONS } from '../../src/ecosystems/php/knowledge/extensions.js';
+import { PHP_ASSET_BUILDERS, PHP_BUILD_STEPS, PHP_FRAMEWORKS, PHP_SERVER_MARKERS } from '../../src/ecosystems/php/knowledge/frameworks.js';
+import { PHP_RELEASES } from '../../src/ecosystems/php/knowledge/versions.js';
 import { PYPI_NATIVE } from '../../src/ecosystems/python/knowledge/native.js';
 import { PYTHON_SUPPORT } from '../../src/ecosystems/python/knowledge/python-support.js';
 import { ADDED_SERVERS, PYTHON_SERVER_ENV } from '../../src/ecosystems/python/knowledge/servers.js';
@@ -148,6 +151,13 @@ const TABLES: readonly Table[] = [
   table('NODE_ENV_LOADERS', NODE_ENV_LOADERS, { key: (r) => r.command }),
   table('NODE_PROCESS_MANAGERS', NODE_PROCESS_MANAGERS, { key: (r) => r.command }),
   table('NODE_BUILD_TOOLS', NODE_BUILD_TOOLS, { key: (r) => r.command }),
+  table('PHP_ASSET_BUILDERS', PHP_ASSET_BUILDERS, { key: (r) => r.package }),
+  table('PHP_BUILD_STEPS', PHP_BUILD_STEPS, { key: (r) => r.package, order: { priority: 'run in this order: Sass and Tailwind write assets/ before AssetMapper copies it' } }),
+  table('PHP_BUNDLED_EXTENSIONS', PHP_BUNDLED_EXTENSIONS),
+  table('PHP_EXTENSIONS', PHP_EXTENSIONS, { native: true }),
+  table('PHP_FRAMEWORKS', PHP_FRAMEWORKS, { key: (r) => r.package, order: { priority: 'the first framework among the locked packages wins' } }),
+  table('PHP_RELEASES', PHP_RELEASES, { key: (r) => r.version, order: 'version', dates: [['released', 'day'], ['end', 'day']] }),
+  table('PHP_SERVER_MARKERS', PHP_SERVER_MARKERS, { key: (r) => r.package, order: { priority: 'Octane is looked for before FrankenPHP on its own' } }),
   table('NODE_REMOVED_SYNTAX', NODE_REMOVED_SYNTAX, { key: (r) => r.id }),
   table('NX_BUILD_EXECUTORS', NX_BUILD_EXECUTORS, { key: (r) => r.executor }),
   table('NPM_NATIVE', NPM_NATIVE, {

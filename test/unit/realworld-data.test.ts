@@ -13,10 +13,12 @@ describe('corpus/realworld.json', () => {
     expect(validateCorpus(corpus)).toEqual([]);
   });
 
+  // Most ecosystems real repositories use are supported now; at least one entry (a Hugo site) keeps
+  // checking that an unsupported one is declined rather than misdetected.
   it('has at least 36 entries, a few of them of unsupported ecosystems', () => {
     expect(corpus.entries.length).toBeGreaterThanOrEqual(36);
     const unsupported = corpus.entries.filter((e: { unsupported?: boolean }) => e.unsupported === true).length;
-    expect(unsupported).toBeGreaterThanOrEqual(3);
+    expect(unsupported).toBeGreaterThanOrEqual(1);
     expect(unsupported).toBeLessThanOrEqual(6);
   });
 
