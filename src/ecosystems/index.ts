@@ -10,6 +10,7 @@ import { rust } from './rust/index.js';
 import { java } from './java/index.js';
 import { python } from './python/index.js';
 import { staticSite } from './static/index.js';
+import { dotnet } from './dotnet/index.js';
 
 export const ECOSYSTEMS: readonly Ecosystem[] = [
   node,
@@ -19,6 +20,7 @@ export const ECOSYSTEMS: readonly Ecosystem[] = [
   rust,
   python,
   java,
+  dotnet,
   staticSite,
 ];
 
