@@ -6,6 +6,7 @@ import { posix } from 'node:path';
 import type { DetectOptions } from '../../ecosystem.js';
 import type { Project } from '../../project.js';
 import { UserError } from '../../errors.js';
+import { shorten } from '../../project.js';
 import { envSetting, lineOf } from '../../detect/port.js';
 import { stripJsonc } from '../../npm/lockfiles-bun.js';
 import type { Fact, NativeDependency, PortSetting } from '../../types.js';
@@ -16,7 +17,7 @@ import { DOTNET_RELEASES } from './knowledge/versions.js';
 import type { DotnetFacts, PublishMode } from './types.js';
 import type { RuntimeRepo } from './knowledge/images.js';
 
-export const dotnetMarkers = ['*.sln', '*.slnx', '*.csproj', '*.fsproj', '*.vbproj'];
+export const dotnetMarkers = ['*.csproj', '*.fsproj', '*.vbproj', '*.sln', '*.slnx'];
 
 export function recognizesDotnet(project: Project): boolean {
   return hasProjectMarker(project);
@@ -208,15 +209,15 @@ export function targetFramework(info: ProjectInfo): TargetFramework {
   const where = `${info.msbuild.properties.has('TargetFramework') || info.msbuild.properties.has('TargetFrameworks') ? info.file : (info.props[info.props.length - 1] ?? info.file)} ${single !== null ? 'TargetFramework' : 'TargetFrameworks'}`;
   if (raw === null) throw new UserError(`${info.file} names no TargetFramework (nor does a Directory.Build.props above it), so the .NET version is unknown. Add <TargetFramework>net10.0</TargetFramework> (or the version it targets) and run again.`);
   const resolved = resolveProperties(raw, info.properties);
-  if (resolved === null) throw new UserError(`${where} is "${raw}", which uses a property this tool cannot evaluate. Write the target framework literally (for example net10.0) and run again.`);
+  if (resolved === null) throw new UserError(`${where} is "${shorten(raw, 80)}", which uses a property this tool cannot evaluate. Write the target framework literally (for example net10.0) and run again.`);
   const list = resolved.split(';').map((t) => t.trim()).filter((t) => t !== '');
   const parsed = list.map((tfm) => ({ tfm, m: TFM.exec(tfm) })).filter((x): x is { tfm: string; m: RegExpExecArray } => x.m !== null);
   if (parsed.length === 0) {
     const windows = list.some((t) => t.includes('-windows'));
     throw new UserError(
       windows
-        ? `${where} is ${resolved}: a Windows-only target (WinForms, WPF) cannot run in a Linux container.`
-        : `${where} is ${resolved}, which is not a .NET (Core) target such as net10.0: .NET Framework and .NET Standard projects do not run on the Linux .NET images.`,
+        ? `${where} is ${shorten(resolved, 80)}: a Windows-only target (WinForms, WPF) cannot run in a Linux container.`
+        : `${where} is "${shorten(resolved, 80)}", which is not a .NET (Core) target such as net10.0: .NET Framework and .NET Standard projects do not run on the Linux .NET images.`,
     );
   }
   const known = new Set(DOTNET_RELEASES.map((r) => r.version));
@@ -226,11 +227,18 @@ export function targetFramework(info: ProjectInfo): TargetFramework {
   return { tfm: best.tfm, version: best.version, multi: list.length > 1, source: `${where} ${best.tfm}${list.length > 1 ? ` (of ${resolved})` : ''}` };
 }
 
+const ASSEMBLY_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,199}$/;
+
 function assemblyName(info: ProjectInfo): Fact<string> {
   const raw = property(info.properties, 'AssemblyName');
-  if (raw === null) return { value: info.name, source: `${info.file} (the project file's name)` };
+  if (raw === null) {
+    if (!ASSEMBLY_NAME.test(info.name)) throw new UserError(`${info.file}: the project's name becomes the assembly's file name, and "${shorten(info.name, 80)}" is not one the image can run (letters, digits, ".", "_" and "-" only). Rename the project file or set <AssemblyName> and run again.`);
+    return { value: info.name, source: `${info.file} (the project file's name)` };
+  }
   const resolved = resolveProperties(raw, new Map([...info.properties, ['MSBuildProjectName', info.name]]));
-  if (resolved === null || resolved === '') throw new UserError(`${info.file} AssemblyName is "${raw}", which uses a property this tool cannot evaluate. Write it literally and run again.`);
+  if (resolved === null || resolved === '') throw new UserError(`${info.file} AssemblyName is "${shorten(raw, 80)}", which uses a property this tool cannot evaluate. Write it literally and run again.`);
+  // The dll (or executable) name goes into the start command: letters, digits and . _ - only.
+  if (!ASSEMBLY_NAME.test(resolved)) throw new UserError(`${info.file} AssemblyName "${shorten(resolved, 80)}" is not a file name the image can run (letters, digits, ".", "_" and "-" only). Fix it and run again.`);
   return { value: resolved, source: `${info.file} AssemblyName` };
 }
 
@@ -396,7 +404,7 @@ function sdkPin(project: Project, line: string): Fact<string> | null {
   if (typeof version !== 'string') return null;
   const m = /^(\d{1,2})\.(\d)\.(\d{3})$/.exec(version.trim());
   if (m === null) {
-    throw new UserError(`global.json sdk.version is "${version}", not a released SDK version such as 10.0.100. Fix it (or remove the pin) and run again.`);
+    throw new UserError(`global.json sdk.version is "${shorten(version, 80)}", not a released SDK version such as 10.0.100. Fix it (or remove the pin) and run again.`);
   }
   const sdkLine = `${m[1]}.${m[2]}`;
   if (Number.parseFloat(sdkLine) < Number.parseFloat(line)) {

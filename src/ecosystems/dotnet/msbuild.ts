@@ -31,6 +31,7 @@ const LISTS = new Set(['PropertyGroup', 'ItemGroup', 'PackageReference', 'Packag
 export function parseMsbuild(project: Project, path: string): MsbuildFile {
   const text = project.readText(path);
   if (text === null) throw new UserError(`${shorten(path)} cannot be read. Check the path and run again.`);
+  checkWellFormed(path, text);
   const parser = new (xml().XMLParser)({
     ignoreAttributes: false,
     attributeNamePrefix: '@',
@@ -97,6 +98,14 @@ export function parseMsbuild(project: Project, path: string): MsbuildFile {
     }
   }
   return file;
+}
+
+/** fast-xml-parser's parser accepts broken XML; its validator names the line. */
+export function checkWellFormed(path: string, text: string): void {
+  const valid = xml().XMLValidator.validate(text.replace(/^\uFEFF/, ''));
+  if (valid !== true) {
+    throw new UserError(`${shorten(path)} is not well-formed XML (line ${valid.err.line}): ${shorten(valid.err.msg, 160)} Fix the file and run again.`);
+  }
 }
 
 function asXml(value: unknown): Xml | null {

@@ -8,7 +8,7 @@ import type { Project } from '../../project.js';
 import { ChoiceNeeded, UserError } from '../../errors.js';
 import { shorten } from '../../project.js';
 import { xml } from '../../lazy.js';
-import { isTrue, parseMsbuild, property, type MsbuildFile } from './msbuild.js';
+import { checkWellFormed, isTrue, parseMsbuild, property, type MsbuildFile } from './msbuild.js';
 import type { ProjectKind } from './types.js';
 
 export const PROJECT_EXTENSIONS = ['.csproj', '.fsproj', '.vbproj'];
@@ -45,6 +45,8 @@ export function hasProjectMarker(project: Project): boolean {
 
 /** Project files the solutions at the root list, else every project file in the tree (bounded). */
 export function projectFiles(project: Project): { files: string[]; source: string } {
+  // A root project file that is not a regular file (a link loop, a folder) is named, not skipped.
+  for (const name of project.list('.')) if (PROJECT_EXTENSIONS.some((ext) => name.endsWith(ext)) && !project.isFile(name)) project.readText(name);
   const solutions = project.list('.').filter((n) => SOLUTION_EXTENSIONS.some((ext) => n.endsWith(ext)) && project.isFile(n));
   if (solutions.length > 0) {
     const files = new Set<string>();
@@ -60,6 +62,7 @@ export function solutionProjects(project: Project, solution: string): string[] {
   const text = project.readText(solution) ?? '';
   const paths: string[] = [];
   if (solution.endsWith('.slnx')) {
+    checkWellFormed(solution, text);
     let doc: unknown;
     try {
       doc = new (xml().XMLParser)({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(text.replace(/^\uFEFF/, ''));
