@@ -25,7 +25,11 @@ export const dotnet: Ecosystem<DotnetFacts> = {
     sdkTag: { label: 'The SDK version', fallback: 'global.json' },
   },
   manifestExtensions: ['csproj', 'fsproj', 'vbproj', 'props', 'targets', 'sln', 'slnx', 'json', 'config'],
-  // The naive Dockerfile needs the project's dll name, which only detection knows: none here.
-  naive: () => null,
+  // What a person writes first: one SDK stage that runs the sources with `dotnet run` (the SDK,
+  // the sources and the build output all ship). The naive input knows no project name, and
+  // `dotnet run` finds the project in the folder by itself.
+  naive: (input) => /^\d{1,2}(\.\d)?$/.test(input.runtimeVersion)
+    ? [`FROM mcr.microsoft.com/dotnet/sdk:${input.runtimeVersion}`, 'WORKDIR /app', 'COPY . .', 'RUN dotnet restore', 'CMD ["dotnet", "run", "-c", "Release", "--no-launch-profile"]']
+    : null,
   installCommand: /\bdotnet restore\b/,
 };

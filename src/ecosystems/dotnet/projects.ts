@@ -40,7 +40,9 @@ export function propsPackages(project: Project, info: ProjectInfo): Array<[strin
 export function hasProjectMarker(project: Project): boolean {
   const names = project.list('.');
   if (names.some((n) => [...PROJECT_EXTENSIONS, ...SOLUTION_EXTENSIONS].some((ext) => n.endsWith(ext)))) return true;
-  return project.isDir('src') && project.find({ extensions: PROJECT_EXTENSIONS, under: ['src'], maxDepth: 1, maxFiles: 1 }).length > 0;
+  // A project in a folder of its own (App/App.csproj) or under src/ (src/App/App.csproj), without a solution.
+  const under = project.isDir('src') ? ['.', 'src'] : ['.'];
+  return project.find({ extensions: PROJECT_EXTENSIONS, under, maxDepth: 1, maxFiles: 1 }).length > 0;
 }
 
 /** Project files the solutions at the root list, else every project file in the tree (bounded). */
