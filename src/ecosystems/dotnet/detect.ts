@@ -12,7 +12,7 @@ import { stripJsonc } from '../../npm/lockfiles-bun.js';
 import type { Fact, NativeDependency, PortSetting } from '../../types.js';
 import { isTrue, property, resolveProperties } from './msbuild.js';
 import { buildProps, chooseProject, describeKind, hasProjectMarker, nearest, projectFiles, projectInfo, propsPackages, readMsbuild, type ProjectInfo } from './projects.js';
-import { ASPNET_AOT, nativeRow, trimAotRow } from './knowledge/packages.js';
+import { ASPNET_AOT, nativeRow, trimAotRow, type TrimAotRow } from './knowledge/packages.js';
 import { DOTNET_RELEASES } from './knowledge/versions.js';
 import type { DotnetFacts, PublishMode } from './types.js';
 import type { RuntimeRepo } from './knowledge/images.js';
@@ -69,14 +69,15 @@ export function detectDotnet(project: Project, options: DetectOptions): DotnetFa
     warnings.push(`${info.file} sets InvariantGlobalization, but ${globalization.join('; ')}: the image follows the project (no ICU), so check that it really runs without culture data.`);
   }
 
-  const trimBlockers: string[] = [];
-  const aotBlockers: string[] = [];
+  // One line per table row: EF Core's providers are one blocker, not one each.
+  const blockers = new Map<TrimAotRow, string[]>();
   for (const [id] of packages) {
     const row = trimAotRow(id);
-    if (row === null) continue;
-    if (row.trim) trimBlockers.push(`${id}: ${row.note} (${row.source})`);
-    if (row.aot) aotBlockers.push(`${id}: ${row.note} (${row.source})`);
+    if (row !== null) blockers.set(row, [...(blockers.get(row) ?? []), id]);
   }
+  const blocker = (row: TrimAotRow, ids: string[]) => `${row.prefix && ids.length > 1 ? `${row.name}.*` : ids.join(', ')}: ${row.note} (${row.source})`;
+  const trimBlockers = [...blockers].filter(([row]) => row.trim).map(([row, ids]) => blocker(row, ids));
+  const aotBlockers = [...blockers].filter(([row]) => row.aot).map(([row, ids]) => blocker(row, ids));
   const aspnet = ASPNET_AOT.find((r) => r.framework === framework.value);
   if (aspnet?.aot === 'unsupported') {
     const why = `${framework.value} is not supported by native AOT or trimming (${aspnet.source})`;

@@ -15,7 +15,7 @@ export interface MsbuildFile {
   /** The SDK from <Project Sdk="..."> or <Sdk Name="..."/>, version stripped ("Microsoft.NET.Sdk.Web"). */
   sdk: string | null;
   properties: Map<string, string>;
-  /** PackageReference Include -> Version (or null: central versions). */
+  /** PackageReference Include -> Version (or null: central versions); build-time-only ones (PrivateAssets all) are left out. */
   packages: Map<string, string | null>;
   /** PackageVersion Include -> Version (Directory.Packages.props). */
   packageVersions: Map<string, string>;
@@ -75,6 +75,8 @@ export function parseMsbuild(project: Project, path: string): MsbuildFile {
       if (!applies(item)) continue;
       const id = attr(item, 'Include') ?? attr(item, 'Update');
       if (id === null) continue;
+      // PrivateAssets="all": an analyzer or design-time tool (EF Core Design), not published with the app.
+      if ((attr(item, 'PrivateAssets') ?? textOf(item.PrivateAssets) ?? '').toLowerCase() === 'all') continue;
       file.packages.set(id, attr(item, 'Version') ?? attr(item, 'VersionOverride') ?? textOf(item.Version));
     }
     for (const item of list(group.PackageVersion)) {

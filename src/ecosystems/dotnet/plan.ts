@@ -38,7 +38,7 @@ export function modeReason(facts: DotnetFacts): string {
     case 'self-contained':
       return `self-contained on runtime-deps, as ${facts.mode.source} asks; PublishTrimmed would drop unused code`;
     case 'framework-dependent': {
-      const names = [...new Set(facts.aotBlockers.map((b) => b.split(/[: ]/)[0]!))];
+      const names = [...new Set(facts.aotBlockers.map((b) => b.split(/[: ]/)[0]!.replace(/,$/, '')))];
       const blockers = names.length > 0 ? `, and here ${names.join(', ')} would break under them` : '';
       return `framework-dependent on ${facts.runtimeRepo} (a minimal API: ${s.aspnetChiseled} MB on chiseled, ${s.aspnet} MB on the full image): the project turns on neither PublishTrimmed (${s.trimmedChiseled} MB) nor PublishAot (${s.aotChiseled} MB), which break reflection-heavy code${blockers}`;
     }
