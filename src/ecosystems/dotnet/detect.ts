@@ -14,6 +14,7 @@ import { isTrue, property, resolveProperties } from './msbuild.js';
 import { buildProps, chooseProject, describeKind, hasProjectMarker, nearest, projectFiles, projectInfo, propsPackages, readMsbuild, type ProjectInfo } from './projects.js';
 import { ASPNET_AOT, nativeRow, trimAotRow, type TrimAotRow } from './knowledge/packages.js';
 import { DOTNET_RELEASES } from './knowledge/versions.js';
+import { credentialVariables } from './nuget-config.js';
 import type { DotnetFacts, PublishMode } from './types.js';
 import type { RuntimeRepo } from './knowledge/images.js';
 
@@ -104,6 +105,8 @@ export function detectDotnet(project: Project, options: DetectOptions): DotnetFa
 
   const lockFiles = closure.map((c) => (c.dir === '.' ? 'packages.lock.json' : `${c.dir}/packages.lock.json`)).filter((f) => project.isFile(f));
   const restoreFiles = restoreInputs(project, closure, props, lockFiles);
+  const secrets = [...new Set(restoreFiles.filter((f) => posix.basename(f).toLowerCase() === 'nuget.config').flatMap((f) => credentialVariables(project, f)))].sort();
+  if (secrets.length > 0) warnings.push(`NuGet.config reads ${secrets.map((s) => `%${s}%`).join(', ')} for its package source credentials: the restore gets ${secrets.length === 1 ? 'it' : 'them'} as BuildKit secrets only, so build with ${secrets.map((s) => `--secret id=${s},env=${s}`).join(' ')}.`);
   const start = mode.value === 'framework-dependent'
     ? { value: { kind: 'exec' as const, argv: ['dotnet', `${assembly.value}.dll`] }, source: `${assembly.source}: dotnet runs the published dll` }
     : { value: { kind: 'exec' as const, argv: [`/app/${assembly.value}`] }, source: `${assembly.source}: the ${mode.value === 'aot' ? 'native executable' : 'self-contained app host'} publish writes` };
@@ -133,6 +136,7 @@ export function detectDotnet(project: Project, options: DetectOptions): DotnetFa
     restoreFiles,
     sdkTag: sdkPin(project, tfm.version),
     builderPackages,
+    restoreSecrets: secrets,
     lockedRestore: lockFiles.includes(info.dir === '.' ? 'packages.lock.json' : `${info.dir}/packages.lock.json`),
   };
 }

@@ -153,6 +153,8 @@ export function dotnetView(facts: DotnetFacts, plan: Plan) {
     runtimePackages: osPackagesView(distro, plan.base === 'distroless' ? [] : collectPackages(facts.nativeDependencies, 'runtime', distro)),
     restoreCopies: restoreCopies(facts.restoreFiles),
     nugetCache: '/root/.nuget/packages',
+    // NuGet.config credentials read these variables: the restore alone sees them, as secrets.
+    restoreSecrets: facts.restoreSecrets.map((name) => `--mount=type=secret,id=${name},env=${name} `).join(''),
     restore,
     publish,
     arch: ridSpecific,

@@ -4,7 +4,12 @@
 //   `-noble-chiseled-extra`, `-alpine`, `-bookworm-slim` (8.0, 9.0) and `-noble`.
 // - chiseled: https://github.com/dotnet/dotnet-docker/blob/main/documentation/ubuntu-chiseled.md: no
 //   shell, no package manager, runs as the non-root `app` user (APP_UID 1654); no ICU and no tzdata
-//   (globalization-invariant mode) unless `-extra`, which adds both.
+//   (globalization-invariant mode) unless `-extra`, which adds both. The image definitions themselves:
+//   https://github.com/dotnet/dotnet-docker/blob/main/src/runtime-deps/10.0/noble-chiseled/amd64/Dockerfile
+//   (users root and app 1654 in /etc/passwd and /etc/group, ca-certificates, libc6, libgcc, libssl3,
+//   libstdc++; ENV APP_UID=1654, ASPNETCORE_HTTP_PORTS=8080, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=true;
+//   USER $APP_UID) and src/runtime/10.0/noble-chiseled/amd64/Dockerfile (/usr/bin/dotnet, ENTRYPOINT
+//   ["/usr/bin/dotnet"], which the generated ENTRYPOINT replaces).
 // - the port: since .NET 8 every image sets ASPNETCORE_HTTP_PORTS=8080
 //   (https://learn.microsoft.com/en-us/dotnet/core/compatibility/containers/8.0/aspnet-port), and
 //   the `app` user with uid 1654 exists in every image

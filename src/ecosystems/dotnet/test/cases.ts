@@ -30,6 +30,7 @@ export const cases: EcosystemCases = {
     { what: 'slnx (unclosed tag)', fixture: 'dotnet-solution-web-tests-lib', edits: { 'Shop.slnx': '<Solution>\n  <Folder Name="/src/">\n</Solution>\n' }, message: /Shop\.slnx is not well-formed XML \(line \d+\)/ },
     { what: 'global.json', fixture: 'dotnet-solution-two-web', args: ['--main', 'Store.Api'], edits: { 'global.json': '{ "sdk": { "version": "8.0.404" }\n' }, message: /global\.json is not valid JSON/ },
     { what: 'appsettings.json', fixture: 'dotnet-minimal-api', edits: { 'appsettings.json': '{ "Logging": {\n' }, message: /appsettings\.json is not valid JSON/ },
+    { what: 'NuGet.config (unclosed tag)', fixture: 'dotnet-solution-web-tests-lib', edits: { 'NuGet.config': '<configuration>\n  <packageSources>\n</configuration>\n' }, message: /NuGet\.config is not well-formed XML \(line \d+\)/ },
     { what: 'Directory.Build.props (unclosed tag)', fixture: 'dotnet-solution-web-tests-lib', edits: { 'Directory.Build.props': '<Project>\n  <PropertyGroup>\n</Project>\n' }, message: /Directory\.Build\.props is not well-formed XML \(line \d+\)/ },
   ],
   textFiles: [

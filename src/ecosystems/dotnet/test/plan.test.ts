@@ -133,3 +133,34 @@ describe('the CLI over .NET projects', () => {
     expect(result.stderr).toMatch(/Admin \(Admin\/Admin\.csproj\), Shop \(Shop\/Shop\.csproj\)/);
   });
 });
+
+describe('NuGet.config credentials', () => {
+  const config = (value: string) => `<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="company" value="https://pkgs.example.com/nuget/v3/index.json" />
+  </packageSources>
+  <packageSourceCredentials>
+    <company>
+      <add key="Username" value="build" />
+      <add key="ClearTextPassword" value="${value}" />
+    </company>
+  </packageSourceCredentials>
+</configuration>
+`;
+
+  it('a literal password is refused naming the line, without showing it', async () => {
+    const result = await run(writeProject({ 'A.csproj': web(), 'Program.cs': MINIMAL, 'NuGet.config': config('s3cr3t-t0ken') }));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/NuGet\.config:9 holds a literal ClearTextPassword for the package source "company"/);
+    expect(result.stderr).not.toContain('s3cr3t-t0ken');
+  });
+
+  it('a %VARIABLE% reaches the restore only, as a BuildKit secret', async () => {
+    const result = await run(writeProject({ 'A.csproj': web(), 'Program.cs': MINIMAL, 'NuGet.config': config('%NUGET_TOKEN%') }));
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.dockerfile).toMatch(/^RUN --mount=type=cache,id=nuget,target=\/root\/\.nuget\/packages --mount=type=secret,id=NUGET_TOKEN,env=NUGET_TOKEN dotnet restore A\.csproj$/m);
+    expect(result.dockerfile.match(/NUGET_TOKEN/g)).toHaveLength(2);
+    expect(result.stderr).toMatch(/--secret id=NUGET_TOKEN,env=NUGET_TOKEN/);
+  });
+});
