@@ -90,7 +90,9 @@ export function detectDotnet(project: Project, options: DetectOptions): DotnetFa
 
   const aspnetShared = info.kind === 'web' || closure.some((c) => c.msbuild.frameworkReferences.some((r) => r.toLowerCase() === 'microsoft.aspnetcore.app'));
   const runtimeRepo: RuntimeRepo = mode.value === 'framework-dependent' ? (aspnetShared ? 'aspnet' : 'runtime') : 'runtime-deps';
-  const port = detectPort(project, info, sources, framework.value);
+  // A console app that hosts ASP.NET Core itself (WebApplication, Kestrel) listens like a web app.
+  const hostsWeb = info.kind === 'console' && aspnetShared && sources.some((s) => s.text.includes('WebApplication.Create') || s.text.includes('UseKestrel'));
+  const port = detectPort(project, info, sources, hostsWeb);
   const http2 = sources.some((s) => s.text.includes('HttpProtocols.Http2')) || /"Protocols"\s*:\s*"Http2"/.test(project.readText(info.dir === '.' ? 'appsettings.json' : `${info.dir}/appsettings.json`) ?? '');
   if (framework.value === 'aspnetcore-grpc' && !http2) {
     warnings.push('gRPC needs HTTP/2. On a plain-text port Kestrel speaks HTTP/2 only when the endpoint protocol is Http2 (appsettings.json Kestrel:EndpointDefaults:Protocols, or the environment variable Kestrel__EndpointDefaults__Protocols=Http2); behind a TLS-terminating proxy, have it speak h2c to the app. https://learn.microsoft.com/en-us/aspnet/core/grpc/aspnetcore#server-options');
@@ -312,8 +314,8 @@ const URL_PORT = /:(\d{2,5})\/?$/;
  * otherwise ASP.NET Core listens on ASPNETCORE_HTTP_PORTS, 8080 in the images since .NET 8.
  * launchSettings.json is a development file and is never read. Workers and console apps serve nothing.
  */
-function detectPort(project: Project, info: ProjectInfo, sources: SourceFile[], framework: string | null): { port: Fact<number | null>; setting: PortSetting } {
-  if (info.kind !== 'web') return { port: { value: null, source: `${info.file} is a ${describeKind(info.kind)}, which listens on no port` }, setting: { kind: 'unknown' } };
+function detectPort(project: Project, info: ProjectInfo, sources: SourceFile[], hostsWeb: boolean): { port: Fact<number | null>; setting: PortSetting } {
+  if (info.kind !== 'web' && !hostsWeb) return { port: { value: null, source: `${info.file} is a ${describeKind(info.kind)}, which listens on no port` }, setting: { kind: 'unknown' } };
   for (const s of sources) {
     for (const m of s.text.matchAll(URL_CALL)) {
       const port = Number(URL_PORT.exec(m[2]!)?.[1]);
@@ -333,7 +335,6 @@ function detectPort(project: Project, info: ProjectInfo, sources: SourceFile[], 
   const configured = appsettingsPort(project, info.dir);
   if (configured !== null) return { port: { value: configured.port, source: configured.where }, setting: { kind: 'fixed', where: configured.where } };
   const where = `ASP.NET Core reads ASPNETCORE_HTTP_PORTS, which the .NET 8+ images set to ${ASPNET_CONTAINER_PORT} (launchSettings.json is for development only)`;
-  void framework;
   return {
     port: { value: ASPNET_CONTAINER_PORT, source: 'ASPNETCORE_HTTP_PORTS=8080 in the .NET images (https://learn.microsoft.com/en-us/dotnet/core/compatibility/containers/8.0/aspnet-port)' },
     setting: envSetting('ASPNETCORE_HTTP_PORTS', ASPNET_CONTAINER_PORT, where),

@@ -123,6 +123,22 @@ function restoreCopies(files: string[]): Array<{ sources: string[]; target: stri
   return [...byDir.entries()].map(([target, sources]) => ({ sources, target }));
 }
 
+/**
+ * The view templates/dotnet/Dockerfile.hbs prints (a stable contract, README "The template view"):
+ * - `versionArg`, `runtimeVersion`: the ARG holding the .NET line (`DOTNET_VERSION`) and its value;
+ * - `sdkArg`: `{name, value}` of the SDK ARG when global.json pins an exact SDK, else null;
+ * - `builderFrom`, `runtimeFrom`: the images with the ARGs in place of the versions;
+ * - `buildPackages`, `runtimePackages`: `{apt, apk, packages}` for the os-packages partial;
+ * - `restoreCopies`: `{sources, target}[]`, the restore inputs, one COPY per folder;
+ * - `nugetCache`: the NuGet folder the cache mount targets; `restoreSecrets`: finished
+ *   `--mount=type=secret,...` options for the restore (NuGet.config credential variables);
+ * - `restore`, `publish`: argv of `dotnet restore` and `dotnet publish`;
+ * - `arch`: the build is for one architecture (`-a "$TARGETARCH"` is appended, `ARG TARGETARCH` declared);
+ * - `aot`: native AOT (debug symbols removed); `mode`: the publish mode's name;
+ * - `env`: `{name, value}[]` for the final stage (the port variable when it moves);
+ * - `user`: numeric `uid:gid`; `chiseled`: the final image is chiseled;
+ * - `entrypoint`: exec-form ENTRYPOINT argv.
+ */
 export function dotnetView(facts: DotnetFacts, plan: Plan) {
   const distro: Distro = plan.base === 'alpine' ? 'alpine' : 'debian';
   const mode = facts.mode.value;

@@ -215,3 +215,13 @@ describe('detectDotnet: port', () => {
     expect(app(MINIMAL, { 'appsettings.json': '{ "urls": "http://*:6000;https://*:6001" }' })).toMatchObject({ port: { value: 6000 } });
   });
 });
+
+describe('detectDotnet: a console app hosting ASP.NET Core', () => {
+  it('listens like a web app when it references Microsoft.AspNetCore.App and builds a WebApplication', () => {
+    const facts = detectDotnet(project({
+      'Host.csproj': csproj('Microsoft.NET.Sdk', { OutputType: 'Exe', TargetFramework: 'net10.0' }, {}, '  <ItemGroup><FrameworkReference Include="Microsoft.AspNetCore.App" /></ItemGroup>\n'),
+      'Program.cs': 'var app = WebApplication.Create(args);\napp.MapGet("/", () => "ok");\napp.Run();\n',
+    }), {});
+    expect(facts).toMatchObject({ kind: 'console', runtimeRepo: 'aspnet', port: { value: 8080 } });
+  });
+});
