@@ -191,6 +191,12 @@ function collectPackages(project: Project, closure: ProjectInfo[], central: Cent
         if (seen.has(id.toLowerCase())) continue;
         seen.add(id.toLowerCase());
         const centralVersion = central.versions.get(id.toLowerCase()) ?? null;
+        if (version === null && central.file === null) {
+          throw new UserError(
+            `${file} references ${id} without a Version, and no Directory.Packages.props in this folder or above it (within the folder the tool was run in) gives one, so the restore would fail. ` +
+              'Central package versions live beside the solution: run the tool in the solution\'s folder (pass --main with the project when it holds several).',
+          );
+        }
         const resolved = version === null ? centralVersion : (resolveProperties(version, info.properties) ?? version);
         out.set(id, { file: version === null && centralVersion !== null ? `${file} (version in ${central.file})` : file, version: resolved });
       }

@@ -16,8 +16,13 @@ const SOLUTION_EXTENSIONS = ['.sln', '.slnx'];
 /** Build output folders a bounded search skips (NEVER_WALK holds the others). */
 const OUTPUT_DIRS = new Set(['bin', 'obj', 'artifacts']);
 
-/** Test frameworks: a project referencing one is a test project (https://learn.microsoft.com/en-us/dotnet/core/testing/). */
-const TEST_PACKAGES = ['microsoft.net.test.sdk', 'xunit', 'xunit.v3', 'nunit', 'mstest', 'mstest.testframework', 'tunit'];
+/**
+ * Test frameworks: a project referencing one (or a package of its family: xunit.v3.mtp-v2,
+ * NUnit.Analyzers, MSTest.TestAdapter) is a test project (https://learn.microsoft.com/en-us/dotnet/core/testing/).
+ */
+const TEST_PACKAGES = ['microsoft.net.test.sdk', 'microsoft.testing.platform'];
+const TEST_FAMILIES = ['xunit', 'nunit', 'mstest', 'tunit'];
+const isTestPackage = (id: string): boolean => TEST_PACKAGES.includes(id) || TEST_FAMILIES.some((f) => id === f || id.startsWith(`${f}.`));
 
 export interface ProjectInfo {
   file: string;
@@ -158,9 +163,13 @@ export function projectInfo(project: Project, file: string): ProjectInfo {
 
 export function classify(sdk: string | null, properties: ReadonlyMap<string, string>, packages: ReadonlySet<string>): ProjectKind {
   const s = (sdk ?? '').toLowerCase();
-  if (isTrue(property(properties, 'IsTestProject')) || s === 'mstest.sdk' || TEST_PACKAGES.some((p) => packages.has(p))) return 'test';
+  if (isTrue(property(properties, 'IsTestProject')) || s === 'mstest.sdk' || [...packages].some(isTestPackage)) return 'test';
+  // IsPublishable=false: the project says it is never published (https://learn.microsoft.com/en-us/dotnet/core/project-sdk/msbuild-props#ispublishable).
+  if ((property(properties, 'IsPublishable') ?? '').trim().toLowerCase() === 'false') return 'unpublishable';
   if (s.startsWith('aspire.apphost.sdk') || isTrue(property(properties, 'IsAspireHost')) || packages.has('aspire.hosting.apphost')) return 'aspire-host';
   if (s === 'microsoft.net.sdk.blazorwebassembly') return 'blazor-wasm';
+  // MAUI, WPF and WinForms apps run on a desktop or a phone, never in a Linux container.
+  if (['UseMaui', 'UseWPF', 'UseWindowsForms'].some((p) => isTrue(property(properties, p)))) return 'gui';
   const output = (property(properties, 'OutputType') ?? '').toLowerCase();
   if (s === 'microsoft.net.sdk.web') return output === 'library' ? 'library' : 'web';
   if (s === 'microsoft.net.sdk.worker') return output === 'library' ? 'library' : 'worker';
@@ -172,6 +181,7 @@ const DEPLOYABLE: ReadonlySet<ProjectKind> = new Set(['web', 'worker', 'console'
 const KIND_NAMES: Record<ProjectKind, string> = {
   web: 'web app', worker: 'worker service', console: 'console app', test: 'test project', library: 'class library',
   'aspire-host': 'Aspire app host (development orchestration)', 'blazor-wasm': 'Blazor WebAssembly client (static files)',
+  unpublishable: 'project that sets IsPublishable false', gui: 'desktop or mobile app (MAUI, WPF, WinForms)',
 };
 
 export function describeKind(kind: ProjectKind): string {
@@ -214,8 +224,8 @@ export function chooseProject(project: Project, infos: ProjectInfo[], listed: st
   const evidence = deployable.filter((d) => namedByDeployFile(project, d));
   if (evidence.length === 1) {
     const chosen = evidence[0]!;
-    warnings.push(`Several deployable projects (${deployable.map((d) => d.name).join(', ')}); ${chosen.name} was chosen because an existing Dockerfile or Procfile builds it. Pass --main with another to build it instead.`);
-    return { info: chosen, source: 'an existing Dockerfile or Procfile names it', others: others(chosen) };
+    warnings.push(`Several deployable projects (${deployable.map((d) => d.name).join(', ')}); ${chosen.name} was chosen because an existing Dockerfile or Procfile builds it, or its project file names its container image. Pass --main with another to build it instead.`);
+    return { info: chosen, source: 'an existing Dockerfile, Procfile or container setting names it', others: others(chosen) };
   }
   const webs = deployable.filter((d) => d.kind === 'web');
   if (webs.length === 1) {
@@ -234,8 +244,13 @@ export function chooseProject(project: Project, infos: ProjectInfo[], listed: st
   );
 }
 
-/** An existing Dockerfile (at the root or in the project's folder) or Procfile that names the project file or its dll. */
+/**
+ * Deploy evidence for a project: an existing Dockerfile (at the root or in the project's folder)
+ * or Procfile that names the project file or its dll, or the SDK's container settings in the
+ * project (ContainerRepository, ContainerImageName: https://learn.microsoft.com/en-us/dotnet/core/containers/publish-configuration).
+ */
 function namedByDeployFile(project: Project, info: ProjectInfo): boolean {
+  if (info.msbuild.properties.has('ContainerRepository') || info.msbuild.properties.has('ContainerImageName')) return true;
   const assembly = property(info.properties, 'AssemblyName') ?? info.name;
   const files = ['Dockerfile', 'Procfile', info.dir === '.' ? 'Dockerfile' : `${info.dir}/Dockerfile`];
   return files.some((f) => {

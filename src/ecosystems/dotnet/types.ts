@@ -12,7 +12,7 @@ import type { RuntimeRepo } from './knowledge/images.js';
 export type PublishMode = 'framework-dependent' | 'self-contained' | 'trimmed' | 'aot';
 
 /** What a project file is, for choosing the deployable one. */
-export type ProjectKind = 'web' | 'worker' | 'console' | 'test' | 'library' | 'aspire-host' | 'blazor-wasm';
+export type ProjectKind = 'web' | 'worker' | 'console' | 'test' | 'library' | 'aspire-host' | 'blazor-wasm' | 'unpublishable' | 'gui';
 
 export interface DotnetFacts extends CommonFacts {
   language: 'dotnet';

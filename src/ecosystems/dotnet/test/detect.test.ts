@@ -225,3 +225,22 @@ describe('detectDotnet: a console app hosting ASP.NET Core', () => {
     expect(facts).toMatchObject({ kind: 'console', runtimeRepo: 'aspnet', port: { value: 8080 } });
   });
 });
+
+describe('detectDotnet: run inside one project of a larger solution', () => {
+  it('a PackageReference without a Version and no Directory.Packages.props in reach is refused, pointing at the solution folder', () => {
+    expect(() => detectDotnet(project({ 'Api.csproj': web({ TargetFramework: 'net10.0' }).replace('</ItemGroup>', '    <PackageReference Include="Npgsql" />\n  </ItemGroup>') }), {}))
+      .toThrow(/Api\.csproj references Npgsql without a Version, and no Directory\.Packages\.props .* run the tool in the solution's folder/);
+  });
+
+  it('a project that names its container image (ContainerRepository) is the one deployed; IsPublishable false and xunit.v3 variants never are', () => {
+    const facts = detectDotnet(project({
+      'Admin/Admin.csproj': web(),
+      'Shop/Shop.csproj': web({ TargetFramework: 'net10.0', ContainerRepository: 'shop' }),
+      'Tests/Tests.csproj': csproj('Microsoft.NET.Sdk.Web', { TargetFramework: 'net10.0', OutputType: 'Exe' }, { 'xunit.v3.mtp-v2': '3.2.0' }),
+      'Tool/Tool.csproj': csproj('Microsoft.NET.Sdk', { TargetFramework: 'net10.0', OutputType: 'Exe', IsPublishable: 'false' }),
+      'Mobile/Mobile.csproj': csproj('Microsoft.NET.Sdk', { TargetFrameworks: 'net10.0-android;net10.0-ios', OutputType: 'Exe', UseMaui: 'true' }),
+    }), {});
+    expect(facts.projectFile).toBe('Shop/Shop.csproj');
+    expect(facts.program?.others).toEqual(['Admin']);
+  });
+});
