@@ -109,9 +109,14 @@ export function detectDotnet(project: Project, options: DetectOptions): DotnetFa
   const restoreFiles = restoreInputs(project, closure, props, lockFiles);
   const secrets = [...new Set(restoreFiles.filter((f) => posix.basename(f).toLowerCase() === 'nuget.config').flatMap((f) => credentialVariables(project, f)))].sort();
   if (secrets.length > 0) warnings.push(`NuGet.config reads ${secrets.map((s) => `%${s}%`).join(', ')} for its package source credentials: the restore gets ${secrets.length === 1 ? 'it' : 'them'} as BuildKit secrets only, so build with ${secrets.map((s) => `--secret id=${s},env=${s}`).join(' ')}.`);
-  const start = mode.value === 'framework-dependent'
+  // Single-file and ReadyToRun publishes are for one runtime identifier even when framework-dependent
+  // (NETSDK1097, NETSDK1094: https://learn.microsoft.com/en-us/dotnet/core/deploying/single-file/overview,
+  // https://learn.microsoft.com/en-us/dotnet/core/deploying/ready-to-run).
+  const singleFile = isTrue(property(info.properties, 'PublishSingleFile'));
+  const readyToRun = isTrue(property(info.properties, 'PublishReadyToRun'));
+  const start = mode.value === 'framework-dependent' && !singleFile
     ? { value: { kind: 'exec' as const, argv: ['dotnet', `${assembly.value}.dll`] }, source: `${assembly.source}: dotnet runs the published dll` }
-    : { value: { kind: 'exec' as const, argv: [`/app/${assembly.value}`] }, source: `${assembly.source}: the ${mode.value === 'aot' ? 'native executable' : 'self-contained app host'} publish writes` };
+    : { value: { kind: 'exec' as const, argv: [`/app/${assembly.value}`] }, source: `${assembly.source}: the ${mode.value === 'aot' ? 'native executable' : singleFile ? 'single-file app' : 'self-contained app host'} publish writes` };
 
   return {
     language: 'dotnet',
@@ -139,6 +144,7 @@ export function detectDotnet(project: Project, options: DetectOptions): DotnetFa
     sdkTag: sdkPin(project, tfm.version),
     builderPackages,
     restoreSecrets: secrets,
+    ridSpecific: mode.value !== 'framework-dependent' || singleFile || readyToRun,
     lockedRestore: lockFiles.includes(info.dir === '.' ? 'packages.lock.json' : `${info.dir}/packages.lock.json`),
   };
 }
@@ -347,9 +353,21 @@ function detectPort(project: Project, info: ProjectInfo, sources: SourceFile[], 
   };
 }
 
-/** A port in appsettings.json: Kestrel:Endpoints:<name>:Url, or a top-level "urls". */
+/**
+ * A port in appsettings.Production.json (containers run in the Production environment, and that
+ * file overrides appsettings.json:
+ * https://learn.microsoft.com/en-us/aspnet/core/fundamentals/configuration/#default-application-configuration-sources),
+ * else appsettings.json: Kestrel:Endpoints:<name>:Url, or a top-level "urls".
+ */
 function appsettingsPort(project: Project, dir: string): { port: number; where: string } | null {
-  const file = dir === '.' ? 'appsettings.json' : `${dir}/appsettings.json`;
+  for (const name of ['appsettings.Production.json', 'appsettings.json']) {
+    const found = settingsFilePort(project, dir === '.' ? name : `${dir}/${name}`);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+function settingsFilePort(project: Project, file: string): { port: number; where: string } | null {
   const text = project.isFile(file) ? project.readText(file) : null;
   if (text === null) return null;
   let config: unknown;

@@ -21,6 +21,22 @@ export function dotnetVersion(facts: Pick<DotnetFacts, 'runtime'>): string {
   return `${coerced.major}.${coerced.minor}`;
 }
 
+/** The line the target framework names ("net8.0" -> "8.0"). */
+function targetVersion(facts: Pick<DotnetFacts, 'targetFramework'>): string {
+  const m = /(\d{1,2})\.(\d)$/.exec(facts.targetFramework.value);
+  return m === null ? '' : `${m[1]}.${m[2]}`;
+}
+
+/**
+ * A newer runtime than the target framework (--runtime-version): a framework-dependent app runs
+ * on it only when told to roll forward across majors
+ * (https://learn.microsoft.com/en-us/dotnet/core/versions/selection#framework-dependent-apps-roll-forward).
+ */
+function rollForward(facts: DotnetFacts, runtimeVersion: string): Record<string, string> {
+  const target = targetVersion(facts);
+  return facts.mode.value === 'framework-dependent' && target !== '' && Number.parseFloat(runtimeVersion) > Number.parseFloat(target) ? { DOTNET_ROLL_FORWARD: 'Major' } : {};
+}
+
 function repoFor(facts: DotnetFacts): RuntimeRepo {
   return facts.mode.value === 'framework-dependent' ? facts.runtimeRepo : 'runtime-deps';
 }
@@ -49,7 +65,10 @@ export function assessDotnet(facts: DotnetFacts): BaseOption[] {
   const version = dotnetVersion(facts);
   const release = findRelease(version);
   const repo = repoFor(facts);
-  const mode = modeReason(facts);
+  const rolled = Object.keys(rollForward(facts, version)).length > 0
+    ? `; the ${facts.targetFramework.value} app runs on .NET ${version} (${facts.runtime.source}) with DOTNET_ROLL_FORWARD=Major`
+    : '';
+  const mode = `${modeReason(facts)}${rolled}`;
   const start = facts.start.value;
   const deps = facts.nativeDependencies;
   const needsGlobalization = !facts.invariantGlobalization && facts.globalization.length > 0;
@@ -59,8 +78,12 @@ export function assessDotnet(facts: DotnetFacts): BaseOption[] {
   };
 
   const scratch = ruledOut('scratch', 'even a native AOT .NET executable links glibc (or musl) and libstdc++ dynamically; scratch only fits one static binary');
-  if (release === undefined) {
-    const why = `.NET ${version} has no images this tool knows (${DOTNET_RELEASES.map((r) => r.version).join(', ')})`;
+  const target = targetVersion(facts);
+  const older = Number.parseFloat(version) < Number.parseFloat(target);
+  if (release === undefined || (older && facts.mode.value === 'framework-dependent')) {
+    const why = release === undefined
+      ? `.NET ${version} has no images this tool knows (${DOTNET_RELEASES.map((r) => r.version).join(', ')})`
+      : `${facts.targetFramework.source} cannot run on the .NET ${version} runtime (${facts.runtime.source}); pass --runtime-version ${target} or newer`;
     return [scratch, ruledOut('distroless', why), ruledOut('alpine', why), ruledOut('slim', why)];
   }
 
@@ -142,7 +165,7 @@ function restoreCopies(files: string[]): Array<{ sources: string[]; target: stri
 export function dotnetView(facts: DotnetFacts, plan: Plan) {
   const distro: Distro = plan.base === 'alpine' ? 'alpine' : 'debian';
   const mode = facts.mode.value;
-  const ridSpecific = mode !== 'framework-dependent';
+  const ridSpecific = facts.ridSpecific;
   const aot = mode === 'aot';
   const builderAlpine = plan.builderImage.endsWith('-alpine');
   const sdkValue = plan.builderImage.slice(`${MCR}/sdk:`.length).replace(/-alpine$/, '');
@@ -176,7 +199,7 @@ export function dotnetView(facts: DotnetFacts, plan: Plan) {
     arch: ridSpecific,
     aot,
     mode,
-    env: Object.entries(portEnv(facts)).map(([name, value]) => ({ name, value })),
+    env: Object.entries({ ...rollForward(facts, plan.runtimeVersion), ...portEnv(facts) }).map(([name, value]) => ({ name, value })),
     user: `${APP_UID}:${APP_UID}`,
     chiseled: plan.base === 'distroless',
     entrypoint: start.kind === 'exec' ? start.argv : ['/bin/sh', '-c', start.command],

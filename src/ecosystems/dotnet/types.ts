@@ -40,6 +40,8 @@ export interface DotnetFacts extends CommonFacts {
   sdkTag: Fact<string> | null;
   /** OS packages the builder needs (Node for a publish step that runs npm). */
   builderPackages: string[];
+  /** The publish is for one runtime identifier (self-contained, AOT, single-file, ReadyToRun): built for the target architecture. */
+  ridSpecific: boolean;
   /** Environment variables NuGet.config credentials read, passed to the restore as BuildKit secrets. */
   restoreSecrets: string[];
   /** The project restores with --locked-mode (it has packages.lock.json). */

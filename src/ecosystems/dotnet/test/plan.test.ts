@@ -164,3 +164,33 @@ describe('NuGet.config credentials', () => {
     expect(result.stderr).toMatch(/--secret id=NUGET_TOKEN,env=NUGET_TOKEN/);
   });
 });
+
+describe('publishes for one runtime identifier', () => {
+  it('PublishSingleFile and PublishReadyToRun build for the target architecture even when framework-dependent', () => {
+    const single = plan(project({ 'A.csproj': web({ TargetFramework: 'net10.0', PublishSingleFile: 'true' }), 'Program.cs': MINIMAL }));
+    expect(single.view.arch).toBe(true);
+    expect(single.view.entrypoint).toEqual(['/app/A']);
+    expect(single.plan.runtimeImage).toBe('mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled');
+    const r2r = plan(project({ 'A.csproj': web({ TargetFramework: 'net10.0', PublishReadyToRun: 'true' }), 'Program.cs': MINIMAL }));
+    expect(r2r.view.arch).toBe(true);
+    expect(r2r.view.entrypoint).toEqual(['dotnet', 'A.dll']);
+  });
+
+  it('appsettings.Production.json overrides appsettings.json for the port', () => {
+    const { facts } = plan(project({ 'A.csproj': web(), 'Program.cs': MINIMAL, 'appsettings.json': '{ "urls": "http://+:5000" }', 'appsettings.Production.json': '{ "urls": "http://+:6000" }' }));
+    expect(facts.port).toMatchObject({ value: 6000, source: 'appsettings.Production.json urls (http://+:6000)' });
+  });
+});
+
+describe('--runtime-version against the target framework', () => {
+  it('a newer runtime runs a framework-dependent app with DOTNET_ROLL_FORWARD=Major; an older one is refused', async () => {
+    const dir = writeProject({ 'A.csproj': web({ TargetFramework: 'net8.0' }), 'Program.cs': MINIMAL });
+    const newer = await run(dir, '--runtime-version', '10.0');
+    expect(newer.code, newer.stderr).toBe(0);
+    expect(newer.dockerfile).toMatch(/^ENV DOTNET_ROLL_FORWARD="?Major"?$/m);
+    expect(newer.dockerfile).toMatch(/^ARG DOTNET_VERSION=10\.0$/m);
+    const older = await run(writeProject({ 'A.csproj': web({ TargetFramework: 'net10.0' }), 'Program.cs': MINIMAL }), '--runtime-version', '8.0');
+    expect(older.code).toBe(1);
+    expect(older.stderr).toMatch(/A\.csproj TargetFramework net10\.0 cannot run on the \.NET 8\.0 runtime/);
+  });
+});
