@@ -102,7 +102,7 @@ export function detectDotnet(project: Project, options: DetectOptions): DotnetFa
   const builderPackages: string[] = [];
   if (exec !== undefined) {
     builderPackages.push('nodejs', 'npm');
-    warnings.push(`The project's build runs "${exec.trim()}" (an <Exec> task), so the builder installs Node.js and npm from the distribution; pin the version the front end needs if it matters.`);
+    warnings.push(`The project's build runs "${shorten(exec.trim(), 80)}" (an <Exec> task), so the builder installs Node.js and npm from the distribution (Node 18 on Debian 12 and Ubuntu 24.04), which may be older than the front end needs; if so, build the front end in a Node stage of a template override (README "Template overrides").`);
   }
 
   const lockFiles = closure.map((c) => (c.dir === '.' ? 'packages.lock.json' : `${c.dir}/packages.lock.json`)).filter((f) => project.isFile(f));

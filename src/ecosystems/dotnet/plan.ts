@@ -118,7 +118,7 @@ export function assessDotnet(facts: DotnetFacts): BaseOption[] {
     const image = dotnetImages.alpine(repo, version);
     alpine = {
       kind: 'alpine', possible: true, runtimeVersion: version, builderImage: builder(true), runtimeImage: image,
-      why: `${image}: musl, with a shell and apk; every native package has musl assets; ${mode}`,
+      why: `${image}: musl, with a shell and apk; every native package has musl assets; ${mode}${facts.mode.value === 'aot' ? ` (${MINIMAL_API_SIZES.aotAlpine} MB on Alpine, which keeps a shell and a package manager)` : ''}`,
     };
   }
 

@@ -42,6 +42,7 @@ export const MINIMAL_API_SIZES = {
   aspnetChiseled: 52.8,
   trimmedChiseled: 21.9,
   aotChiseled: 11.6,
+  aotAlpine: 10.7,
 };
 
 /**
