@@ -23,7 +23,10 @@ export const cases: EcosystemCases = {
     { field: 'appsettings.json urls port', fixture: 'dotnet-minimal-api', file: /appsettings\.json/, benign: '5000', port: true, edits: (v) => ({ 'appsettings.json': `{ "urls": ${q(`http://+:${v}`)} }\n` }) },
     { field: 'project folder name', path: (v) => folder(v), fixture: 'dotnet-solution-web-tests-lib', file: /Shop\.slnx|Shop\.Web/, benign: 'Storefront', edits: (v) => ({ 'Shop.slnx': replace('src/Shop.Web/Shop.Web.csproj', xml(`src/${folder(v)}/Shop.Web.csproj`)), ...moveDir('dotnet-solution-web-tests-lib', 'src/Shop.Web', `src/${folder(v)}`) }) },
   ],
-  variablePaths: [],
+  variablePaths: [
+    // COPY expands variables even in JSON form: src/Shop$HOME/ would copy src/Shop/.
+    { what: 'a project folder', fixture: 'dotnet-solution-web-tests-lib', edits: { 'Shop.slnx': replace('src/Shop.Web/Shop.Web.csproj', 'src/Shop$HOME/Shop.Web.csproj'), ...moveDir('dotnet-solution-web-tests-lib', 'src/Shop.Web', 'src/Shop$HOME') }, args: [], names: /src\/Shop\$HOME/ },
+  ],
   malformed: [
     { what: 'csproj (unclosed tag)', fixture: 'dotnet-minimal-api', edits: { 'TodoApi.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n</Project>\n' }, message: /TodoApi\.csproj is not well-formed XML \(line \d+\)/ },
     { what: 'csproj (not MSBuild)', fixture: 'dotnet-minimal-api', edits: { 'TodoApi.csproj': '<configuration/>\n' }, message: /TodoApi\.csproj has no <Project> element/ },
