@@ -9,6 +9,7 @@ import { UserError } from '../../errors.js';
 import { shorten } from '../../project.js';
 import { envSetting, lineOf } from '../../detect/port.js';
 import { stripJsonc } from '../../npm/lockfiles-bun.js';
+import { finalStage, inDeployDirs, instructions, readOrNull } from '../../evidence/deploy-files.js';
 import type { Fact, NativeDependency, PortSetting } from '../../types.js';
 import { isTrue, property, resolveProperties } from './msbuild.js';
 import { buildProps, chooseProject, describeKind, hasProjectMarker, nearest, projectFiles, projectInfo, propsPackages, readMsbuild, type ProjectInfo } from './projects.js';
@@ -94,6 +95,7 @@ export function detectDotnet(project: Project, options: DetectOptions): DotnetFa
   const hostsWeb = info.kind === 'console' && aspnetShared && sources.some((s) => s.text.includes('WebApplication.Create') || s.text.includes('UseKestrel'));
   const port = detectPort(project, info, sources, hostsWeb);
   const http2 = sources.some((s) => s.text.includes('HttpProtocols.Http2')) || /"Protocols"\s*:\s*"Http2"/.test(project.readText(info.dir === '.' ? 'appsettings.json' : `${info.dir}/appsettings.json`) ?? '');
+  if (port.setting.kind === 'env') warnings.push(...legacyPortWarnings(project));
   if (framework.value === 'aspnetcore-grpc' && !http2) {
     warnings.push('gRPC needs HTTP/2. On a plain-text port Kestrel speaks HTTP/2 only when the endpoint protocol is Http2 (appsettings.json Kestrel:EndpointDefaults:Protocols, or the environment variable Kestrel__EndpointDefaults__Protocols=Http2); behind a TLS-terminating proxy, have it speak h2c to the app. https://learn.microsoft.com/en-us/aspnet/core/grpc/aspnetcore#server-options');
   }
@@ -443,4 +445,27 @@ function sdkPin(project: Project, line: string): Fact<string> | null {
   const roll = typeof rollForward === 'string' ? rollForward : 'patch';
   if (['patch', 'latestpatch', 'disable'].includes(roll.toLowerCase())) return { value: version.trim(), source: `global.json sdk.version ${version.trim()} (rollForward ${roll}: only that feature band)` };
   return { value: sdkLine, source: `global.json sdk.version ${version.trim()} (rollForward ${roll}: the newest ${sdkLine} SDK satisfies it)` };
+}
+
+/**
+ * An existing Dockerfile that exposes a port below 1024 (80, 443): the default of the .NET 7 and
+ * older images, which ran as root. The deploy evidence moves the port there (ASPNETCORE_HTTP_PORTS),
+ * and the image runs as a non-root user, so say what that needs
+ * (https://learn.microsoft.com/en-us/dotnet/core/compatibility/containers/8.0/aspnet-port).
+ */
+function legacyPortWarnings(project: Project): string[] {
+  const warnings: string[] = [];
+  for (const file of inDeployDirs(project, (name) => /^dockerfile$/i.test(name))) {
+    const exposed = finalStage(instructions(readOrNull(project, file) ?? ''))
+      .filter(([keyword]) => keyword === 'EXPOSE')
+      .map(([, args]) => Number(args.split(/\s+/)[0]?.split('/')[0]))
+      .find((p) => p > 0 && p < 1024);
+    if (exposed !== undefined) {
+      warnings.push(
+        `${file} exposes ${exposed}, the port of the .NET 7 and older images (which ran as root); since .NET 8 the images listen on 8080 as the non-root app user. ` +
+          `The image follows ${file}, and a non-root process may bind ${exposed} only where the runtime allows it (Docker does; Kubernetes needs NET_BIND_SERVICE): pass --port 8080 to use the .NET 8+ default.`,
+      );
+    }
+  }
+  return warnings;
 }

@@ -194,3 +194,12 @@ describe('--runtime-version against the target framework', () => {
     expect(older.stderr).toMatch(/A\.csproj TargetFramework net10\.0 cannot run on the \.NET 8\.0 runtime/);
   });
 });
+
+describe('an existing Dockerfile from the .NET 7 days', () => {
+  it('EXPOSE 80 is followed, with a warning that says what a non-root port below 1024 needs', async () => {
+    const result = await run(writeProject({ 'A.csproj': web(), 'Program.cs': MINIMAL, Dockerfile: 'FROM mcr.microsoft.com/dotnet/aspnet:6.0\nWORKDIR /app\nCOPY out .\nEXPOSE 80\nENTRYPOINT ["dotnet", "A.dll"]\n' }));
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.dockerfile).toMatch(/^EXPOSE 80$/m);
+    expect(result.stderr).toMatch(/Dockerfile exposes 80, the port of the \.NET 7 and older images.*--port 8080/);
+  });
+});
