@@ -41,7 +41,11 @@ function repoFor(facts: DotnetFacts): RuntimeRepo {
   return facts.mode.value === 'framework-dependent' ? facts.runtimeRepo : 'runtime-deps';
 }
 
-const withoutSource = (why: string): string => why.replace(/ \(https:[^)]*\)$/, '');
+/** A reason without its trailing "(https://...)" source, for a sentence that lists several. */
+const withoutSource = (why: string): string => {
+  const at = why.lastIndexOf(' (https:');
+  return at >= 0 && why.endsWith(')') ? why.slice(0, at) : why;
+};
 
 /** The publish mode in one sentence, with what the smaller modes would save and why they are not used. */
 export function modeReason(facts: DotnetFacts): string {
