@@ -152,6 +152,11 @@ export interface EcosystemCases {
   textFiles: TextFile[];
   /** Its random project trees (test/safety-property.test.ts). */
   randomTree: RandomTree;
+  /**
+   * Why no app of this language is built for real here, when `e2e` is empty (no SDK image or
+   * package feed can reach this machine); absent when it has e2e cases.
+   */
+  e2eUnavailable?: string;
   /** Apps the real-build suite builds (test/e2e/); keep this property last and plain data, for `npm run bench`. */
   e2e: E2eCase[];
 }

@@ -12,6 +12,7 @@ import { python } from './python/index.js';
 import { ruby } from './ruby/index.js';
 import { php } from './php/index.js';
 import { staticSite } from './static/index.js';
+import { dotnet } from './dotnet/index.js';
 
 export const ECOSYSTEMS: readonly Ecosystem[] = [
   node,
@@ -23,6 +24,7 @@ export const ECOSYSTEMS: readonly Ecosystem[] = [
   python,
   java,
   php,
+  dotnet,
   staticSite,
 ];
 

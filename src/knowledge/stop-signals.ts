@@ -22,6 +22,7 @@ export interface SignalRow {
 export const STOP_SIGNALS: readonly SignalRow[] = [
   { id: 'bun', handlesSigterm: false, why: 'bun installs no SIGTERM handler unless the app does', source: 'https://bun.com/docs/guides/process/os-signals' },
   { id: 'deno', handlesSigterm: true, why: "denoland/deno's images already run deno under tini", source: 'https://github.com/denoland/deno_docker#using-tini' },
+  { id: 'dotnet', handlesSigterm: true, why: "the .NET host stops the app on SIGTERM (its console lifetime handles it)", source: 'https://learn.microsoft.com/en-us/dotnet/core/extensions/generic-host#ihostapplicationlifetime' },
   { id: 'go', handlesSigterm: true, why: "the Go runtime handles SIGTERM and exits the program", source: 'https://pkg.go.dev/os/signal#hdr-Default_behavior_of_signals_in_Go_programs' },
   { id: 'gunicorn', handlesSigterm: true, why: 'gunicorn stops gracefully on SIGTERM', source: 'https://docs.gunicorn.org/en/stable/signals.html' },
   { id: 'java', handlesSigterm: true, why: 'the JVM handles SIGTERM by running its shutdown hooks and exiting', source: 'https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/lang/Runtime.html#addShutdownHook(java.lang.Thread)' },

@@ -15,7 +15,8 @@ describe('every ecosystem', () => {
     const releases = e.releases(NOW);
     expect(releases.length).toBeGreaterThan(2);
     for (const r of releases) if (r.endOfLife !== null) expect(r.endOfLife).toMatch(/^\d{4}-\d{2}(-\d{2})?$/);
-    expect(e.runtimeName).toMatch(/^[A-Z]/);
+    // As people write it: capitalised ("Node", "Python"), or ".NET".
+    expect(e.runtimeName).toMatch(/^\.?[A-Z]/);
   });
 
   it.each(ECOSYSTEMS.map((e) => [e.language, e]))('%s refuses an unknown pinned version, listing the known ones', (_language, e) => {

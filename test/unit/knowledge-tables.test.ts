@@ -18,6 +18,8 @@ import { parseDay } from '../../src/knowledge/clock.js';
 import { BUN_FRAMEWORKS } from '../../src/ecosystems/bun/knowledge/frameworks.js';
 import { BUN_RELEASES } from '../../src/ecosystems/bun/knowledge/versions.js';
 import { DENO_RELEASES } from '../../src/ecosystems/deno/knowledge/versions.js';
+import { ASPNET_AOT, NUGET_NATIVE, NUGET_TRIM_AOT } from '../../src/ecosystems/dotnet/knowledge/packages.js';
+import { DOTNET_RELEASES } from '../../src/ecosystems/dotnet/knowledge/versions.js';
 import { GO_FRAMEWORKS, GO_MODULES } from '../../src/ecosystems/go/knowledge/modules.js';
 import { GO_RELEASES } from '../../src/ecosystems/go/knowledge/versions.js';
 import {
@@ -123,6 +125,10 @@ const TABLES: readonly Table[] = [
   table('DENO_RELEASES', DENO_RELEASES, { key: (r) => r.version, order: 'version', dates: [['released', 'day']] }),
   table('SERVICE_IMAGES', SERVICE_IMAGES),
   table('STOP_SIGNALS', STOP_SIGNALS, { key: (r) => r.id }),
+  table('DOTNET_RELEASES', DOTNET_RELEASES, { key: (r) => r.version, order: 'version', dates: [['released', 'day'], ['supportEnds', 'day']] }),
+  table('NUGET_NATIVE', NUGET_NATIVE, { native: true }),
+  table('NUGET_TRIM_AOT', NUGET_TRIM_AOT),
+  table('ASPNET_AOT', ASPNET_AOT, { key: (r) => r.framework }),
   table('CREDENTIAL_FILES', CREDENTIAL_FILES, { key: (r) => r.id, order: { priority: '.dockerignore order: the last matching line wins, so a re-include follows its exclusion' } }),
   table('GO_FRAMEWORKS', GO_FRAMEWORKS, { key: (r) => r.id, order: { priority: 'the first framework among the direct requirements wins' } }),
   table('GO_MODULES', GO_MODULES, { native: true }),
