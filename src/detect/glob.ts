@@ -17,7 +17,7 @@ export const MAX_GLOB_LENGTH = 1024;
 /** Most patterns one glob's braces may expand to (`{a,b}{c,d}` is four). */
 export const MAX_GLOB_ALTERNATIVES = 256;
 
-/** A glob beyond the limits above; the caller names the file it came from. */
+/** A glob beyond the limits above, or one that cannot be read (an unclosed "["); the caller names the file it came from. */
 export class GlobLimitError extends Error {}
 
 type Token = { kind: 'char'; char: string } | { kind: 'any' } | { kind: 'star' } | { kind: 'class'; negated: boolean; ranges: Array<[string, string]> };
@@ -126,7 +126,8 @@ function parseSegment(part: string): Segment {
     } else if (c === '[') {
       const parsed = parseClass(part, i);
       if (parsed === null) {
-        tokens.push({ kind: 'char', char: '[' });
+        // Cargo's glob crate refuses it, and npm or pnpm would match nothing: say so instead.
+        throw new GlobLimitError(`has an unclosed "[" (a character class that never ends) in ${JSON.stringify(part.slice(i))}`);
       } else {
         wild = true;
         tokens.push(parsed.token);
@@ -140,7 +141,7 @@ function parseSegment(part: string): Segment {
   return { kind: 'wild', tokens };
 }
 
-/** `[...]` starting at `start`; null when it is never closed (then `[` is literal). */
+/** `[...]` starting at `start`; null when it is never closed (an error for the caller). */
 function parseClass(part: string, start: number): { token: Token; end: number } | null {
   let i = start + 1;
   const negated = part[i] === '!' || part[i] === '^';

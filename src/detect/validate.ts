@@ -19,14 +19,18 @@ const PATH_KEY = /(^|[a-z])(Files?|Dirs?|Path|lockfile|entry|Manifests)$|^(manif
 const PROSE_KEYS = new Set(['warnings', 'note', 'reference', 'source', 'why']);
 
 /** Ecosystem fields are named by the ecosystem's own labels (Ecosystem.fields). */
-type Labels = Pick<Ecosystem, 'fields' | 'manifestExtensions'>;
+type Labels = Pick<Ecosystem, 'fields' | 'manifestExtensions'> & Partial<Pick<Ecosystem, 'markers'>>;
 
 export function validateFacts(facts: CommonFacts, labels: Labels): void {
   const port = facts.port.value;
   if (port !== null && (!Number.isInteger(port) || port < 1 || port > 65535)) {
     throw new UserError(`The port ${String(port)} (from ${facts.port.source}) is not a whole number from 1 to 65535. Fix it there, or pass --port.`);
   }
-  walk(facts, [], facts, labels);
+  // The fields the user knows by name first, so a bad value is named by the file it came from
+  // (a start file name also shows up in portSetting.where, which names no manifest).
+  const first = [...Object.keys(LABELS), ...Object.keys(labels.fields)].filter((key, i, all) => key in facts && all.indexOf(key) === i);
+  for (const key of first) walk((facts as unknown as Record<string, unknown>)[key], [key], facts, labels);
+  walk(Object.fromEntries(Object.entries(facts).filter(([key]) => !first.includes(key))), [], facts, labels);
 }
 
 function walk(value: unknown, path: string[], facts: CommonFacts, labels: Labels): void {
@@ -102,5 +106,7 @@ function describe(path: string[], facts: CommonFacts, labels: Labels): string {
     const source = field.source?.(facts) ?? '';
     return `${field.label} (from ${shorten(namesAFile(labels.manifestExtensions).test(source) ? source : field.fallback)})`;
   }
-  return `The detected value ${path.join('.')} (from the ${facts.language} project files)`;
+  // A value made of several files' names (a port's file:line, a program's folder): name the manifests.
+  const manifests = labels.markers?.slice(0, 3).join(', ');
+  return `The detected value ${path.join('.')} (from the ${facts.language} project files${manifests ? `: ${manifests}` : ''})`;
 }

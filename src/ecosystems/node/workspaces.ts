@@ -152,7 +152,7 @@ function expand(project: Project, pattern: string, source: WorkspaceLayout['sour
     glob = parseGlob(pattern);
   } catch (error) {
     if (!(error instanceof GlobLimitError)) throw error;
-    throw new UserError(`${source === 'pnpm-workspace.yaml' ? 'pnpm-workspace.yaml "packages"' : 'package.json "workspaces"'} has a glob that ${error.message} (${shorten(pattern, 60)}). Workspace globs name folders, such as "apps/*" or "packages/**"; shorten it and run again.`);
+    throw new UserError(`${source === 'pnpm-workspace.yaml' ? 'pnpm-workspace.yaml "packages"' : 'package.json "workspaces"'} has a glob that ${error.message}: ${JSON.stringify(shorten(pattern, 60))}. Workspace globs name folders, such as "apps/*" or "packages/**"; shorten it and run again.`);
   }
   return globFolders(glob, { children: (dir) => children(project, dir), isDir: (dir) => project.isDir(dir) }, MAX_GLOB_DEPTH + 1);
 }

@@ -99,7 +99,7 @@ function memberDirs(project: Project, members: string[]): string[] {
       glob = parseGlob(member);
     } catch (error) {
       if (!(error instanceof GlobLimitError)) throw error;
-      throw new UserError(`Cargo.toml [workspace] members has a glob that ${error.message} (${shorten(member, 60)}). Members name crate folders, such as "crates/*"; shorten it and run again.`);
+      throw new UserError(`Cargo.toml [workspace] members has a glob that ${error.message}: ${JSON.stringify(shorten(member, 60))}. Members name crate folders, such as "crates/*"; shorten it and run again.`);
     }
     for (const dir of globFolders(glob, tree, MAX_MEMBER_DEPTH)) if (project.isFile(`${dir}/Cargo.toml`)) out.add(dir);
   }
