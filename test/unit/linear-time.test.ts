@@ -61,10 +61,8 @@ describe('folder globs without regular expressions', () => {
     expect(matches('*.*.*', 'a.b')).toBe(false);
   });
 
-  it('takes an unclosed [ or { as a literal character instead of failing', () => {
-    expect(matches('[', '[')).toBe(true);
-    expect(matches('a[b', 'a[b')).toBe(true);
-    expect(matches('[!', '[!')).toBe(true);
+  it('refuses an unclosed [ (as Cargo does; npm and pnpm would match nothing) and keeps an unclosed { literal', () => {
+    for (const pattern of ['[', 'a[b', '[!']) expect(() => matches(pattern, pattern), pattern).toThrow(/unclosed "\["/);
     expect(expandBraces('apps/{a,{b')).toEqual(['apps/{a,{b']);
   });
 
@@ -100,14 +98,15 @@ describe('folder globs without regular expressions', () => {
     expect(globFolders(parseGlob('../x'), t, 4)).toEqual([]);
   });
 
-  it('workspace layouts: a [ glob finds its literal folder, a brace bomb is a user error naming the file', () => {
+  it('workspace layouts: an unclosed [ and a brace bomb are user errors naming the file', () => {
+    const bracket = project({ 'package.json': { workspaces: ['apps/['] }, 'apps/[/package.json': { name: 'bracket' } });
+    expect(() => readWorkspaceLayout(bracket)).toThrow(/package\.json "workspaces" has a glob that has an unclosed "\["/);
     const dir = project({
-      'package.json': { workspaces: ['apps/[', `apps/${'*a'.repeat(30)}*b`, '{apps,libs}/ok'] },
-      'apps/[/package.json': { name: 'bracket' },
+      'package.json': { workspaces: [`apps/${'*a'.repeat(30)}*b`, '{apps,libs}/ok'] },
       [`apps/${'a'.repeat(100)}b/package.json`]: { name: 'many-a' },
       'libs/ok/package.json': { name: 'ok' },
     });
-    expect(readWorkspaceLayout(dir)?.packages.map((p) => p.name)).toEqual(['bracket', 'many-a', 'ok']);
+    expect(readWorkspaceLayout(dir)?.packages.map((p) => p.name)).toEqual(['many-a', 'ok']);
     const bomb = project({ 'package.json': { workspaces: ['{a,b}'.repeat(12)] } });
     expect(() => readWorkspaceLayout(bomb)).toThrow(UserError);
     expect(() => readWorkspaceLayout(bomb)).toThrow(/package\.json "workspaces" has a glob that expands to more than 256 patterns/);
