@@ -342,7 +342,7 @@ function parseEnv(text: string): Array<[string, string]> {
     let value = m[2]!;
     const q = /^(['"`])(.*?)\1(\s+#.*)?$/.exec(value);
     if (q) value = q[2]!;
-    else value = value.replace(/\s+#.*$/, '');
+    else value = withoutComment(value);
     pairs.push([m[1]!, value]);
   }
   return pairs;
@@ -446,4 +446,12 @@ export function nodeLines(now: Date, lines: ReadonlyArray<{ major: number; start
   const t = now.getTime();
   const live = lines.filter((l) => day(l.start) <= t && t < day(l.end)).reverse();
   return { maintained: live.map((l) => String(l.major)), lts: live.filter((l) => l.lts !== null && day(l.lts) <= t).map((l) => String(l.major)) };
+}
+
+/** A value without its trailing ` # comment`: cut at the first "#" after whitespace, in one pass (no backtracking). */
+function withoutComment(value: string): string {
+  for (let i = 1; i < value.length; i++) {
+    if (value[i] === '#' && (value[i - 1] === ' ' || value[i - 1] === '\t')) return value.slice(0, i).trimEnd();
+  }
+  return value;
 }
