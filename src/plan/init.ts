@@ -10,15 +10,6 @@ export interface InitDecision {
   why: string;
 }
 
-/** The program that really runs: `python -m gunicorn` is gunicorn, `/venv/bin/uvicorn` is uvicorn. */
-export function programName(start: StartCommand): string | null {
-  if (start.kind !== 'exec' || start.argv.length === 0) return null;
-  const [first, second, third] = start.argv;
-  const base = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
-  if (first !== undefined && /^python[0-9.]*$/.test(base(first)) && second === '-m' && third !== undefined) return third;
-  return first === undefined ? null : base(first);
-}
-
 /** Whether tini goes in front of the start command, given the stop-signals row that applies. */
 export function initDecision(rowId: string, start: StartCommand): InitDecision {
   const row: SignalRow | undefined = STOP_SIGNALS.find((r) => r.id === rowId);

@@ -33,10 +33,12 @@ describe('initDecision: tini in front of runtimes that ignore SIGTERM as PID 1',
 describe('withInit through the ecosystems', () => {
   it('a Python server that handles SIGTERM needs nothing, however it is started; python itself gets tini', () => {
     const python = ecosystem('python');
-    expect(withInit(plan, python, facts(exec('gunicorn', 'app:app'))).init).toBe(false);
-    expect(withInit(plan, python, facts(exec('/opt/venv/bin/uvicorn', 'main:app'))).init).toBe(false);
-    expect(withInit(plan, python, facts(exec('python3.12', '-m', 'gunicorn', 'app:app'))).init).toBe(false);
-    expect(withInit(plan, python, facts(exec('python', '-m', 'flask', 'run'))).init).toBe(true);
+    const served = (server: string | null, start: StartCommand) => ({ ...facts(start), server }) as unknown as CommonFacts;
+    expect(withInit(plan, python, served('gunicorn', exec('gunicorn', 'app:app'))).init).toBe(false);
+    expect(withInit(plan, python, served('uvicorn', exec('/opt/venv/bin/uvicorn', 'main:app'))).init).toBe(false);
+    expect(withInit(plan, python, served('gunicorn', exec('python3.12', '-m', 'gunicorn', 'app:app'))).init).toBe(false);
+    expect(withInit(plan, python, served('flask', exec('python', '-m', 'flask', 'run'))).init).toBe(true);
+    expect(withInit(plan, python, served(null, exec('python', 'app.py'))).init).toBe(true);
   });
   it('the reason goes into the plan for --explain', () => {
     expect(withInit(plan, ecosystem('node'), facts(exec('node', 's.js'))).reasons.at(-1)).toMatch(/^stop: tini runs as PID 1/);

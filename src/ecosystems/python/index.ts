@@ -3,7 +3,6 @@
 import { PYTHON_PROBE } from '../../plan/healthcheck.js';
 import { PYTHON_VENV } from './plan.js';
 import type { Ecosystem } from '../../ecosystem.js';
-import { programName } from '../../plan/init.js';
 import { STOP_SIGNALS } from '../../knowledge/stop-signals.js';
 import { PYTHON_MARKERS, detectPython, recognizesPython } from './detect.js';
 import { naivePython } from './naive.js';
@@ -32,12 +31,9 @@ export const python: Ecosystem<PythonFacts> = {
   manifestExtensions: ['toml', 'txt', 'py', 'lock', 'cfg'],
   naive: naivePython,
   installCommand: /\b(pip3? install|python3? -m pip install|uv (sync|pip install)|poetry install|pipenv (install|sync)|pdm (install|sync))/,
-  // A server that handles SIGTERM itself (gunicorn, uvicorn) has its own row; anything else is python's.
+  // The server the detector found (gunicorn, uvicorn) has its own row when it handles SIGTERM itself; anything else is python's.
   stop: {
-    signals: (facts) => {
-      const program = programName(facts.start.value);
-      return program !== null && STOP_SIGNALS.some((row) => row.id === program) ? program : 'python';
-    },
+    signals: (facts) => (facts.server !== null && STOP_SIGNALS.some((row) => row.id === facts.server) ? facts.server : 'python'),
     printsInit: true,
   },
   // Every Python image here runs the venv's python (src/ecosystems/python/plan.ts).
