@@ -5,7 +5,7 @@ import { JS_PROBE } from '../../plan/healthcheck.js';
 import { bunImages } from './knowledge/images.js';
 import type { Ecosystem } from '../../ecosystem.js';
 import { bunMarkers, bunTooling, detectBun, recognizesBun } from './detect.js';
-import { assessBun, bunView } from './plan.js';
+import { assessBun, bunView, DISTROLESS_BUN } from './plan.js';
 import type { BunFacts } from './types.js';
 import { BUN_RELEASES } from './knowledge/versions.js';
 
@@ -35,5 +35,5 @@ export const bun: Ecosystem<BunFacts> = {
   probe: (_facts, plan, url) =>
     plan.runtimeImage === bunImages.compiled
       ? { impossible: 'the final image holds only the compiled executable, which runs the app and nothing else' }
-      : { command: [plan.base === 'distroless' ? '/usr/local/bin/bun' : 'bun', '-e', JS_PROBE, url] },
+      : { command: [plan.base === 'distroless' ? DISTROLESS_BUN : 'bun', '-e', JS_PROBE, url] },
 };

@@ -14,6 +14,9 @@ import { BUN_DEFAULT_TAG, BUN_RELEASES } from './knowledge/versions.js';
 import type { BunFacts } from './types.js';
 
 /** The tag to build on: the pinned version itself, else the major tag that follows the newest release. */
+
+/** Where oven/bun's distroless image keeps bun (its ENTRYPOINT). */
+export const DISTROLESS_BUN = '/usr/local/bin/bun';
 export function bunVersion(facts: Pick<BunFacts, 'runtime'>): { version: string | null; note: string } {
   const { runtime } = facts;
   if (runtime.pinned && runtime.constraint !== null) return { version: runtime.constraint, note: `Bun ${runtime.constraint} pinned by ${runtime.source}` };
@@ -129,7 +132,7 @@ export function bunView(facts: BunFacts, plan: Plan) {
     userNote: distroless ? 'the nonroot user of distroless' : 'the bun user of the oven/bun image',
     distrolessBun: distroless && !compiled,
     // tini in front; oven/bun's distroless entrypoint is /usr/local/bin/bun, so it is named after tini.
-    entrypoint: plan.init === true ? [...initPrefix(plan, facts), ...(distroless && !compiled ? ['/usr/local/bin/bun'] : [])] : null,
+    entrypoint: plan.init === true ? [...initPrefix(plan, facts), ...(distroless && !compiled ? [DISTROLESS_BUN] : [])] : null,
     cmd,
   };
 }

@@ -4,7 +4,7 @@ import { JS_PROBE } from '../../plan/healthcheck.js';
 import type { Ecosystem } from '../../ecosystem.js';
 import { detectNode, nodeMarkers, recognizesNode } from './detect.js';
 import { naiveNode } from './naive.js';
-import { assessNode, nodeView } from './plan.js';
+import { assessNode, nodeView, DISTROLESS_NODE } from './plan.js';
 import type { NodeFacts } from './types.js';
 import { chooseWorkspaceApp } from './workspaces.js';
 import { nodeTooling } from './tooling.js';
@@ -38,5 +38,5 @@ export const node: Ecosystem<NodeFacts> = {
   installCommand: /\b(npm (ci|install|i)\b|pnpm (install|i)\b|yarn( install)?(\s+--[\w=-]+)*\s*($|&&|;)|bun install)/,
   stop: { signals: () => 'node', printsInit: true },
   // distroless/nodejs keeps node at /nodejs/bin/node; the others have node on PATH. fetch is in every supported Node line.
-  probe: (_facts, plan, url) => ({ command: [plan.base === 'distroless' ? '/nodejs/bin/node' : 'node', '-e', JS_PROBE, url] }),
+  probe: (_facts, plan, url) => ({ command: [plan.base === 'distroless' ? DISTROLESS_NODE : 'node', '-e', JS_PROBE, url] }),
 };

@@ -101,7 +101,7 @@ function withArg(image: string, version: string): string {
 }
 
 /** Where distroless/nodejs keeps node (its ENTRYPOINT). */
-const DISTROLESS_NODE = '/nodejs/bin/node';
+export const DISTROLESS_NODE = '/nodejs/bin/node';
 
 export function nodeView(facts: NodeFacts, plan: Plan) {
   const distro: Distro = plan.base === 'alpine' ? 'alpine' : 'debian';
