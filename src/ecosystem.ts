@@ -1,7 +1,8 @@
 // The contract every ecosystem implements: everything that differs per language is a member here,
 // so generic code (cli, pipeline, config, render, write, verify, report) never names a language.
 // Adding an ecosystem = one folder src/ecosystems/<lang>/ whose index.ts exports an object of this
-// type, one line in src/ecosystems/index.ts, templates/<lang>/, fixtures and snapshots.
+// type and whose entry.ts exports its EcosystemMarks, one line in src/ecosystems/index.ts,
+// templates/<lang>/, fixtures and snapshots.
 import type { Interaction } from './interaction.js';
 import type { Project } from './project.js';
 import type { AssetStage, BaseOption, CommonFacts, Language, Plan, Probe, RuntimeRelease } from './types.js';
@@ -61,11 +62,36 @@ export interface NaiveInput {
   read(file: string): string | null;
 }
 
-export interface Ecosystem<F extends CommonFacts = CommonFacts> {
+/**
+ * What the registry knows of an ecosystem before loading its code (src/ecosystems/<lang>/entry.ts):
+ * its name and marker files, and checks by file names alone. The CLI loads only the ecosystems
+ * these say may apply, so a run compiles one ecosystem's code, not eleven.
+ */
+export interface EcosystemMarks {
   language: Language;
   /** Root files that mark this ecosystem; also named in "nothing recognisable" errors. */
   markers: string[];
-  /** Cheap check: does the folder look like this ecosystem? */
+  /** By file names only: false when the folder certainly is not this ecosystem; true loads it, and its recognizes() decides. */
+  mayBe(project: Project): boolean;
+  /**
+   * For an ecosystem with monorepo support (Ecosystem.apps): false when the folder can be neither
+   * such a monorepo's root nor an app inside one, so the ecosystem need not be loaded to select an app.
+   */
+  mayHoldApps?(project: Project): boolean;
+  /** True when the ecosystem builds assets for another's app (Ecosystem.assetBuilder), so an app with asset needs loads it. */
+  buildsAssets?: boolean;
+}
+
+/** A registry entry: the marks, and the ecosystem's code loaded on demand (src/ecosystems/index.ts). */
+export interface EcosystemEntry extends EcosystemMarks {
+  load(): Promise<Ecosystem>;
+}
+
+export interface Ecosystem<F extends CommonFacts = CommonFacts> {
+  language: Language;
+  /** Root files that mark this ecosystem (the same list as its EcosystemMarks). */
+  markers: string[];
+  /** Does the folder hold this ecosystem's project? May read manifests (mayBe has said it might). */
   recognizes(project: Project): boolean;
   /**
    * Why this ecosystem's manifest here only serves another ecosystem's app (a package.json that

@@ -6,7 +6,7 @@
 // .slim-image that links outside is refused); a --templates folder is the user's own choice,
 // and nothing is written through a link out of it.
 import { dirname, join, relative, resolve } from 'node:path';
-import { ECOSYSTEMS } from './ecosystems/index.js';
+import { ECOSYSTEMS, recognizing } from './ecosystems/index.js';
 import { UserError } from './errors.js';
 import { FileAccess } from './files/access.js';
 import { listPackageDir, readPackageText } from './files/package-files.js';
@@ -100,7 +100,7 @@ function templateFiles(folder: string): string[] {
 
 async function ejectLanguage(project: Project, options: Pick<Options, 'language' | 'dir'>, interaction?: Interaction): Promise<Language> {
   if (options.language) return options.language;
-  const found = ECOSYSTEMS.filter((e) => e.recognizes(project)).map((e) => e.language);
+  const found = (await recognizing(project)).map((e) => e.language);
   if (found.length === 1) return found[0]!;
   if (found.length === 0) {
     throw new UserError(`Nothing in ${options.dir} looks like a project this tool knows, so there is no language to eject templates for. Pass --language (${ECOSYSTEMS.map((e) => e.language).join(', ')}).`);

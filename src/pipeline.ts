@@ -13,7 +13,7 @@ import { COMPOSE_FILE, COMPOSE_FILES, composeFile } from './compose/compose.js';
 import { keptOutWarnings } from './detect/kept-out.js';
 import { lintWarnings } from './lint/index.js';
 import type { Ecosystem } from './ecosystem.js';
-import { ECOSYSTEMS } from './ecosystems/index.js';
+import { ECOSYSTEMS, loadEcosystems } from './ecosystems/index.js';
 import { eject, projectTemplateDir, type EjectResult } from './eject.js';
 import { DriftError, UsageError, UserError } from './errors.js';
 import { FileAccess } from './files/access.js';
@@ -89,9 +89,12 @@ export async function ejectStep(options: Options, output: Output, interaction?: 
  */
 async function openStep({ flags, output, interaction }: Pick<Context, 'flags' | 'output' | 'interaction'>): Promise<Pick<Context, 'project' | 'options'>> {
   let project = openProject(flags.dir);
-  const selectors = ECOSYSTEMS.filter((e) => flags.language === undefined || e.language === flags.language).flatMap((e) => (e.apps ? [e.apps] : []));
+  // Only ecosystems with monorepo support whose files are here are loaded (all of them with --app,
+  // which must say why it cannot apply).
+  const monorepos = ECOSYSTEMS.filter((e) => e.mayHoldApps !== undefined && (flags.app !== undefined || e.mayHoldApps(project)));
+  const selectors = (await loadEcosystems(monorepos.filter((e) => flags.language === undefined || e.language === flags.language))).flatMap((e) => (e.apps ? [e.apps] : []));
   if (flags.app !== undefined && selectors.length === 0) {
-    const kinds = ECOSYSTEMS.flatMap((e) => (e.apps ? [e.apps.describes] : [])).join(' or ');
+    const kinds = (await loadEcosystems(monorepos)).flatMap((e) => (e.apps ? [e.apps.describes] : [])).join(' or ');
     throw new UsageError(`--app picks an app of ${kinds}; it does not go with --language ${flags.language}.`);
   }
   for (const selector of selectors) {

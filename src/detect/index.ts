@@ -1,7 +1,7 @@
 // The detect step: which ecosystem, then its facts, then the user's overrides laid on top.
 import { ChoiceNeeded, UsageError, UserError } from '../errors.js';
 import type { Ecosystem } from '../ecosystem.js';
-import { ECOSYSTEMS } from '../ecosystems/index.js';
+import { ECOSYSTEMS, loadEcosystem, loadEcosystems, recognizing } from '../ecosystems/index.js';
 import type { Options } from '../options.js';
 import type { Interaction } from '../interaction.js';
 import type { Project } from '../project.js';
@@ -28,9 +28,15 @@ export async function detectEcosystem(project: Project, options: Options, intera
   const { ecosystem, why } = await chooseEcosystem(project, options, interaction);
   const { facts, main } = await detectAsking(ecosystem, project, options, interaction);
   const evidenced = applyDeployEvidence(why === null ? facts : { ...facts, languageSource: why }, project);
-  const final = applyOverrides(resolveAssets(evidenced, project, ECOSYSTEMS, today()), options, portSource);
+  const final = applyOverrides(resolveAssets(evidenced, project, await assetBuilders(evidenced), today()), options, portSource);
   validateFacts(final, ecosystem);
   return { ecosystem, facts: final, options: main === options.main ? options : { ...options, main } };
+}
+
+/** The ecosystems that may build the app's asset needs (a front end beside a Go app), loaded only when it has some. */
+async function assetBuilders(facts: CommonFacts): Promise<Ecosystem[]> {
+  if ((facts.assetNeeds ?? []).length === 0) return [];
+  return loadEcosystems(ECOSYSTEMS.filter((e) => e.buildsAssets === true && e.language !== facts.language));
 }
 
 /** Detection, and on a terminal, the question a detector could not answer alone (which program). */
@@ -47,11 +53,11 @@ async function detectAsking(ecosystem: Ecosystem, project: Project, options: Opt
 /** The ecosystem of the app, and why it won when several were present (null when it was alone or named). */
 async function chooseEcosystem(project: Project, options: Pick<Options, 'language' | 'dir'>, interaction?: Interaction): Promise<{ ecosystem: Ecosystem; why: string | null }> {
   if (options.language) {
-    const chosen = ECOSYSTEMS.find((e) => e.language === options.language);
+    const chosen = await loadEcosystem(options.language);
     if (!chosen) throw new UsageError(`--language ${options.language} is not supported yet; supported: ${ECOSYSTEMS.map((e) => e.language).join(', ')}.`);
     return { ecosystem: chosen, why: null };
   }
-  const recognized = ECOSYSTEMS.filter((e) => e.recognizes(project));
+  const recognized = await recognizing(project);
   // A narrower reading takes the place of the ecosystem it refines (a static site is a Node.js
   // project whose output is only files), so the two never compete for one folder.
   const refinedBy = new Map(recognized.flatMap((e) => {

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ECOSYSTEMS, LANGUAGES } from '../../src/ecosystems/index.js';
+import { Project } from '../../src/project.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SRC = join(ROOT, 'src');
@@ -88,7 +89,20 @@ describe('layout rules', () => {
       .filter((file) => ecosystemOf(file) === null && file !== 'ecosystems/index.ts')
       .flatMap((file) => graph.get(file)!.filter((to) => ecosystemOf(to) !== null).map((to) => `${file} -> ${to}`));
     expect(offending).toEqual([]);
-    expect(graph.get('ecosystems/index.ts')!.filter((to) => ecosystemOf(to) !== null).sort()).toEqual(LANGUAGES.map((l) => `ecosystems/${l}/index.ts`).sort());
+    expect(graph.get('ecosystems/index.ts')!.filter((to) => ecosystemOf(to) !== null).sort()).toEqual(
+      LANGUAGES.flatMap((l) => [`ecosystems/${l}/entry.ts`, `ecosystems/${l}/index.ts`]).sort(),
+    );
+  });
+
+  it("the registry imports each ecosystem's code only on demand, and an entry imports nothing of its ecosystem's code", () => {
+    // A static import of an index.ts would put every ecosystem back into every run's start-up.
+    const registry = readFileSync(join(SRC, 'ecosystems', 'index.ts'), 'utf8');
+    expect(registry).not.toMatch(/^import[^;]*from '\.\/[a-z]+\/index\.js'/m);
+    for (const language of LANGUAGES) {
+      expect(registry, language).toContain(`import('./${language}/index.js')`);
+      const own = graph.get(`ecosystems/${language}/entry.ts`)!.filter((to) => ecosystemOf(to) !== null);
+      expect(own, `ecosystems/${language}/entry.ts`).toEqual([]);
+    }
   });
 
   it('generic code compares no language by name', () => {
@@ -129,5 +143,33 @@ describe('layout rules', () => {
   it('the registry and the ecosystems agree on names', () => {
     expect(ECOSYSTEMS.map((e) => e.language)).toEqual([...LANGUAGES]);
     expect(new Set(LANGUAGES).size).toBe(LANGUAGES.length);
+  });
+
+  it("each entry's marks agree with its ecosystem's code", async () => {
+    for (const entry of ECOSYSTEMS) {
+      const ecosystem = await entry.load();
+      expect(ecosystem.language).toBe(entry.language);
+      expect(ecosystem.markers, entry.language).toEqual(entry.markers);
+      expect(entry.mayHoldApps !== undefined, `${entry.language}: mayHoldApps iff apps`).toBe(ecosystem.apps !== null);
+      expect(entry.buildsAssets === true, `${entry.language}: buildsAssets iff assetBuilder`).toBe(ecosystem.assetBuilder !== undefined);
+    }
+  });
+
+  it('an ecosystem that recognizes a fixture is one its entry let load (mayBe never says no to its own projects)', async () => {
+    const folders = [
+      ...readdirSync(join(ROOT, 'test', 'fixtures')).map((name) => join(ROOT, 'test', 'fixtures', name)),
+      ...readdirSync(join(ROOT, 'examples')).map((name) => join(ROOT, 'examples', name)),
+    ].filter((path) => statSync(path).isDirectory());
+    const loaded = await Promise.all(ECOSYSTEMS.map(async (entry) => [entry, await entry.load()] as const));
+    let recognized = 0;
+    for (const folder of folders) {
+      const project = new Project(folder);
+      for (const [entry, ecosystem] of loaded) {
+        if (!ecosystem.recognizes(project)) continue;
+        recognized++;
+        expect(entry.mayBe(project), `${relative(ROOT, folder)}: ${entry.language} recognizes it, but its entry would not load it`).toBe(true);
+      }
+    }
+    expect(recognized).toBeGreaterThan(folders.length / 2);
   });
 });

@@ -1,10 +1,13 @@
 // The version rules every ecosystem shares: an unknown pinned version is refused with the known
 // ones listed; a version past its end of life builds with a warning; a range is never refused here.
 import { describe, expect, it } from 'vitest';
-import { ECOSYSTEMS } from '../../src/ecosystems/index.js';
+import { loadEcosystems } from '../../src/ecosystems/index.js';
 import { UserError } from '../../src/errors.js';
 import { checkKnownVersion, endOfLifeWarning } from '../../src/plan/releases.js';
 import type { RuntimeRequirement } from '../../src/types.js';
+
+// Every ecosystem's code, loaded as a run loads the one it needs (the registry imports each on demand).
+const ECOSYSTEMS = await loadEcosystems();
 
 const NOW = new Date('2026-11-27T00:00:00Z');
 const pinned = (constraint: string, source = '--runtime-version'): { runtime: RuntimeRequirement } => ({ runtime: { constraint, pinned: true, source } });

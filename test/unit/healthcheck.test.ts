@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkHealthcheckPath, withHealthcheck } from '../../src/plan/healthcheck.js';
-import { ECOSYSTEMS } from '../../src/ecosystems/index.js';
+import { loadEcosystems } from '../../src/ecosystems/index.js';
 import type { CommonFacts, Plan } from '../../src/types.js';
+
+// Every ecosystem's code, loaded as a run loads the one it needs (the registry imports each on demand).
+const ECOSYSTEMS = await loadEcosystems();
 
 const plan = (base: Plan['base'], runtimeImage = 'r'): Plan => ({ base, runtimeVersion: '1', builderImage: 'b', runtimeImage, options: [], reasons: [] });
 const facts = (port: number | null) => ({ port: { value: port, source: 'test' }, start: { value: { kind: 'exec', argv: ['x'] }, source: 'test' } }) as unknown as CommonFacts;

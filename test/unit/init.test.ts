@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { initDecision, initPrefix, withInit } from '../../src/plan/init.js';
-import { ECOSYSTEMS } from '../../src/ecosystems/index.js';
+import { loadEcosystems } from '../../src/ecosystems/index.js';
 import type { CommonFacts, Plan, StartCommand } from '../../src/types.js';
+
+// Every ecosystem's code, loaded as a run loads the one it needs (the registry imports each on demand).
+const ECOSYSTEMS = await loadEcosystems();
 
 const exec = (...argv: string[]): StartCommand => ({ kind: 'exec', argv });
 const shell = (command: string): StartCommand => ({ kind: 'shell', command });

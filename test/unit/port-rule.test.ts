@@ -11,7 +11,7 @@ import { applyOverrides } from '../../src/detect/index.js';
 import { ANSWERED_PORT, describePort, portEnv, portRefusal, withPort } from '../../src/detect/port.js';
 import { recordedChoices } from '../../src/config/config.js';
 import { UserError } from '../../src/errors.js';
-import { ECOSYSTEMS } from '../../src/ecosystems/index.js';
+import { loadEcosystems } from '../../src/ecosystems/index.js';
 import { detectGo } from '../../src/ecosystems/go/detect.js';
 import { detectJava } from '../../src/ecosystems/java/detect.js';
 import { detectPython } from '../../src/ecosystems/python/detect.js';
@@ -21,6 +21,9 @@ import type { Interaction } from '../../src/interaction.js';
 import { emptyAdditions, type Options } from '../../src/options.js';
 import { Project } from '../../src/project.js';
 import type { CommonFacts, PortSetting } from '../../src/types.js';
+
+// Every ecosystem's code, loaded as a run loads the one it needs (the registry imports each on demand).
+const ECOSYSTEMS = await loadEcosystems();
 
 function project(files: Record<string, string>): Project {
   const dir = mkdtempSync(join(tmpdir(), 'slim-port-'));

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ECOSYSTEMS } from '../../src/ecosystems/index.js';
+import { loadEcosystems } from '../../src/ecosystems/index.js';
 import { node } from '../../src/ecosystems/node/index.js';
 import { BuildLog, isInstallStep } from '../../src/verify/build-log.js';
+
+// Every ecosystem's code, loaded as a run loads the one it needs (the registry imports each on demand).
+const ECOSYSTEMS = await loadEcosystems();
 
 // Output captured from podman 4.3.1 (buildah) here: a rebuild after a source change.
 const PODMAN_REBUILD = `[1/2] STEP 1/5: FROM docker.io/library/node:24-slim AS deps

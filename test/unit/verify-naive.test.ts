@@ -1,8 +1,11 @@
 import { validate } from 'dockerfile-utils';
 import { describe, expect, it } from 'vitest';
 import type { NaiveInput } from '../../src/ecosystem.js';
-import { ECOSYSTEMS } from '../../src/ecosystems/index.js';
+import { loadEcosystems } from '../../src/ecosystems/index.js';
 import { naiveDockerfile, versionFromDockerfile } from '../../src/verify/naive.js';
+
+// Every ecosystem's code, loaded as a run loads the one it needs (the registry imports each on demand).
+const ECOSYSTEMS = await loadEcosystems();
 
 const ecosystem = (language: string) => ECOSYSTEMS.find((e) => e.language === language)!;
 

@@ -13,8 +13,6 @@ import type { Fact, NativeDependency, PortSetting, RuntimeRequirement, StartComm
 import { BUN_FRAMEWORKS, BUN_SERVE_DEFAULT_PORT } from './knowledge/frameworks.js';
 import type { BunFacts } from './types.js';
 
-export const bunMarkers = ['package.json', 'bun.lock', 'bun.lockb', 'bunfig.toml'];
-
 export function recognizesBun(project: Project): boolean {
   return bunRuntimeEvidence(project) !== null;
 }

@@ -4,14 +4,15 @@
 import { JS_PROBE } from '../../plan/healthcheck.js';
 import { bunImages } from './knowledge/images.js';
 import type { Ecosystem } from '../../ecosystem.js';
-import { bunMarkers, bunTooling, detectBun, recognizesBun } from './detect.js';
+import { bunTooling, detectBun, recognizesBun } from './detect.js';
+import { bunMarks } from './entry.js';
 import { assessBun, bunView, DISTROLESS_BUN } from './plan.js';
 import type { BunFacts } from './types.js';
 import { BUN_RELEASES } from './knowledge/versions.js';
 
 export const bun: Ecosystem<BunFacts> = {
   language: 'bun',
-  markers: bunMarkers,
+  markers: bunMarks.markers,
   recognizes: recognizesBun,
   tooling: bunTooling,
   apps: null,

@@ -11,11 +11,6 @@ import { envSetting, lineOf } from '../../detect/port.js';
 import type { Fact, NativeDependency, PortSetting, RuntimeRequirement, StartCommand } from '../../types.js';
 import type { DenoFacts } from './types.js';
 
-export const denoMarkers = ['deno.json', 'deno.jsonc', 'deno.lock'];
-
-export function recognizesDeno(project: Project): boolean {
-  return denoMarkers.some((file) => project.isFile(file));
-}
 
 /** Tasks that run the app in production, first found wins (deno init and Fresh write `start`; `serve` is deno serve's). */
 const START_TASKS = ['start', 'serve'];

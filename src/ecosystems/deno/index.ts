@@ -1,14 +1,15 @@
 // Deno: detection (detect.ts), bases and view (plan.ts), knowledge tables (knowledge/), templates/deno/.
 import type { Ecosystem } from '../../ecosystem.js';
-import { denoMarkers, detectDeno, recognizesDeno } from './detect.js';
+import { detectDeno } from './detect.js';
+import { denoMarks } from './entry.js';
 import { assessDeno, denoView } from './plan.js';
 import type { DenoFacts } from './types.js';
 import { DENO_RELEASES } from './knowledge/versions.js';
 
 export const deno: Ecosystem<DenoFacts> = {
   language: 'deno',
-  markers: denoMarkers,
-  recognizes: recognizesDeno,
+  markers: denoMarks.markers,
+  recognizes: denoMarks.mayBe, // the marker files are the whole check
   tooling: () => null,
   apps: null,
   detect: detectDeno,

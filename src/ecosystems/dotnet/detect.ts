@@ -11,18 +11,13 @@ import { lineOf } from '../../detect/port.js';
 import type { Fact, NativeDependency } from '../../types.js';
 import { detectPort, legacyPortWarnings, type SourceFile } from './port.js';
 import { isTrue, property, resolveProperties } from './msbuild.js';
-import { buildProps, chooseProject, hasProjectMarker, nearest, projectFiles, projectInfo, propsPackages, readMsbuild, type ProjectInfo } from './projects.js';
+import { buildProps, chooseProject, nearest, projectFiles, projectInfo, propsPackages, readMsbuild, type ProjectInfo } from './projects.js';
 import { ASPNET_AOT, nativeRow, trimAotRow, type TrimAotRow } from './knowledge/packages.js';
 import { DOTNET_RELEASES } from './knowledge/versions.js';
 import { credentialVariables } from './nuget-config.js';
 import type { DotnetFacts, PublishMode } from './types.js';
 import type { RuntimeRepo } from './knowledge/images.js';
 
-export const dotnetMarkers = ['*.csproj', '*.fsproj', '*.vbproj', '*.sln', '*.slnx'];
-
-export function recognizesDotnet(project: Project): boolean {
-  return hasProjectMarker(project);
-}
 
 export function detectDotnet(project: Project, options: DetectOptions): DotnetFacts {
   if (options.packageManager !== undefined && options.packageManager !== 'dotnet') {

@@ -1,15 +1,16 @@
 // .NET (C#, F#, VB): detection (detect.ts, projects.ts, msbuild.ts), bases and view (plan.ts),
 // knowledge tables (knowledge/), templates/dotnet/.
 import type { Ecosystem } from '../../ecosystem.js';
-import { detectDotnet, dotnetMarkers, recognizesDotnet } from './detect.js';
+import { detectDotnet } from './detect.js';
+import { dotnetMarks } from './entry.js';
 import { assessDotnet, dotnetView } from './plan.js';
 import type { DotnetFacts } from './types.js';
 import { DOTNET_RELEASES } from './knowledge/versions.js';
 
 export const dotnet: Ecosystem<DotnetFacts> = {
   language: 'dotnet',
-  markers: dotnetMarkers,
-  recognizes: recognizesDotnet,
+  markers: dotnetMarks.markers,
+  recognizes: dotnetMarks.mayBe, // a project or solution file is the whole check
   tooling: () => null,
   apps: null,
   detect: detectDotnet,

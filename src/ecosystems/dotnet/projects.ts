@@ -10,9 +10,8 @@ import { shorten } from '../../project.js';
 import { xml } from '../../lazy.js';
 import { checkWellFormed, isTrue, parseMsbuild, property, type MsbuildFile } from './msbuild.js';
 import type { ProjectKind } from './types.js';
+import { PROJECT_EXTENSIONS, SOLUTION_EXTENSIONS } from './entry.js';
 
-export const PROJECT_EXTENSIONS = ['.csproj', '.fsproj', '.vbproj'];
-const SOLUTION_EXTENSIONS = ['.sln', '.slnx'];
 /** Build output folders a bounded search skips (NEVER_WALK holds the others). */
 const OUTPUT_DIRS = new Set(['bin', 'obj', 'artifacts']);
 
@@ -42,13 +41,6 @@ export function propsPackages(project: Project, info: ProjectInfo): Array<[strin
   return info.props.map((p) => [p, readMsbuild(project, p).packages]);
 }
 
-export function hasProjectMarker(project: Project): boolean {
-  const names = project.list('.');
-  if (names.some((n) => [...PROJECT_EXTENSIONS, ...SOLUTION_EXTENSIONS].some((ext) => n.endsWith(ext)))) return true;
-  // A project in a folder of its own (App/App.csproj) or under src/ (src/App/App.csproj), without a solution.
-  const under = project.isDir('src') ? ['.', 'src'] : ['.'];
-  return project.find({ extensions: PROJECT_EXTENSIONS, under, maxDepth: 1, maxFiles: 1 }).length > 0;
-}
 
 /** Project files the solutions at the root list, else every project file in the tree (bounded). */
 export function projectFiles(project: Project): { files: string[]; source: string } {

@@ -14,11 +14,6 @@ import { yaml } from '../../lazy.js';
 import type { GoFacts } from './types.js';
 import { missingEmbeds } from './embeds.js';
 
-export const goMarkers = ['go.mod', 'go.work'];
-
-export function recognizesGo(project: Project): boolean {
-  return goMarkers.some((m) => project.isFile(m));
-}
 
 /** Folders whose main packages are samples or tooling, not the app. */
 const NOT_APPS = new Set(['testdata', 'example', 'examples', '_examples', 'tools', 'hack', 'scripts', 'internal']);

@@ -1,7 +1,8 @@
 // Go: detection (detect.ts, go-mod.ts, sources.ts), bases and view (plan.ts), knowledge tables
 // (knowledge/), templates/go/.
 import type { Ecosystem } from '../../ecosystem.js';
-import { detectGo, goMarkers, recognizesGo } from './detect.js';
+import { detectGo } from './detect.js';
+import { goMarks } from './entry.js';
 import { assessGo, goView } from './plan.js';
 import type { GoFacts } from './types.js';
 import { GO_RELEASES, goEndOfSupport } from './knowledge/versions.js';
@@ -9,8 +10,8 @@ import { goTooling } from './tooling.js';
 
 export const go: Ecosystem<GoFacts> = {
   language: 'go',
-  markers: goMarkers,
-  recognizes: recognizesGo,
+  markers: goMarks.markers,
+  recognizes: goMarks.mayBe, // the marker files are the whole check
   tooling: goTooling,
   apps: null,
   detect: detectGo,

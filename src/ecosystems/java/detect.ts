@@ -18,9 +18,8 @@ import { findMainClasses, javaSources, sourcePort } from './sources.js';
 import type { JavaArtifact, JavaBuildTool, JavaFacts } from './types.js';
 import { JAVA_BUILD_TOOLS } from './types.js';
 import { pinnedJavaVersion } from './version-files.js';
+import { GRADLE_FILES, MAVEN_FILES } from './entry.js';
 
-export const MAVEN_FILES = ['pom.xml'];
-export const GRADLE_FILES = ['build.gradle.kts', 'build.gradle', 'settings.gradle.kts', 'settings.gradle'];
 
 /** The file name the final image runs; fixed, so the final stage never depends on project strings. */
 export const APP_JAR = 'app.jar';

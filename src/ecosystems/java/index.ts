@@ -1,7 +1,8 @@
 // Java: detection (detect.ts, maven.ts, gradle.ts, sources.ts, ...), bases and view (plan.ts),
 // knowledge tables (knowledge/), templates/java/.
 import type { Ecosystem } from '../../ecosystem.js';
-import { detectJava, GRADLE_FILES, MAVEN_FILES, recognizesJava } from './detect.js';
+import { detectJava, recognizesJava } from './detect.js';
+import { javaMarks } from './entry.js';
 import { naiveJava } from './naive.js';
 import { assessJava, javaView } from './plan.js';
 import type { JavaFacts } from './types.js';
@@ -9,7 +10,7 @@ import { JAVA_RELEASES } from './knowledge/versions.js';
 
 export const java: Ecosystem<JavaFacts> = {
   language: 'java',
-  markers: [...MAVEN_FILES, ...GRADLE_FILES, '*.java with a main method'],
+  markers: javaMarks.markers,
   recognizes: recognizesJava,
   tooling: () => null,
   apps: null,

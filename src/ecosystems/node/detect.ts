@@ -16,13 +16,11 @@ import { detectBuild } from './build.js';
 import { detectPort } from './port.js';
 import { findWorkspaceRoot, workspaceFacts } from './workspaces.js';
 import { UserError } from '../../errors.js';
+import { nodeMarks } from './entry.js';
 
 /** Root files that mark a Node.js project. */
-export const nodeMarkers = ['package.json'];
-
-export function recognizesNode(project: Project): boolean {
-  return project.isFile('package.json');
-}
+export const nodeMarkers = nodeMarks.markers;
+export const recognizesNode = nodeMarks.mayBe;
 
 export function detectNode(project: Project, options: DetectOptions): NodeFacts {
   const pkg = readPackageJson(project);

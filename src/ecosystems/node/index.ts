@@ -2,7 +2,8 @@
 // (workspaces.ts), knowledge tables (knowledge/), templates/node/.
 import { JS_PROBE } from '../../plan/healthcheck.js';
 import type { Ecosystem } from '../../ecosystem.js';
-import { detectNode, nodeMarkers, recognizesNode } from './detect.js';
+import { detectNode, recognizesNode } from './detect.js';
+import { nodeMarks } from './entry.js';
 import { naiveNode } from './naive.js';
 import { assessNode, nodeView, DISTROLESS_NODE } from './plan.js';
 import type { NodeFacts } from './types.js';
@@ -13,7 +14,7 @@ import { NODE_RELEASES } from './knowledge/versions.js';
 
 export const node: Ecosystem<NodeFacts> = {
   language: 'node',
-  markers: nodeMarkers,
+  markers: nodeMarks.markers,
   recognizes: recognizesNode,
   tooling: nodeTooling,
   assetBuilder: nodeAssetBuilder,

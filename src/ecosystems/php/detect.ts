@@ -11,14 +11,10 @@ import { OCTANE_DEFAULT_SERVER, PHP_ASSET_BUILDERS, PHP_BUILD_STEPS, PHP_FRAMEWO
 import { DEFAULT_PORT } from './knowledge/images.js';
 import type { ExtensionNeed, PhpFacts, PhpServer } from './types.js';
 
-export const phpMarkers = ['composer.json', 'composer.lock', 'index.php', 'public/index.php'];
 
 /** Front controllers and consoles that make a folder a PHP app. */
 const ENTRY_FILES = ['public/index.php', 'index.php', 'artisan', 'bin/console'];
 
-export function recognizesPhp(project: Project): boolean {
-  return project.isFile('composer.json') || project.isFile('public/index.php') || project.isFile('index.php');
-}
 
 /** A composer.json with no front controller beside it installs PHP tooling (a code-style checker) for another app. */
 export function phpTooling(project: Project): string | null {

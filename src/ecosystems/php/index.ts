@@ -2,7 +2,8 @@
 // (knowledge/), templates/php/. Composer installs in the composer:2 image; the app runs on the
 // official php image (Apache with mod_php), or on Laravel Octane or FrankenPHP when it uses them.
 import type { Ecosystem } from '../../ecosystem.js';
-import { detectPhp, phpMarkers, phpTooling, recognizesPhp } from './detect.js';
+import { detectPhp, phpTooling } from './detect.js';
+import { phpMarks } from './entry.js';
 import { naivePhp } from './naive.js';
 import { assessPhp, phpView } from './plan.js';
 import type { PhpFacts } from './types.js';
@@ -10,8 +11,8 @@ import { PHP_RELEASES } from './knowledge/versions.js';
 
 export const php: Ecosystem<PhpFacts> = {
   language: 'php',
-  markers: phpMarkers,
-  recognizes: recognizesPhp,
+  markers: phpMarks.markers,
+  recognizes: phpMarks.mayBe, // the marker files are the whole check
   tooling: phpTooling,
   apps: null,
   detect: detectPhp,

@@ -17,19 +17,14 @@ import { maintainedPythons } from './knowledge/versions.js';
 import { today } from '../../knowledge/clock.js';
 import { findRequirementsFile, readRequirements } from './requirements.js';
 import { PYTHON_PACKAGE_MANAGERS, type PythonFacts, type PythonListen, type PythonPackage, type PythonPackageManager, type PythonServer } from './types.js';
+import { pythonMarks } from './entry.js';
 
 type Table = Record<string, unknown>;
 const isTable = (value: unknown): value is Table => typeof value === 'object' && value !== null && !Array.isArray(value);
 const table = (value: unknown): Table => (isTable(value) ? value : {});
 
 /** Root files that mark a Python project. */
-export const PYTHON_MARKERS = ['pyproject.toml', 'requirements.txt', 'Pipfile', 'uv.lock', 'poetry.lock', 'pdm.lock', 'setup.py', 'manage.py', '.python-version'];
-/** A lone script also counts, when nothing else marks the folder. */
-const SCRIPT_MARKERS = ['main.py', 'app.py', 'server.py'];
-
-export function recognizesPython(project: Project): boolean {
-  return PYTHON_MARKERS.some((m) => project.isFile(m)) || SCRIPT_MARKERS.some((m) => project.isFile(m));
-}
+export const recognizesPython = pythonMarks.mayBe;
 
 /** Which tool manages dependencies, judged by lockfiles first, then manifests. */
 function detectPackageManager(project: Project, pyproject: Table | null, requested: string | undefined): Fact<PythonPackageManager> {

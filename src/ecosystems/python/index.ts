@@ -4,7 +4,8 @@ import { PYTHON_PROBE } from '../../plan/healthcheck.js';
 import { PYTHON_VENV } from './plan.js';
 import type { Ecosystem } from '../../ecosystem.js';
 import { STOP_SIGNALS } from '../../knowledge/stop-signals.js';
-import { PYTHON_MARKERS, detectPython, recognizesPython } from './detect.js';
+import { detectPython, recognizesPython } from './detect.js';
+import { pythonMarks } from './entry.js';
 import { naivePython } from './naive.js';
 import { assessPython, pythonView } from './plan.js';
 import type { PythonFacts } from './types.js';
@@ -13,7 +14,7 @@ import { pythonTooling } from './tooling.js';
 
 export const python: Ecosystem<PythonFacts> = {
   language: 'python',
-  markers: PYTHON_MARKERS,
+  markers: pythonMarks.markers,
   recognizes: recognizesPython,
   tooling: pythonTooling,
   apps: null,

@@ -13,11 +13,6 @@ import { PUMA, RUBY_FRAMEWORKS, THRUSTER } from './knowledge/frameworks.js';
 import { RUBY_CAPS } from './knowledge/ruby-support.js';
 import type { RailsFacts, RubyFacts } from './types.js';
 
-export const RUBY_MARKERS = ['Gemfile', 'Gemfile.lock', 'gems.rb', 'config.ru'];
-
-export function recognizesRuby(project: Project): boolean {
-  return RUBY_MARKERS.some((file) => project.isFile(file));
-}
 
 /** Files that hold a classic Sinatra app (`require "sinatra"` and routes, run by `ruby <file>`), first found wins. */
 const SINATRA_ENTRIES = ['app.rb', 'application.rb', 'main.rb', 'server.rb', 'web.rb'];

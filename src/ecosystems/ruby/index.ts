@@ -1,7 +1,8 @@
 // Ruby (Bundler): detection (detect.ts, gemfile.ts, port.ts, native.ts), bases and view (plan.ts),
 // knowledge tables (knowledge/), templates/ruby/.
 import type { Ecosystem } from '../../ecosystem.js';
-import { RUBY_MARKERS, detectRuby, recognizesRuby } from './detect.js';
+import { detectRuby } from './detect.js';
+import { rubyMarks } from './entry.js';
 import { assessRuby, rubyView } from './plan.js';
 import type { RubyFacts } from './types.js';
 import { RUBY_RELEASES } from './knowledge/versions.js';
@@ -9,8 +10,8 @@ import { rubyTooling } from './tooling.js';
 
 export const ruby: Ecosystem<RubyFacts> = {
   language: 'ruby',
-  markers: RUBY_MARKERS,
-  recognizes: recognizesRuby,
+  markers: rubyMarks.markers,
+  recognizes: rubyMarks.mayBe, // the marker files are the whole check
   tooling: rubyTooling,
   apps: null,
   detect: detectRuby,

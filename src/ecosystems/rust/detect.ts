@@ -13,11 +13,6 @@ import { configFileNames, configPort, rustDefaultPort, rustPort } from './port.j
 import { yaml } from '../../lazy.js';
 import type { RustFacts } from './types.js';
 
-export const rustMarkers = ['Cargo.toml'];
-
-export function recognizesRust(project: Project): boolean {
-  return project.isFile('Cargo.toml');
-}
 
 export function detectRust(project: Project, options: DetectOptions): RustFacts {
   const warnings: string[] = [];

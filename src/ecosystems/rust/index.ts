@@ -1,15 +1,16 @@
 // Rust: detection (detect.ts, cargo.ts, port.ts), bases and view (plan.ts), knowledge tables
 // (knowledge/), templates/rust/.
 import type { Ecosystem } from '../../ecosystem.js';
-import { detectRust, recognizesRust, rustMarkers } from './detect.js';
+import { detectRust } from './detect.js';
+import { rustMarks } from './entry.js';
 import { assessRust, rustView } from './plan.js';
 import type { RustFacts } from './types.js';
 import { RUST_RELEASES } from './knowledge/versions.js';
 
 export const rust: Ecosystem<RustFacts> = {
   language: 'rust',
-  markers: rustMarkers,
-  recognizes: recognizesRust,
+  markers: rustMarks.markers,
+  recognizes: rustMarks.mayBe, // the marker file is the whole check
   tooling: () => null,
   apps: null,
   detect: detectRust,

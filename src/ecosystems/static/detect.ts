@@ -11,8 +11,6 @@ import { NGINX_IMAGES } from './knowledge/servers.js';
 import { LOCKFILES, type SitePackageManager } from './knowledge/package-managers.js';
 import type { BuildArg, FallbackFact, StaticFacts } from './types.js';
 
-export const staticMarkers = ['index.html', 'package.json'];
-
 interface Manifest {
   scripts: Record<string, string>;
   dependencies: Record<string, string>;

@@ -4,7 +4,8 @@
 // It refines the Node.js ecosystem: a package.json whose production output is only files is a
 // static site, so when this ecosystem recognizes a folder, Node.js steps aside (src/detect/index.ts).
 import type { Ecosystem } from '../../ecosystem.js';
-import { detectStatic, recognizesStatic, refinesNode, staticMarkers } from './detect.js';
+import { detectStatic, recognizesStatic, refinesNode } from './detect.js';
+import { staticMarks } from './entry.js';
 import { naiveStatic } from './naive.js';
 import { assessStatic, staticView } from './plan.js';
 import type { StaticFacts } from './types.js';
@@ -12,7 +13,7 @@ import { NODE_LINES } from './knowledge/node-lines.js';
 
 export const staticSite: Ecosystem<StaticFacts> = {
   language: 'static',
-  markers: staticMarkers,
+  markers: staticMarks.markers,
   recognizes: recognizesStatic,
   refines: (project) => (refinesNode(project) ? 'node' : null),
   // Beside another ecosystem's app, a front-end build or an index.html is that app's assets
