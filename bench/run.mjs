@@ -101,7 +101,7 @@ async function main() {
   const mono = ensureMonorepo({ log });
   const smallCopy = copyOf(path.join(REPO, 'examples', 'express-api'));
   try {
-    const ourBin = path.join(REPO, 'bin', 'create-slim-image.js');
+    const ourBin = path.join(REPO, 'bin', 'create-slim-image.cjs');
     // In the monorepo, ours is pointed at one app (--app; without it the tool asks which of the 12
     // apps to containerize); the other generator has no workspace support and runs at the root.
     const commandsFor = (dir, extra = []) => [

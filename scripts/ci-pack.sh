@@ -44,14 +44,14 @@ ok "npm pack"
 
 # ---- what the tarball holds: what runs, and nothing else ----
 tar -tzf "$TARBALL" | sed 's|^package/||' | sort >"$WORK/files.txt"
-unexpected=$(grep -vE '^(package\.json|README\.md|LICENSE|bin/create-slim-image\.js|dist/cli\.js|dist/cli-[A-Za-z0-9_-]+\.js|dist/precompiled\.cjs|dist/THIRD-PARTY-LICENSES\.txt|templates/.+\.hbs)$' "$WORK/files.txt")
+unexpected=$(grep -vE '^(package\.json|README\.md|LICENSE|bin/create-slim-image\.cjs|bin/cached-require\.cjs|dist/cli\.cjs|dist/cli-[A-Za-z0-9_-]+\.cjs|dist/precompiled\.cjs|dist/THIRD-PARTY-LICENSES\.txt|templates/.+\.hbs)$' "$WORK/files.txt")
 if [[ -n $unexpected ]]; then
   bad "the tarball holds files that do not run: $(echo "$unexpected" | head -10 | tr '\n' ' ')"
 else
   ok "the tarball holds only bin/, the bundle, the templates, README and package.json"
 fi
 missing=""
-for f in bin/create-slim-image.js dist/cli.js dist/precompiled.cjs README.md templates/node/Dockerfile.hbs; do
+for f in bin/create-slim-image.cjs dist/cli.cjs dist/precompiled.cjs README.md templates/node/Dockerfile.hbs; do
   grep -qx "$f" "$WORK/files.txt" || missing="$missing $f"
 done
 [[ -z $missing ]] && ok "the tarball has the entry points and templates" || bad "missing from the tarball:$missing"
@@ -87,8 +87,8 @@ printed=$(run --version 2>&1)
 
 # Chunks load only on some runs (prompts, --verify): each must at least load from the install.
 chunks_ok=1
-for chunk in "$INSTALLED"/dist/cli-*.js; do
-  if ! (cd "$OUTSIDE" && node --input-type=module -e "await import(process.argv[1])" "file://$chunk") >"$WORK/chunk.log" 2>&1; then
+for chunk in "$INSTALLED"/dist/cli-*.cjs; do
+  if ! (cd "$OUTSIDE" && node -e "require(process.argv[1])" "$chunk") >"$WORK/chunk.log" 2>&1; then
     tail -3 "$WORK/chunk.log"
     chunks_ok=0
     bad "bundle chunk $(basename "$chunk") does not load"

@@ -23,7 +23,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'bin', 'create-slim-image.js');
+const CLI = join(ROOT, 'bin', 'create-slim-image.cjs');
 const LIMIT_SECONDS = 2;
 const LIMIT_MB = 300;
 /** A case still running after this is killed and reported as over the limit. */

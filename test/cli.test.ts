@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { terminal } from './terminal.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'create-slim-image.js');
+const BIN = join(ROOT, 'bin', 'create-slim-image.cjs');
 
 function cli(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [BIN, ...args], {

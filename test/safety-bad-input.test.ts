@@ -13,7 +13,7 @@ import { terminal } from './terminal.js';
 const ROOT = join(import.meta.dirname, '..');
 // Every registered ecosystem's manifest and small project (src/ecosystems/<lang>/test/cases.ts).
 const ECOSYSTEM_CASES = await loadEcosystemCases();
-const BIN = join(ROOT, 'bin', 'create-slim-image.js');
+const BIN = join(ROOT, 'bin', 'create-slim-image.cjs');
 
 /** Runs main() and checks the common contract of a refusal: exit 1, no stack trace, nothing written. */
 async function refused(dir: string, ...args: string[]) {
@@ -223,7 +223,7 @@ describe('a huge repository', () => {
 });
 
 describe('Ctrl-C at a prompt', () => {
-  it.skipIf(!existsSync(join(ROOT, 'dist', 'cli.js')))('exits 130 with nothing written (built CLI in a pseudo-terminal)', async () => {
+  it.skipIf(!existsSync(join(ROOT, 'dist', 'cli.cjs')))('exits 130 with nothing written (built CLI in a pseudo-terminal)', async () => {
     const dir = makeProject('node-express-npm');
     const before = snapshot(dir);
     const term = terminal(`${process.execPath} ${BIN} ${dir}`);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'create-slim-image.js');
+const BIN = join(ROOT, 'bin', 'create-slim-image.cjs');
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 
 function cli(args: string[]) {

@@ -113,7 +113,7 @@ export async function measureFixture(fixture, { repo, engine, otherCli, log }) {
 }
 
 function runOurs(repo, dir, args) {
-  const run = spawnSync(process.execPath, [path.join(repo, 'bin/create-slim-image.js'), dir, '--yes', '--dry-run', '--json', ...args], {
+  const run = spawnSync(process.execPath, [path.join(repo, 'bin/create-slim-image.cjs'), dir, '--yes', '--dry-run', '--json', ...args], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -70,7 +70,7 @@ export function markdown(result, { chartFile }) {
     '|---|---|---|---|---|---|',
   );
   for (const [id, label, command] of [
-    ['ours', 'create-slim-image', '`node bin/create-slim-image.js DIR --yes --dry-run`'],
+    ['ours', 'create-slim-image', '`node bin/create-slim-image.cjs DIR --yes --dry-run`'],
     ['other', `@flydotio/dockerfile ${speed.otherVersion}`, '`node .../@flydotio/dockerfile/index.js --force` in DIR'],
     ['node', 'bare Node (the floor)', '`node -e 0`'],
   ]) {

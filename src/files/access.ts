@@ -8,7 +8,6 @@
 // each kind of file has a size cap. Writes never go through a link: a destination that is one is
 // refused, files are written to a temporary sibling and renamed into place, all files of one
 // change together (see commit()). test/unit/architecture.test.ts keeps node:fs imports here.
-import { randomBytes } from 'node:crypto';
 import {
   closeSync, constants, copyFileSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readSync,
   realpathSync, renameSync, rmdirSync, rmSync, statSync, symlinkSync, writeSync,
@@ -16,6 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
+import { randomHex } from '../lazy.js';
 
 /** Largest file of each kind the tool reads. Lockfiles of big monorepos reach tens of megabytes. */
 export const SIZE_CAPS = {
@@ -333,7 +333,7 @@ export class FileAccess {
       removeDirs(created);
       throw error;
     }
-    const token = `${process.pid}-${randomBytes(4).toString('hex')}`;
+    const token = `${process.pid}-${randomHex(4)}`;
     const staged: Array<{ change: Change; temp: string; backup: string | null }> = [];
     const cleanup = () => {
       for (const s of staged) {

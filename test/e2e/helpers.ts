@@ -7,7 +7,7 @@ import path from 'node:path';
 import { execa } from 'execa';
 
 export const REPO = path.resolve(import.meta.dirname, '..', '..');
-export const CLI = path.join(REPO, 'bin', 'create-slim-image.js');
+export const CLI = path.join(REPO, 'bin', 'create-slim-image.cjs');
 
 /** Copies test/fixtures/<name> to a temp folder and gives it a .git folder (fixtures cannot hold one). */
 export async function fixtureCopy(name: string, own = false): Promise<{ dir: string; args: string[] }> {

@@ -64,7 +64,7 @@ describe.skipIf(skipReason !== null)(`e2e with ${typeof engine === 'string' ? 'n
   const engineCommand = typeof engine === 'string' ? 'podman' : engine.command;
 
   beforeAll(() => {
-    if (!existsSync(path.join(REPO, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first (npm run test:e2e does).');
+    if (!existsSync(path.join(REPO, 'dist', 'cli.cjs'))) throw new Error('dist/cli.cjs is missing: run `npm run build` first (npm run test:e2e does).');
   });
 
   afterAll(async () => {
