@@ -21,7 +21,7 @@
 // importers (esbuild's split left 35 files to load on a Node.js run; this leaves 5).
 // Everything stays in dist/ itself (no subfolder), so src/paths.ts finds the package root one
 // folder up from any of its files, as it does from src/ and tsc's dist/. The precompiled templates
-// are copied beside the bundle (render.ts requires ./precompiled.cjs from its own file), and the
+// are copied beside the bundle (render.ts requires ./precompiled-<folder>.cjs from its own file), and the
 // licences of the bundled packages go into dist/THIRD-PARTY-LICENSES.txt.
 import { rolldown } from 'rolldown';
 import { builtinModules } from 'node:module';
@@ -97,7 +97,8 @@ if (undeclared.length > 0) {
 const unused = runtimeDependencies.filter((name) => !needed.has(name));
 if (unused.length > 0) console.warn(`bundle: package.json lists ${unused.join(', ')} in dependencies, but the bundle holds ${unused.length > 1 ? 'them' : 'it'}: move to devDependencies`);
 
-copyFileSync(join(dist, 'render', 'precompiled.cjs'), join(dist, 'precompiled.cjs'));
+for (const name of readdirSync(dist)) if (/^precompiled(-.*)?\.cjs$/.test(name)) rmSync(join(dist, name));
+for (const name of readdirSync(join(dist, 'render'))) if (/^precompiled-.*\.cjs$/.test(name)) copyFileSync(join(dist, 'render', name), join(dist, name));
 
 // The bundled packages' licences, each once, from their package folders.
 const packages = new Map();

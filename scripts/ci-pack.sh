@@ -44,14 +44,14 @@ ok "npm pack"
 
 # ---- what the tarball holds: what runs, and nothing else ----
 tar -tzf "$TARBALL" | sed 's|^package/||' | sort >"$WORK/files.txt"
-unexpected=$(grep -vE '^(package\.json|README\.md|LICENSE|bin/create-slim-image\.cjs|bin/cached-require\.cjs|dist/cli\.cjs|dist/cli-[A-Za-z0-9_-]+\.cjs|dist/precompiled\.cjs|dist/THIRD-PARTY-LICENSES\.txt|templates/.+\.hbs)$' "$WORK/files.txt")
+unexpected=$(grep -vE '^(package\.json|README\.md|LICENSE|bin/create-slim-image\.cjs|bin/cached-require\.cjs|dist/cli\.cjs|dist/cli-[A-Za-z0-9_-]+\.cjs|dist/precompiled-[a-z]+\.cjs|dist/THIRD-PARTY-LICENSES\.txt|templates/.+\.hbs)$' "$WORK/files.txt")
 if [[ -n $unexpected ]]; then
   bad "the tarball holds files that do not run: $(echo "$unexpected" | head -10 | tr '\n' ' ')"
 else
   ok "the tarball holds only bin/, the bundle, the templates, README and package.json"
 fi
 missing=""
-for f in bin/create-slim-image.cjs dist/cli.cjs dist/precompiled.cjs README.md templates/node/Dockerfile.hbs; do
+for f in bin/create-slim-image.cjs dist/cli.cjs dist/precompiled-partials.cjs dist/precompiled-node.cjs README.md templates/node/Dockerfile.hbs; do
   grep -qx "$f" "$WORK/files.txt" || missing="$missing $f"
 done
 [[ -z $missing ]] && ok "the tarball has the entry points and templates" || bad "missing from the tarball:$missing"

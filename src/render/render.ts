@@ -40,6 +40,8 @@ interface Source {
   path: string;
   text: string;
   override: boolean;
+  /** The folder of templates/ it stands for ("partials", "node"): where its precompiled entry would be. */
+  folder: string;
 }
 
 export function render(language: Language, view: Record<string, unknown>, overrides?: Overrides | string): RenderedFiles {
@@ -99,16 +101,22 @@ function createInstance(): typeof Handlebars {
 export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
 
 /**
- * Built-in templates precompiled at build time (scripts/precompile-templates.mjs), keyed by a
- * hash of their text: compiling them at every run cost most of the CLI's start-up. A template
- * whose text has no entry (an override, or a source run without a build) is compiled as usual.
+ * Built-in templates precompiled at build time (scripts/precompile-templates.mjs), one file per
+ * folder of templates/, keyed by a hash of their text: compiling them at every run cost most of
+ * the CLI's start-up. A template whose text has no entry (an override, or a source run without a
+ * build) is compiled as usual.
  */
-const PRECOMPILED = loadPrecompiled();
+const precompiled = new Map<string, Record<string, TemplateSpecification>>();
 
-function loadPrecompiled(): Record<string, TemplateSpecification> {
-  const path = fileURLToPath(new URL('./precompiled.cjs', import.meta.url));
-  if (!packageFileExists(path)) return {};
-  return (createRequire(import.meta.url)(path) as { PRECOMPILED: Record<string, TemplateSpecification> }).PRECOMPILED;
+/** The precompiled specification of a built-in template's text, from its folder's file (loaded on first use), if any. */
+function precompiledSpec(folder: string, text: string): TemplateSpecification | undefined {
+  let table = precompiled.get(folder);
+  if (table === undefined) {
+    const path = fileURLToPath(new URL(`./precompiled-${folder}.cjs`, import.meta.url));
+    table = packageFileExists(path) ? (createRequire(import.meta.url)(path) as Record<string, TemplateSpecification>) : {};
+    precompiled.set(folder, table);
+  }
+  return table[templateHash(text)];
 }
 
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
@@ -133,7 +141,7 @@ export function templateHash(text: string): string {
 }
 
 function compile(hbs: typeof Handlebars, source: Source): Handlebars.TemplateDelegate {
-  const spec = PRECOMPILED[templateHash(source.text)];
+  const spec = precompiledSpec(source.folder, source.text);
   if (spec) return hbs.template(spec);
   try {
     // An override, or a run from source without a build: compiled now, as the build's precompiler
@@ -149,18 +157,18 @@ function compile(hbs: typeof Handlebars, source: Source): Handlebars.TemplateDel
 function load(relative: string, overrides?: Overrides): Source {
   if (overrides) {
     const text = readOverride(overrides, relative);
-    if (text !== null) return { path: join(overrides.dir, relative), text, override: true };
+    if (text !== null) return { path: join(overrides.dir, relative), text, override: true, folder: relative.split('/')[0]! };
   }
   const path = join(BUILTIN_TEMPLATES, relative);
   if (!packageFileExists(path)) throw new Error(`built-in template ${relative} is missing`);
-  return { path, text: readPackageText(path), override: false };
+  return { path, text: readPackageText(path), override: false, folder: relative.split('/')[0]! };
 }
 
 function partials(overrides?: Overrides): Map<string, Source> {
   const found = new Map<string, Source>();
   const builtin = join(BUILTIN_TEMPLATES, 'partials');
   for (const name of listPackageDir(builtin)) {
-    if (name.endsWith('.hbs')) found.set(name.slice(0, -4), { path: join(builtin, name), text: readPackageText(join(builtin, name)), override: false });
+    if (name.endsWith('.hbs')) found.set(name.slice(0, -4), { path: join(builtin, name), text: readPackageText(join(builtin, name)), override: false, folder: 'partials' });
   }
   if (overrides) {
     const dir = join(overrides.dir, 'partials');
@@ -170,7 +178,7 @@ function partials(overrides?: Overrides): Map<string, Source> {
     for (const { name } of overrides.access.list(dir, 'partials', 'keep')) {
       if (!name.endsWith('.hbs')) continue;
       const text = readOverride(overrides, `partials/${name}`);
-      if (text !== null) found.set(name.slice(0, -4), { path: join(dir, name), text, override: true });
+      if (text !== null) found.set(name.slice(0, -4), { path: join(dir, name), text, override: true, folder: 'partials' });
     }
   }
   return found;
