@@ -87,7 +87,7 @@ async function main() {
   }
   const runs = values.runs ? Number(values.runs) : null;
   const warmup = Number(values.warmup);
-  const cli = path.join(REPO, 'dist', 'cli.js');
+  const cli = path.join(REPO, 'dist', 'cli.cjs');
   if (!existsSync(cli) || !existsSync(path.join(REPO, 'dist', 'verify', 'naive.js'))) {
     throw new Error('dist/ is missing: run `npm run build` first (the bench measures the built CLI).');
   }
@@ -106,6 +106,9 @@ async function main() {
     // apps to containerize); the other generator has no workspace support and runs at the root.
     const commandsFor = (dir, extra = []) => [
       { id: 'ours', argv: [process.execPath, ourBin, dir, '--yes', '--dry-run', ...extra], cwd: REPO, prepare: () => resetOutputs(dir) },
+      // Ours without its code cache (bin/cached-require.cjs), as on the first run after installing
+      // or upgrading: every later run reads the cache that run writes.
+      { id: 'oursCold', argv: [process.execPath, ourBin, dir, '--yes', '--dry-run', ...extra], cwd: REPO, env: { NODE_DISABLE_COMPILE_CACHE: '1' }, prepare: () => resetOutputs(dir) },
       { id: 'other', argv: [process.execPath, otherCli, '--force'], cwd: dir, env: OTHER_ENV, prepare: () => resetOutputs(dir) },
       // The floor: a Node process that starts and exits, measured in the same turns.
       { id: 'node', argv: [process.execPath, '-e', '0'], cwd: dir },

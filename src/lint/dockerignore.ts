@@ -113,6 +113,10 @@ export function parseDockerignore(text: string): IgnorePattern[] {
  * has an inner state (inside the prefix, waiting for a slash), kept as position + 0.5.
  */
 export function matchTokens(tokens: Token[], path: string): boolean {
+  // Most patterns start with a literal character, which the path's first must be: checking it
+  // first spares the automaton for most pattern and path pairs (the lint runs on every generation).
+  const first = tokens[0];
+  if (first?.kind === 'char' && path[0] !== first.char) return false;
   // Close a set of states under the moves that consume nothing.
   const close = (states: Set<number>) => {
     const stack = [...states];
