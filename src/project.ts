@@ -7,7 +7,7 @@
 // of a monorepo); a link that leads outside counts as absent, with a warning naming it.
 import { join, relative, sep } from 'node:path';
 import { UserError } from './errors.js';
-import { FileAccess, type FileKind, outsideNotice, type Probe, shorten, unreadable } from './files/access.js';
+import { FileAccess, type FileKind, type ListEntry, outsideNotice, type Probe, shorten, unreadable } from './files/access.js';
 import { toml } from './lazy.js';
 
 export { shorten } from './files/access.js';
@@ -31,7 +31,7 @@ export interface FindOptions {
 
 export class Project {
   private readonly texts = new Map<string, string | null>();
-  private readonly listings = new Map<string, string[]>();
+  private readonly listings = new Map<string, ListEntry[]>();
   private readonly probes = new Map<string, Probe>();
   private readonly jsons = new Map<string, unknown>();
 
@@ -81,11 +81,16 @@ export class Project {
 
   /** Names in a folder (not recursive), sorted; [] when it does not exist. */
   list(rel = '.'): string[] {
+    return this.entries(rel).map((entry) => entry.name);
+  }
+
+  /** A folder's entries with what each is, not following links (cached, like every listing). */
+  private entries(rel: string): ListEntry[] {
     const cached = this.listings.get(rel);
     if (cached) return cached;
-    const names = this.access.list(this.path(rel), rel).map((entry) => entry.name);
-    this.listings.set(rel, names);
-    return names;
+    const entries = this.access.list(this.path(rel), rel);
+    this.listings.set(rel, entries);
+    return entries;
   }
 
   /** A text file's contents, or null when it does not exist. Binary or non-UTF-8 is an error. */
@@ -147,15 +152,17 @@ export class Project {
       const next: Array<[string, number]> = [];
       for (const [dir, depth] of queue) {
         visited++;
-        for (const name of this.list(dir)) {
+        // What each entry is comes with the listing: no stat per entry, which in a large
+        // repository was most of a run.
+        for (const { name, kind } of this.entries(dir)) {
           const rel = dir === '.' ? name : `${dir}/${name}`;
           // Symbolic links are not followed: one may point outside the project or back up the
           // tree (a loop), and the go tool and Docker's COPY do not treat them as folders either.
-          if (this.isLink(rel)) continue;
-          if (extensions.some((ext) => name.endsWith(ext)) && this.isFile(rel)) {
+          if (kind === 'link') continue;
+          if (kind === 'file' && extensions.some((ext) => name.endsWith(ext))) {
             found.push(rel);
             if (found.length >= maxFiles) return found;
-          } else if (depth < maxDepth && !NEVER_WALK.has(name) && !name.startsWith('.') && this.isDir(rel)) {
+          } else if (kind === 'dir' && depth < maxDepth && !NEVER_WALK.has(name) && !name.startsWith('.')) {
             next.push([rel, depth + 1]);
           }
         }
@@ -168,10 +175,6 @@ export class Project {
   /** A path relative to the root with forward slashes, for messages and Dockerfiles. */
   relative(abs: string): string {
     return relative(this.root, abs).split(sep).join('/');
-  }
-
-  private isLink(rel: string): boolean {
-    return this.access.isLink(this.path(rel));
   }
 
   /** What rel is: a file, a folder, something else, or null when absent or outside (warned). */

@@ -56,6 +56,16 @@ export class Notices {
   }
 }
 
+/**
+ * A folder entry as the listing saw it, without following it: `kind` is the entry itself (a link
+ * is 'link' whatever it points at), so a walk needs no stat per entry.
+ */
+export interface ListEntry {
+  name: string;
+  link: boolean;
+  kind: 'file' | 'dir' | 'link' | 'special';
+}
+
 /** The warning for a path whose real path is outside: the link is named, its target never. */
 export function outsideNotice(label: string, where = 'the project'): string {
   return `${shorten(label)} is a symbolic link (or inside a linked folder) that leads outside ${where}; it was ignored, as if absent. Copy the file into the project if the image needs it.`;
@@ -183,7 +193,7 @@ export class FileAccess {
    * Entries that are links leading outside are left out, so no caller meets them, unless
    * `outside` is 'keep' (a caller that refuses them by name).
    */
-  list(path: string, label: string, outside: 'skip' | 'keep' = 'skip'): Array<{ name: string; link: boolean }> {
+  list(path: string, label: string, outside: 'skip' | 'keep' = 'skip'): ListEntry[] {
     const probe = this.probe(path);
     if (probe.kind === 'outside') {
       this.notices.add(outsideNotice(label, this.where));
@@ -200,13 +210,14 @@ export class FileAccess {
       if (isMissingCode(code)) return [];
       throw unreadable(label, code);
     }
-    const out: Array<{ name: string; link: boolean }> = [];
+    const out: ListEntry[] = [];
     for (const entry of entries) {
       const link = entry.isSymbolicLink();
       // Silently: a listing is no request for the file (a .env linked to a secrets folder is
       // common and never needed); asking for the file by name (probe, readBytes) warns.
       if (link && outside === 'skip' && this.probe(join(probe.real, entry.name)).kind === 'outside') continue;
-      out.push({ name: entry.name, link });
+      const kind = link ? 'link' : entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : 'special';
+      out.push({ name: entry.name, link, kind });
     }
     return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
