@@ -43,18 +43,25 @@ export class Project {
   constructor(
     readonly root: string,
     readonly access: FileAccess = new FileAccess(root),
+    /** The project this one was taken from with sub() (a monorepo root above its app), if any. */
+    private readonly opener?: Project,
   ) {}
 
   /** A folder inside this project as a project of its own, within the same boundary. */
   sub(rel: string): Project {
-    return new Project(this.path(rel), this.access);
+    return new Project(this.path(rel), this.access, this);
   }
 
   /**
    * Another folder (the repository root above an app, when the app was passed directly) as a
-   * project with its own boundary; its warnings join this run's.
+   * project with its own boundary; its warnings join this run's. When this project was taken
+   * from that very folder (an app picked inside its repository), that project comes back, with
+   * what it has already read: a monorepo's 200 manifests are read once per run, not twice.
    */
   around(dir: string): Project {
+    for (let p = this.opener; p !== undefined; p = p.opener) {
+      if (p.root === dir && p.access.boundary === dir) return p;
+    }
     return new Project(dir, new FileAccess(dir, this.access.notices));
   }
 

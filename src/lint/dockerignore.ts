@@ -13,7 +13,7 @@
 // whole segment, where Docker has no braces, reads `a**b` and a trailing `**` its own way, and
 // decides by the last matching line over the path and its parent folders.
 
-type Token =
+export type Token =
   | { kind: 'char'; char: string }
   | { kind: 'any' }
   | { kind: 'class'; negated: boolean; ranges: Array<[string, string]> }
@@ -113,8 +113,63 @@ export function parseDockerignore(text: string): IgnorePattern[] {
  * has an inner state (inside the prefix, waiting for a slash), kept as position + 0.5.
  */
 export function matchTokens(tokens: Token[], path: string): boolean {
-  // Most patterns start with a literal character, which the path's first must be: checking it
-  // first spares the automaton for most pattern and path pairs (the lint runs on every generation).
+  // The lint runs on every generation, over every COPY source and its parents against every
+  // pattern: the usual shapes are answered by string tests, the rest by the automaton.
+  let shape = shapes.get(tokens);
+  if (shape === undefined) {
+    shape = shapeOf(tokens);
+    shapes.set(tokens, shape);
+  }
+  switch (shape.kind) {
+    case 'exact':
+      return path === shape.text;
+    case 'anywhere':
+      return path === shape.text || path.endsWith(`/${shape.text}`);
+    case 'suffix':
+      return path.slice(path.lastIndexOf('/') + 1).endsWith(shape.text);
+    case 'under':
+      return path.startsWith(shape.text);
+    default:
+      return matchAutomaton(tokens, path);
+  }
+}
+
+/**
+ * Pattern shapes a string test decides exactly as the automaton does: `name` (exact), `**\/name`
+ * (anywhere), `**\/*.ext` (a last segment ending so), `dir/**` (under), or any other.
+ */
+type Shape = { kind: 'exact' | 'anywhere' | 'suffix' | 'under'; text: string } | { kind: 'other' };
+const shapes = new WeakMap<Token[], Shape>();
+
+function shapeOf(tokens: Token[]): Shape {
+  const literal = (from: number, to = tokens.length): string | null => {
+    let text = '';
+    for (let i = from; i < to; i++) {
+      const token = tokens[i]!;
+      if (token.kind !== 'char') return null;
+      text += token.char;
+    }
+    return text;
+  };
+  const kinds = tokens.map((t) => t.kind);
+  const exact = literal(0);
+  if (exact !== null) return { kind: 'exact', text: exact };
+  if (kinds[0] === 'dirs') {
+    const rest = literal(1);
+    if (rest !== null && rest !== '') return { kind: 'anywhere', text: rest };
+    const tail = kinds[1] === 'star' ? literal(2) : null;
+    if (tail !== null && !tail.includes('/')) return { kind: 'suffix', text: tail };
+  }
+  if (kinds[kinds.length - 1] === 'all') {
+    const prefix = literal(0, tokens.length - 1);
+    if (prefix !== null) return { kind: 'under', text: prefix };
+  }
+  return { kind: 'other' };
+}
+
+/** The automaton behind matchTokens, for every pattern shape (exported for the test that compares the two). */
+export function matchAutomaton(tokens: Token[], path: string): boolean {
+  // Most patterns start with a literal character, which the path's first must be.
   const first = tokens[0];
   if (first?.kind === 'char' && path[0] !== first.char) return false;
   // Close a set of states under the moves that consume nothing.

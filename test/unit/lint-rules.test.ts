@@ -1,9 +1,10 @@
 // Each build check catches the bad example of its documentation page and passes the good one
 // (https://docs.docker.com/reference/build-checks/), so the golden test's "no findings" over
 // every generated Dockerfile means something.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lintDockerfile, RULES } from '../../src/lint/index.js';
-import { decidingPattern, ignoredBy, matchTokens, parseDockerignore } from '../../src/lint/dockerignore.js';
+import { decidingPattern, ignoredBy, matchAutomaton, matchTokens, parseDockerignore } from '../../src/lint/dockerignore.js';
 import { parseDockerfile } from '../../src/lint/parse.js';
 import { validImageReference, variablesIn } from '../../src/lint/rules.js';
 import { CASES, lines } from './lint-cases.js';
@@ -95,6 +96,31 @@ describe('.dockerignore matching (moby/patternmatcher semantics)', () => {
 
   it('names the deciding line', () => {
     expect(decidingPattern(patterns, 'keep.pem')).toMatchObject({ line: 8, exception: true });
+  });
+
+  it('decides every pattern as the automaton does, the shapes it answers by string tests included', () => {
+    // Patterns and paths over a small alphabet, so the shapes (name, **/name, **/*.ext, dir/**)
+    // and their near misses come up often.
+    const piece = fc.constantFrom('a', 'b', '.', '/', '*', '**/', '**', '?', 'a/', '.e');
+    const pattern = fc.array(piece, { maxLength: 6 }).map((parts) => parts.join(''));
+    const path = fc.array(fc.constantFrom('a', 'b', '.', '/', 'e', 'a/', 'b.e'), { maxLength: 8 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(pattern, path, (text, candidate) => {
+        const [parsed] = parseDockerignore(`${text}\n`);
+        if (parsed === undefined) return;
+        expect(matchTokens(parsed.tokens, candidate), `${text} vs ${candidate}`).toBe(matchAutomaton(parsed.tokens, candidate));
+      }),
+      { numRuns: 3000 },
+    );
+    // The string tests do answer these (a rewrite that sent everything to the automaton would pass
+    // the property above, so the shapes are checked by their answers too).
+    const [anywhere, suffix, under] = parseDockerignore('**/.env\n**/*.pem\nnode_modules/**\n');
+    expect(matchTokens(anywhere!.tokens, 'a/b/.env')).toBe(true);
+    expect(matchTokens(anywhere!.tokens, 'a/x.env')).toBe(false);
+    expect(matchTokens(suffix!.tokens, 'certs/key.pem')).toBe(true);
+    expect(matchTokens(suffix!.tokens, 'key.pem/x')).toBe(false);
+    expect(matchTokens(under!.tokens, 'node_modules/x/y')).toBe(true);
+    expect(matchTokens(under!.tokens, 'node_modules')).toBe(false);
   });
 
   it('matches in time linear in the path for patterns full of stars', () => {
