@@ -16,9 +16,11 @@ export interface Output {
 }
 
 export function consoleOutput(env: NodeJS.ProcessEnv = process.env): Output {
-  const tty = Boolean(process.stderr.isTTY);
-  const color = tty && !('NO_COLOR' in env);
-  const paint = (code: string, text: string) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
+  // Asked on first use: Node builds process.stderr when it is first touched (for a pipe, with the
+  // net and stream modules), and a run that prints nothing there (a dry run prints the files to
+  // stdout) need not pay for it.
+  const color = () => Boolean(process.stderr.isTTY) && !('NO_COLOR' in env);
+  const paint = (code: string, text: string) => (color() ? `\x1b[${code}m${text}\x1b[0m` : text);
   return {
     out: (text) => {
       const safe = escapeControls(text);
@@ -27,8 +29,12 @@ export function consoleOutput(env: NodeJS.ProcessEnv = process.env): Output {
     info: (text) => void process.stderr.write(`${terminalMessage(text)}\n`),
     warn: (text) => void process.stderr.write(`${paint('33', 'warning:')} ${terminalMessage(text)}\n`),
     error: (text) => void process.stderr.write(`${paint('31', 'error:')} ${terminalMessage(text)}\n`),
-    tty,
-    color,
+    get tty() {
+      return Boolean(process.stderr.isTTY);
+    },
+    get color() {
+      return color();
+    },
   };
 }
 
