@@ -27,6 +27,8 @@ export interface FindOptions {
   under?: string[];
   maxDepth?: number;
   maxFiles?: number;
+  /** A file name that ends a branch: a folder below the start that holds it is searched, its sub-folders not (a package's own tree). */
+  stopAt?: string;
 }
 
 export class Project {
@@ -151,7 +153,7 @@ export class Project {
    * Files under the given folders with one of the extensions, breadth first, skipping
    * NEVER_WALK folders and stopping at maxFiles, so a huge tree costs a bounded amount.
    */
-  find({ extensions, under = ['.'], maxDepth = 4, maxFiles = 400 }: FindOptions): string[] {
+  find({ extensions, under = ['.'], maxDepth = 4, maxFiles = 400, stopAt }: FindOptions): string[] {
     const found: string[] = [];
     let queue: Array<[string, number]> = under.filter((d) => this.isDir(d)).map((d) => [d, 0]);
     let visited = 0;
@@ -161,7 +163,9 @@ export class Project {
         visited++;
         // What each entry is comes with the listing: no stat per entry, which in a large
         // repository was most of a run.
-        for (const { name, kind } of this.entries(dir)) {
+        const entries = this.entries(dir);
+        const descend = depth === 0 || stopAt === undefined || !entries.some((e) => e.name === stopAt && e.kind === 'file');
+        for (const { name, kind } of entries) {
           const rel = dir === '.' ? name : `${dir}/${name}`;
           // Symbolic links are not followed: one may point outside the project or back up the
           // tree (a loop), and the go tool and Docker's COPY do not treat them as folders either.
@@ -169,7 +173,7 @@ export class Project {
           if (kind === 'file' && extensions.some((ext) => name.endsWith(ext))) {
             found.push(rel);
             if (found.length >= maxFiles) return found;
-          } else if (kind === 'dir' && depth < maxDepth && !NEVER_WALK.has(name) && !name.startsWith('.')) {
+          } else if (kind === 'dir' && descend && depth < maxDepth && !NEVER_WALK.has(name) && !name.startsWith('.')) {
             next.push([rel, depth + 1]);
           }
         }

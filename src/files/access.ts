@@ -473,8 +473,12 @@ function readRegular(real: string, label: string, kind: FileKind): Buffer {
     if (st.size > cap) throw tooLarge(label, st.size, kind);
     const chunks: Buffer[] = [];
     let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, cap + 1 - total));
+    // The first read is sized by the file (one byte more, to see it end); later ones only if it
+    // grew meanwhile. A fixed 1 MB buffer per read made every small manifest a megabyte of
+    // memory outside the heap, and V8 collects garbage for that pressure: in a monorepo that
+    // reads 200 package.json files, a dozen collections.
+    for (let size = st.size + 1; ; size = 64 * 1024) {
+      const chunk = Buffer.allocUnsafe(Math.min(size, cap + 1 - total));
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       chunks.push(chunk.subarray(0, n));

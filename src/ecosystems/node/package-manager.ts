@@ -180,10 +180,10 @@ export function detectPackageManager(
   // https://pnpm.io/npmrc), so a nested one is never an install input, but `COPY . .` would copy it
   // into the build stage and, with its folder, into the final image: one holding a token is kept out.
   // An .npmrc sits beside a package.json (a workspace package: apps/web, packages/@scope/ui), so
-  // the search goes three folders down, not into source trees: in a 200,000-file monorepo, six
-  // levels listed 2,000 folders and cost more than the rest of the run.
+  // the search goes down to the packages, not into their source trees: in a 200,000-file
+  // monorepo, six levels listed 2,000 folders and cost more than the rest of the run.
   const nestedCredentials: string[] = [];
-  for (const path of project.find({ extensions: ['.npmrc'], maxDepth: 3, maxFiles: 50 })) {
+  for (const path of project.find({ extensions: ['.npmrc'], maxDepth: 3, maxFiles: 50, stopAt: 'package.json' })) {
     if (path === '.npmrc' || !path.endsWith('/.npmrc')) continue;
     const lines = scanNpmrc(project.readText(path) ?? '').literalLines;
     if (lines.length === 0) continue;
