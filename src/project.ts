@@ -105,7 +105,7 @@ export class Project {
   /** A text file's contents, or null when it does not exist. Binary or non-UTF-8 is an error. */
   readText(rel: string, kind: FileKind = 'project'): string | null {
     if (this.texts.has(rel)) return this.texts.get(rel) ?? null;
-    const bytes = this.access.readBytes(this.path(rel), rel, kind);
+    const bytes = this.access.readBytes(this.path(rel), rel, kind, this.probe(rel));
     let text: string | null = null;
     if (bytes !== null) {
       if (bytes.includes(0)) throw new UserError(`${shorten(rel)} looks binary (it contains NUL bytes) where text was expected; fix or remove the file.`);
@@ -188,13 +188,19 @@ export class Project {
     return relative(this.root, abs).split(sep).join('/');
   }
 
-  /** What rel is: a file, a folder, something else, or null when absent or outside (warned). */
-  private stat(rel: string): Probe['kind'] | null {
+  /** The file layer's probe of rel, taken once per run: isFile() and readText() of one file share it. */
+  private probe(rel: string): Probe {
     let probe = this.probes.get(rel);
     if (probe === undefined) {
       probe = this.access.probe(this.path(rel));
       this.probes.set(rel, probe);
     }
+    return probe;
+  }
+
+  /** What rel is: a file, a folder, something else, or null when absent or outside (warned). */
+  private stat(rel: string): Probe['kind'] | null {
+    const probe = this.probe(rel);
     switch (probe.kind) {
       case 'missing':
         return null;

@@ -168,8 +168,10 @@ export class FileAccess {
    * A loop, an unreadable file, a folder or FIFO in its place, or one over the cap is a UserError
    * naming `label` (a path relative to the project).
    */
-  readBytes(path: string, label: string, kind: FileKind = 'project'): Buffer | null {
-    const probe = this.probe(path);
+  readBytes(path: string, label: string, kind: FileKind = 'project', probed?: Probe): Buffer | null {
+    // A probe of this path already taken by the caller (Project keeps one per path) spares a stat;
+    // the open below refuses a link in its place all the same (O_NOFOLLOW).
+    const probe = probed ?? this.probe(path);
     switch (probe.kind) {
       case 'missing':
         return null;
