@@ -29,6 +29,24 @@ function world(): { root: string; secret: string; secretDir: string } {
 }
 
 describe('reads stay inside the project', () => {
+  it('a linked folder is resolved even when its parent folder is already known (folders resolved one step at a time)', () => {
+    const { root, secretDir } = world();
+    mkdirSync(join(root, 'real', 'deep'), { recursive: true });
+    writeFileSync(join(root, 'real', 'deep', 'x'), 'inside\n');
+    writeFileSync(join(root, 'real', 'f'), 'f\n');
+    symlinkSync(secretDir, join(root, 'real', 'out'));
+    symlinkSync(join(root, 'real', 'deep'), join(root, 'real', 'in'));
+    const access = new FileAccess(root);
+    // real/ resolved first, so real/deep, real/out and real/in each meet a known parent.
+    expect(access.probe(join(root, 'real', 'f')).kind).toBe('file');
+    expect(access.probe(join(root, 'real', 'deep', 'x'))).toMatchObject({ kind: 'file', real: join(access.real, 'real', 'deep', 'x') });
+    expect(access.probe(join(root, 'real', 'out', 'token')).kind).toBe('outside');
+    expect(access.probe(join(root, 'real', 'in', 'x'))).toMatchObject({ kind: 'file', real: join(access.real, 'real', 'deep', 'x') });
+    const project = new Project(root);
+    expect(project.readText('real/deep/x')).toBe('inside\n');
+    expect(project.readText('real/out/token')).toBeNull();
+  });
+
   it('a link inside the project to a file inside it is read', () => {
     const { root } = world();
     mkdirSync(join(root, 'config'));
