@@ -242,8 +242,8 @@ function parseArgs(argv) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
-    process.stderr.write('dist/cli.js is missing; run npm run build first (npm run hostile-size does).\n');
+  if (!existsSync(join(ROOT, 'dist', 'cli.cjs'))) {
+    process.stderr.write('dist/cli.cjs is missing; run npm run build first (npm run hostile-size does).\n');
     process.exit(1);
   }
   const cases = CASES.filter((c) => options.only === null || c.name.includes(options.only));
