@@ -124,8 +124,8 @@ function runOurs(repo, dir, args) {
 async function naiveFor(repo, dir, report) {
   // The same naive Dockerfile --compare builds: the ecosystem's own, from the registry.
   const { naiveDockerfile } = await import(pathToFileURL(path.join(repo, 'dist/verify/naive.js')).href);
-  const { ECOSYSTEMS } = await import(pathToFileURL(path.join(repo, 'dist/ecosystems/index.js')).href);
-  const ecosystem = ECOSYSTEMS.find((e) => e.language === report.language);
+  const { loadEcosystem } = await import(pathToFileURL(path.join(repo, 'dist/ecosystems/index.js')).href);
+  const ecosystem = await loadEcosystem(report.language);
   if (!ecosystem) return null;
   return naiveDockerfile(ecosystem, {
     packageManager: report.packageManager,
