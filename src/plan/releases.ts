@@ -13,7 +13,9 @@ export function checkKnownVersion(ecosystem: Releases, facts: Pick<CommonFacts, 
   const { runtime } = facts;
   if (!runtime.pinned || runtime.constraint === null) return;
   const releases = ecosystem.releases(now);
-  if (releases.some((r) => allows(runtime, r.version))) return;
+  // Newest first: a requirement usually allows the newest lines (">=20"), so the search ends at
+  // once instead of testing every old line (each a semver range to parse) on the way up.
+  if ([...releases].reverse().some((r) => allows(runtime, r.version))) return;
   const fix = runtime.source.startsWith('--') ? `Pass ${runtime.source.split(' ')[0]} with one of them` : `Fix ${runtime.source}, or pass --runtime-version with one of them`;
   throw new UserError(
     `${ecosystem.runtimeName} ${runtime.constraint} (${runtime.source}) is not a version with images this tool knows; ` +
