@@ -112,11 +112,20 @@ const precompiled = new Map<string, Record<string, TemplateSpecification>>();
 function precompiledSpec(folder: string, text: string): TemplateSpecification | undefined {
   let table = precompiled.get(folder);
   if (table === undefined) {
-    const path = fileURLToPath(new URL(`./precompiled-${folder}.cjs`, import.meta.url));
-    table = packageFileExists(path) ? (createRequire(import.meta.url)(path) as Record<string, TemplateSpecification>) : {};
+    const file = `./precompiled-${folder}.cjs`;
+    table = packageFileExists(fileURLToPath(new URL(file, import.meta.url))) ? (requireHere()(file) as Record<string, TemplateSpecification>) : {};
     precompiled.set(folder, table);
   }
   return table[templateHash(text)];
+}
+
+/**
+ * `require` for files beside this module. Inside the CommonJS bundle that is the bundle file's own
+ * `require`, which bin/cached-require.cjs gives V8's code cache, so the templates' code is not
+ * compiled anew at each run; from the ES module tree (tests, tsc's dist/) it is Node's.
+ */
+function requireHere(): NodeJS.Require {
+  return typeof require === 'function' ? require : createRequire(import.meta.url);
 }
 
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
