@@ -72,6 +72,8 @@ export function measure(commands, { runs, warmup = 1, onProgress = () => {} }) {
       {
         runs: r.samples.length,
         medianMs: median(r.samples),
+        // In round order, so another command's sample of the same round can be paired with it.
+        samples: r.samples.map((ms) => Math.round(ms * 10) / 10),
         minMs: r.samples.length ? Math.min(...r.samples) : null,
         maxMs: r.samples.length ? Math.max(...r.samples) : null,
         medianCpuMs: median(r.cpuMs),
