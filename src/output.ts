@@ -2,6 +2,7 @@
 // clean. Colour only on a TTY and never with NO_COLOR. Every print is made safe for a terminal
 // here (src/terminal-text.ts): control and format characters from project values are shown as
 // escapes, and messages are bounded; machine output (stdout) is escaped but never cut.
+import { writeStdio } from './files/stdio.js';
 import { escapeControls, terminalMessage } from './terminal-text.js';
 export interface Output {
   /** Machine output (the --json report) and the human summary: stdout. */
@@ -24,11 +25,11 @@ export function consoleOutput(env: NodeJS.ProcessEnv = process.env): Output {
   return {
     out: (text) => {
       const safe = escapeControls(text);
-      process.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
+      writeStdio(1, safe.endsWith('\n') ? safe : `${safe}\n`);
     },
-    info: (text) => void process.stderr.write(`${terminalMessage(text)}\n`),
-    warn: (text) => void process.stderr.write(`${paint('33', 'warning:')} ${terminalMessage(text)}\n`),
-    error: (text) => void process.stderr.write(`${paint('31', 'error:')} ${terminalMessage(text)}\n`),
+    info: (text) => writeStdio(2, `${terminalMessage(text)}\n`),
+    warn: (text) => writeStdio(2, `${paint('33', 'warning:')} ${terminalMessage(text)}\n`),
+    error: (text) => writeStdio(2, `${paint('31', 'error:')} ${terminalMessage(text)}\n`),
     get tty() {
       return Boolean(process.stderr.isTTY);
     },
