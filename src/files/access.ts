@@ -62,7 +62,6 @@ export class Notices {
  */
 export interface ListEntry {
   name: string;
-  link: boolean;
   kind: 'file' | 'dir' | 'link' | 'special';
 }
 
@@ -232,8 +231,7 @@ export class FileAccess {
       // Silently: a listing is no request for the file (a .env linked to a secrets folder is
       // common and never needed); asking for the file by name (probe, readBytes) warns.
       if (link && outside === 'skip' && this.probe(join(probe.real, entry.name)).kind === 'outside') continue;
-      const kind = link ? 'link' : entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : 'special';
-      out.push({ name: entry.name, link, kind });
+      out.push({ name: entry.name, kind: link ? 'link' : entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : 'special' });
     }
     return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }

@@ -164,13 +164,14 @@ function compile(hbs: typeof Handlebars, source: Source): Handlebars.TemplateDel
 }
 
 function load(relative: string, overrides?: Overrides): Source {
+  const folder = relative.split('/')[0]!;
   if (overrides) {
     const text = readOverride(overrides, relative);
-    if (text !== null) return { path: join(overrides.dir, relative), text, override: true, folder: relative.split('/')[0]! };
+    if (text !== null) return { path: join(overrides.dir, relative), text, override: true, folder };
   }
   const path = join(BUILTIN_TEMPLATES, relative);
   if (!packageFileExists(path)) throw new Error(`built-in template ${relative} is missing`);
-  return { path, text: readPackageText(path), override: false, folder: relative.split('/')[0]! };
+  return { path, text: readPackageText(path), override: false, folder };
 }
 
 function partials(overrides?: Overrides): Map<string, Source> {
