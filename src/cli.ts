@@ -1,5 +1,6 @@
 // The command line: one flag table drives parsing and --help; main() owns every exit code.
 import { parseArgs } from 'node:util';
+import { isTerminal } from './files/stdio.js';
 import { CancelledError, DriftError, UsageError, UserError } from './errors.js';
 import { DEFAULTS, emptyAdditions, type Options } from './options.js';
 import { AdditionProblem, parseBuildArg, parseEnv, parseLabel, parsePackage } from './config/additions.js';
@@ -242,9 +243,12 @@ function helpText(): string {
   ].join('\n');
 }
 
-/** Decide interactivity once, at the edge: a TTY both ways, no CI, no --yes. */
+/**
+ * Decide interactivity once, at the edge: a TTY both ways, no CI, no --yes. Asks the descriptors, not
+ * `process.stdin.isTTY`: that getter builds a stdin stream (about 6 ms), which a run from a script never uses.
+ */
 function isInteractive(options: Options, env: NodeJS.ProcessEnv = process.env): boolean {
-  return !options.yes && !options.json && !env.CI && Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  return !options.yes && !options.json && !env.CI && isTerminal(0) && isTerminal(1);
 }
 
 /** Runs the CLI and returns the exit code; the only place that maps errors to codes. */

@@ -2,7 +2,7 @@
 // clean. Colour only on a TTY and never with NO_COLOR. Every print is made safe for a terminal
 // here (src/terminal-text.ts): control and format characters from project values are shown as
 // escapes, and messages are bounded; machine output (stdout) is escaped but never cut.
-import { writeStdio } from './files/stdio.js';
+import { isTerminal, writeStdio } from './files/stdio.js';
 import { escapeControls, terminalMessage } from './terminal-text.js';
 export interface Output {
   /** Machine output (the --json report) and the human summary: stdout. */
@@ -17,10 +17,10 @@ export interface Output {
 }
 
 export function consoleOutput(env: NodeJS.ProcessEnv = process.env): Output {
-  // Asked on first use: Node builds process.stderr when it is first touched (for a pipe, with the
-  // net and stream modules), and a run that prints nothing there (a dry run prints the files to
-  // stdout) need not pay for it.
-  const color = () => Boolean(process.stderr.isTTY) && !('NO_COLOR' in env);
+  // The descriptor is asked, not process.stderr.isTTY: Node builds process.stderr when it is first
+  // touched (for a pipe, with the net and stream modules), and output here never needs the stream.
+  const stderrIsTerminal = () => isTerminal(2);
+  const color = () => stderrIsTerminal() && !('NO_COLOR' in env);
   const paint = (code: string, text: string) => (color() ? `\x1b[${code}m${text}\x1b[0m` : text);
   return {
     out: (text) => {
@@ -31,7 +31,7 @@ export function consoleOutput(env: NodeJS.ProcessEnv = process.env): Output {
     warn: (text) => writeStdio(2, `${paint('33', 'warning:')} ${terminalMessage(text)}\n`),
     error: (text) => writeStdio(2, `${paint('31', 'error:')} ${terminalMessage(text)}\n`),
     get tty() {
-      return Boolean(process.stderr.isTTY);
+      return stderrIsTerminal();
     },
     get color() {
       return color();

@@ -4,8 +4,28 @@
 // costs: building a stream, with Node's stream modules and, for a pipe or terminal, net and tty,
 // in every run, for a few kB written once. On Windows, where terminals and pipes are written
 // asynchronously, Node's streams are used as before.
-import { writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { errorCode } from './access.js';
+
+/**
+ * Whether a standard descriptor is a terminal. node:tty answers, but loading it loads net and the
+ * stream modules (about 5 ms), so what cannot be a terminal is told apart first: anything that is
+ * no character device (a pipe, a file, a socket), and /dev/null, which is how scripts and CI
+ * usually start us.
+ */
+export function isTerminal(fd: 0 | 1 | 2): boolean {
+  if (process.platform !== 'win32') {
+    try {
+      const st = fstatSync(fd);
+      if (!st.isCharacterDevice() || st.rdev === statSync('/dev/null').rdev) return false;
+    } catch {
+      return false;
+    }
+  }
+  const load = typeof require === 'function' ? require : createRequire(import.meta.url);
+  return (load('node:tty') as typeof import('node:tty')).isatty(fd);
+}
 
 export function writeStdio(fd: 1 | 2, text: string): void {
   const stream = () => (fd === 1 ? process.stdout : process.stderr);

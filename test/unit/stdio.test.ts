@@ -1,5 +1,6 @@
 // src/files/stdio.ts: output written straight to the descriptor arrives whole and in order through
-// a pipe larger than its buffer, and a reader that goes away (`| head`) ends the writing quietly.
+// a pipe larger than its buffer, a reader that goes away (`| head`) ends the writing quietly, and
+// isTerminal answers as node:tty without loading it for a pipe or /dev/null.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const BUILT = join(import.meta.dirname, '..', '..', 'dist', 'files', 'stdio.js');
-const script = (body: string) => `const { writeStdio } = await import(${JSON.stringify(pathToFileURL(BUILT).href)});\n${body}`;
+const script = (body: string) => `const { writeStdio, isTerminal } = await import(${JSON.stringify(pathToFileURL(BUILT).href)});\n${body}`;
 
 describe.runIf(existsSync(BUILT))('writeStdio (after npm run build)', () => {
   it('writes 1 MB through a pipe whole and in order, stdout and stderr apart', () => {
@@ -23,5 +24,16 @@ describe.runIf(existsSync(BUILT))('writeStdio (after npm run build)', () => {
     const run = spawnSync('/bin/sh', ['-c', `"${process.execPath}" --input-type=module -e "$0" | head -c 10 >/dev/null; echo "exit \${PIPESTATUS:-done}"`, script("for (let i = 0; i < 100000; i++) writeStdio(1, 'y'.repeat(100) + '\\n');\nwriteStdio(2, 'finished\\n');")], { encoding: 'utf8' });
     expect(run.stderr).toContain('finished');
     expect(run.stderr).not.toMatch(/EPIPE|Error/);
+  });
+
+  it('tells a terminal from a pipe and /dev/null, as node:tty does', () => {
+    const probe = script("const { isatty } = await import('node:tty');\nwriteStdio(2, JSON.stringify([isTerminal(0), isTerminal(1)]) + ' ' + JSON.stringify([isatty(0), isatty(1)]));");
+    const piped = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+    expect(piped.stderr).toBe('[false,false] [false,false]');
+    const nulled = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    expect(nulled.stderr).toBe('[false,false] [false,false]');
+    // `script` runs it in a pseudo-terminal: stdin and stdout are the terminal.
+    const inTerminal = spawnSync('script', ['-qec', `"${process.execPath}" --input-type=module -e '${probe.replace(/'/g, `'\\''`)}'`, '/dev/null'], { encoding: 'utf8' });
+    expect(inTerminal.stderr + inTerminal.stdout).toContain('[true,true] [true,true]');
   });
 });
