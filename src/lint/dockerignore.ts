@@ -130,15 +130,17 @@ export function matchTokens(tokens: Token[], path: string): boolean {
     case 'under':
       return path.startsWith(shape.text);
     default:
-      return matchAutomaton(tokens, path);
+      // A run of literal characters must appear in the path as it is: most paths lack it.
+      return path.includes(shape.required) && matchAutomaton(tokens, path);
   }
 }
 
 /**
  * Pattern shapes a string test decides exactly as the automaton does: `name` (exact), `**\/name`
- * (anywhere), `**\/*.ext` (a last segment ending so), `dir/**` (under), or any other.
+ * (anywhere), `**\/*.ext` (a last segment ending so), `dir/**` (under), or any other, with its
+ * longest run of literal characters, which a matching path contains.
  */
-type Shape = { kind: 'exact' | 'anywhere' | 'suffix' | 'under'; text: string } | { kind: 'other' };
+type Shape = { kind: 'exact' | 'anywhere' | 'suffix' | 'under'; text: string } | { kind: 'other'; required: string };
 const shapes = new WeakMap<Token[], Shape>();
 
 function shapeOf(tokens: Token[]): Shape {
@@ -164,7 +166,13 @@ function shapeOf(tokens: Token[]): Shape {
     const prefix = literal(0, tokens.length - 1);
     if (prefix !== null) return { kind: 'under', text: prefix };
   }
-  return { kind: 'other' };
+  let required = '';
+  let run = '';
+  for (const token of tokens) {
+    run = token.kind === 'char' ? run + token.char : '';
+    if (run.length > required.length) required = run;
+  }
+  return { kind: 'other', required };
 }
 
 /** The automaton behind matchTokens, for every pattern shape (exported for the test that compares the two). */
