@@ -93,6 +93,16 @@ export class Project {
     return this.entries(rel).map((entry) => entry.name);
   }
 
+  /**
+   * The folders in a folder, sorted: what the listing says is one, and a link that leads to a
+   * folder inside the boundary. No stat per plain folder: a glob over a monorepo's packages/*
+   * lists hundreds.
+   */
+  subfolders(rel = '.'): string[] {
+    const under = (name: string) => (rel === '.' ? name : `${rel}/${name}`);
+    return this.entries(rel).filter((e) => e.kind === 'dir' || (e.kind === 'link' && this.isDir(under(e.name)))).map((e) => e.name);
+  }
+
   /** A folder's entries with what each is, not following links (cached, like every listing). */
   private entries(rel: string): ListEntry[] {
     const cached = this.listings.get(rel);

@@ -1,6 +1,8 @@
 // A large, realistic monorepo for the generator-speed benchmark: npm workspaces (apps/* and
-// packages/* with deep source trees), a populated node_modules with thousands of packages (some
-// nested, some with native build files), a package-lock.json (v3) that lists them all, and a .git
+// packages/* with deep source trees, apps depending on shared packages that depend on others), a
+// populated node_modules with thousands of packages (some nested, some with native build files), a
+// package-lock.json (v3) that lists them all as npm writes it (every dependency, and each workspace
+// with its own dependencies and its link under node_modules), and a .git
 // folder with thousands of loose objects. What matters is the shape a generator meets at the root
 // of a real repository: it must answer from the manifests and never walk node_modules or .git.
 //
@@ -12,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** Bump when the shape below changes: the cached tree is regenerated. */
-export const STAMP = 'monorepo-v2';
+export const STAMP = 'monorepo-v3';
 
 /** How many files the tree holds, by part; the total is TARGET_FILES. */
 const SHAPE = {
@@ -59,8 +61,8 @@ function generate(dir) {
 
   const installed = installedPackages();
   const workspaces = [
-    ...range(SHAPE.apps).map((i) => ({ dir: `apps/app-${pad(i)}`, name: `@acme/app-${pad(i)}`, app: true })),
-    ...range(SHAPE.packages).map((i) => ({ dir: `packages/pkg-${pad(i)}`, name: `@acme/pkg-${pad(i)}`, app: false })),
+    ...range(SHAPE.apps).map((i) => ({ dir: `apps/app-${pad(i)}`, name: `@acme/app-${pad(i)}`, app: true, index: i })),
+    ...range(SHAPE.packages).map((i) => ({ dir: `packages/pkg-${pad(i)}`, name: `@acme/pkg-${pad(i)}`, app: false, index: i })),
   ];
 
   // Root manifest: what a generator reads first.
@@ -80,13 +82,22 @@ function generate(dir) {
   write('.gitignore', 'node_modules\ndist\ncoverage\n*.log\n.env\n');
   write('.nvmrc', '22\n');
   write('README.md', '# acme monorepo\n\nGenerated for the create-slim-image benchmark.\n');
-  write('package-lock.json', lockfile(workspaces, installed));
-
-  // Workspaces with deep source trees.
+  // Each workspace's dependencies: six installed packages, express for an app, and shared packages:
+  // an app uses three, a package one or two with a higher number (the graph has no cycle).
   for (const ws of workspaces) {
     const deps = {};
     for (let k = 0; k < 6; k += 1) deps[installed[(hash(ws.name + k) % installed.length)].name] = '^1.0.0';
     if (ws.app) deps.express = '^4.21.2';
+    const shared = workspaces.filter((other) => !other.app && other.index > (ws.app ? -1 : ws.index));
+    const count = shared.length === 0 ? 0 : ws.app ? 3 : 1 + (ws.index % 2);
+    for (let k = 0; k < Math.min(count, shared.length); k += 1) deps[shared[hash(ws.name + 'ws' + k) % shared.length].name] = '^1.0.0';
+    ws.dependencies = deps;
+  }
+  write('package-lock.json', lockfile(workspaces, installed));
+
+  // Workspaces with deep source trees.
+  for (const ws of workspaces) {
+    const deps = ws.dependencies;
     const manifest = ws.app
       ? { name: ws.name, version: '1.0.0', private: true, main: 'src/server.js', scripts: { start: 'node src/server.js' }, dependencies: deps }
       : { name: ws.name, version: '1.0.0', main: 'src/index.js', dependencies: deps };
@@ -156,9 +167,16 @@ function lockfile(workspaces, installed) {
     '': { name: 'acme-monorepo', version: '0.0.0', workspaces: ['apps/*', 'packages/*'], dependencies: { express: '^4.21.2' } },
   };
   for (const ws of workspaces) {
-    packages[ws.dir] = { name: ws.name, version: '1.0.0' };
+    packages[ws.dir] = { name: ws.name, version: '1.0.0', dependencies: ws.dependencies };
     packages[`node_modules/${ws.name}`] = { resolved: ws.dir, link: true };
   }
+  // express and what it brings, as a registry package like any other (its own tree left out).
+  packages['node_modules/express'] = {
+    version: '4.21.2',
+    resolved: 'https://registry.npmjs.org/express/-/express-4.21.2.tgz',
+    integrity: `sha512-${createHash('sha512').update('express').digest('base64')}`,
+    license: 'MIT',
+  };
   for (const pkg of installed) {
     const entry = {
       version: pkg.version,

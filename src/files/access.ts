@@ -115,13 +115,16 @@ export class FileAccess {
     if (folder === abs) return this.probeByRealPath(abs);
     let st;
     try {
-      st = lstatSync(abs);
+      // Most probes ask for a file that is not there (which lockfile, which config): without the
+      // option, each would build an Error with a stack trace.
+      st = lstatSync(abs, { throwIfNoEntry: false });
     } catch (error) {
       const code = errorCode(error);
       if (code === 'ELOOP') return { kind: 'loop' };
       if (isMissingCode(code)) return this.absent(abs);
       return { kind: 'unreadable', code };
     }
+    if (st === undefined) return this.absent(abs);
     if (st.isSymbolicLink()) return this.probeByRealPath(abs);
     const realFolder = this.realFolder(folder);
     if (realFolder === null) return this.probeByRealPath(abs);
@@ -226,8 +229,12 @@ export class FileAccess {
       throw unreadable(label, code);
     }
     const out: ListEntry[] = [];
+    const abs = resolve(path);
     for (const entry of entries) {
       const link = entry.isSymbolicLink();
+      // A folder in the listing that is no link is where its name says: what is read inside it
+      // later needs no lstat of the folder (realFolder).
+      if (entry.isDirectory()) this.folders.set(join(abs, entry.name), join(probe.real, entry.name));
       // Silently: a listing is no request for the file (a .env linked to a secrets folder is
       // common and never needed); asking for the file by name (probe, readBytes) warns.
       if (link && outside === 'skip' && this.probe(join(probe.real, entry.name)).kind === 'outside') continue;

@@ -19,6 +19,11 @@ export interface LockfileContents {
    * otherwise a package without a marker may still have one.
    */
   recordsInstallScripts: boolean;
+  /**
+   * Workspace packages by name, with their folders relative to the root, when the format records
+   * them (npm v2/v3 links, pnpm `link:` importers, yarn berry `workspace:` entries).
+   */
+  workspaces?: Map<string, string>;
 }
 
 /** Reads a workspace's package.json (path relative to the root), or null when absent. */

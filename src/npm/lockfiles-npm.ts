@@ -6,7 +6,7 @@ import { isRecord, lineAt, lockfileError, type LockedPackage, type LockfileConte
 export function parseNpmLock(text: string, context: ParseContext): LockfileContents {
   const data = parseJson(text, context.file);
   if (!isRecord(data)) throw lockfileError(context.file, null, 'the top level is not a JSON object');
-  if (isRecord(data.packages)) return { packages: fromPackages(data.packages), recordsInstallScripts: true };
+  if (isRecord(data.packages)) return { packages: fromPackages(data.packages), recordsInstallScripts: true, workspaces: workspaceLinks(data.packages) };
   if (isRecord(data.dependencies)) return { packages: fromDependencyTree(data.dependencies), recordsInstallScripts: false };
   if (data.lockfileVersion !== undefined) return { packages: [], recordsInstallScripts: true };
   throw lockfileError(context.file, null, 'it has neither "packages" nor "dependencies" nor "lockfileVersion"');
@@ -40,6 +40,20 @@ function fromPackages(packages: Record<string, unknown>): LockedPackage[] {
     out.push(pkg);
   }
   return out;
+}
+
+/**
+ * npm links each workspace package into the root's node_modules: "node_modules/@acme/ui" with
+ * `link: true` and `resolved: "packages/ui"` (https://docs.npmjs.com/cli/configuring-npm/package-lock-json#packages).
+ */
+function workspaceLinks(packages: Record<string, unknown>): Map<string, string> {
+  const links = new Map<string, string>();
+  for (const [path, entry] of Object.entries(packages)) {
+    if (!path.startsWith(NODE_MODULES) || !isRecord(entry) || entry.link !== true || typeof entry.resolved !== 'string') continue;
+    const name = path.slice(NODE_MODULES.length);
+    if (!name.includes(NODE_MODULES)) links.set(name, entry.resolved);
+  }
+  return links;
 }
 
 /** Walks the v1 tree with an explicit stack, so deep nesting cannot overflow the call stack. */

@@ -3,6 +3,7 @@
 // workspace project depends on, split into dependencies / optionalDependencies / devDependencies;
 // packages carry no reliable dev flag in v9, so production is what the importers' production
 // dependencies reach.
+import { posix } from 'node:path';
 import { DependencyGraph, isRecord, lockfileError, type LockfileContents, type ParseContext } from './lockfiles-common.js';
 import { parseLockfileYaml } from './lockfiles-yaml.js';
 
@@ -49,17 +50,20 @@ export function parsePnpmLock(text: string, context: ParseContext): LockfileCont
 
   // A single-project v5 lockfile has the importer's fields at the top level.
   const importers = isRecord(doc.importers) ? doc.importers : { '.': doc };
-  for (const importer of Object.values(importers)) {
+  // A workspace dependency is a link relative to the importer's folder: "link:../../packages/db".
+  const workspaces = new Map<string, string>();
+  for (const [dir, importer] of Object.entries(importers)) {
     if (!isRecord(importer)) continue;
-    for (const field of ['dependencies', 'optionalDependencies']) {
+    for (const field of ['dependencies', 'optionalDependencies', 'devDependencies']) {
       for (const [name, ref] of refs(importer[field])) {
-        const to = resolve(name, ref);
+        if (ref.startsWith('link:')) workspaces.set(name, posix.join(dir, ref.slice('link:'.length)));
+        const to = field === 'devDependencies' ? undefined : resolve(name, ref);
         if (to !== undefined) graph.root(to);
       }
     }
   }
   // pnpm 9 dropped `requiresBuild` from the lockfile.
-  return { packages: graph.packages(), recordsInstallScripts: version < 9 };
+  return { packages: graph.packages(), recordsInstallScripts: version < 9, workspaces };
 }
 
 /** Dependency maps: v5 and package entries hold "ref", v6+ importers hold { specifier, version }. */

@@ -147,14 +147,14 @@ function parseBerry(text: string, context: ParseContext): LockfileContents {
 
   const graph = new DependencyGraph();
   const byDescriptor = new Map<string, number>();
-  const nodes: Array<{ id: number; entry: Record<string, unknown>; workspace: string | null }> = [];
+  const nodes: Array<{ id: number; name: string; entry: Record<string, unknown>; workspace: string | null }> = [];
   for (const [keys, entry] of Object.entries(doc)) {
     if (keys === '__metadata' || !isRecord(entry)) continue;
     const resolution = typeof entry.resolution === 'string' ? entry.resolution : keys.split(',')[0]!.trim();
     const { name, range } = splitDescriptor(resolution);
     const workspace = range.startsWith('workspace:') ? range.slice('workspace:'.length) : null;
     const id = graph.add(name, typeof entry.version === 'string' ? entry.version : '');
-    nodes.push({ id, entry, workspace });
+    nodes.push({ id, name, entry, workspace });
     for (const key of keys.split(',')) byDescriptor.set(key.trim(), id);
   }
 
@@ -174,5 +174,7 @@ function parseBerry(text: string, context: ParseContext): LockfileContents {
   }
   // Workspaces are the project's own sources, not installed packages.
   const workspaceIds = new Set(nodes.filter((n) => n.workspace !== null).map((n) => n.id));
-  return { packages: graph.packages((id) => workspaceIds.has(id)), recordsInstallScripts: false };
+  const workspaces = new Map<string, string>();
+  for (const { name, workspace } of nodes) if (workspace !== null && workspace !== '.') workspaces.set(name, workspace);
+  return { packages: graph.packages((id) => workspaceIds.has(id)), recordsInstallScripts: false, workspaces };
 }

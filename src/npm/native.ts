@@ -16,7 +16,7 @@ import {
 import type { Project } from '../project.js';
 import type { NativeDependency } from '../types.js';
 import { isRecord, stringEntries } from './lockfiles-common.js';
-import { parseLockfile, type LockedPackage } from './lockfiles.js';
+import { readLockfile, type LockedPackage } from './lockfiles.js';
 
 export interface NativeInput {
   /** The lockfile, relative to the project root, or null. */
@@ -50,13 +50,8 @@ export function analyzeNativeDependencies(project: Project, input: NativeInput):
   let candidates: Candidate[];
   let source: string;
   let recordsInstallScripts = false;
-  const text = input.lockfile && !input.lockfile.endsWith('.lockb') ? project.readText(input.lockfile) : null;
-  if (input.lockfile && text !== null) {
-    const readManifest = (dir: string) => {
-      const value = project.readJson(`${dir}/package.json`);
-      return isRecord(value) ? value : null;
-    };
-    const contents = parseLockfile(input.lockfile, text, input.manifest, readManifest);
+  const contents = input.lockfile && !input.lockfile.endsWith('.lockb') ? readLockfile(project, input.lockfile, input.manifest) : null;
+  if (input.lockfile && contents !== null) {
     candidates = fromLockfile(contents.packages);
     recordsInstallScripts = contents.recordsInstallScripts;
     source = input.lockfile;

@@ -106,7 +106,7 @@ describe('folder globs without regular expressions', () => {
       [`apps/${'a'.repeat(100)}b/package.json`]: { name: 'many-a' },
       'libs/ok/package.json': { name: 'ok' },
     });
-    expect(readWorkspaceLayout(dir)?.packages.map((p) => p.name)).toEqual(['many-a', 'ok']);
+    expect(readWorkspaceLayout(dir)?.packages().map((p) => p.name)).toEqual(['many-a', 'ok']);
     const bomb = project({ 'package.json': { workspaces: ['{a,b}'.repeat(12)] } });
     expect(() => readWorkspaceLayout(bomb)).toThrow(UserError);
     expect(() => readWorkspaceLayout(bomb)).toThrow(/package\.json "workspaces" has a glob that expands to more than 256 patterns/);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseWorkspaceApp, findWorkspaceRoot, readWorkspaceLayout, workspaceFacts } from '../../src/ecosystems/node/workspaces.js';
+import { chooseWorkspaceApp, findWorkspaceRoot, lockedNames, readWorkspaceLayout, workspaceFacts } from '../../src/ecosystems/node/workspaces.js';
 import { UserError } from '../../src/errors.js';
 import { Project } from '../../src/project.js';
 import type { Interaction } from '../../src/interaction.js';
@@ -32,15 +32,15 @@ describe('workspace layout', () => {
     });
     const layout = readWorkspaceLayout(new Project(dir));
     expect(layout?.source).toBe('package.json workspaces');
-    expect(layout?.packages.map((p) => p.dir)).toEqual(['apps/api', 'packages/tools/lint', 'packages/ui']);
+    expect(layout?.packages().map((p) => p.dir)).toEqual(['apps/api', 'packages/tools/lint', 'packages/ui']);
   });
 
   it('reads pnpm-workspace.yaml and yarn 1 { packages } and reports turbo/nx', () => {
     const pnpm = readWorkspaceLayout(new Project(join(FIXTURES, 'monorepo-pnpm')));
     expect(pnpm?.source).toBe('pnpm-workspace.yaml');
-    expect(pnpm?.packages.map((p) => p.name)).toEqual(['api', 'worker', '@shop/db']);
+    expect(pnpm?.packages().map((p) => p.name)).toEqual(['api', 'worker', '@shop/db']);
     const yarn1 = readWorkspaceLayout(new Project(repo({ 'package.json': { workspaces: { packages: ['libs/*'] } }, 'libs/a/package.json': { name: 'a' }, 'nx.json': {} })));
-    expect(yarn1?.packages.map((p) => p.dir)).toEqual(['libs/a']);
+    expect(yarn1?.packages().map((p) => p.dir)).toEqual(['libs/a']);
     expect(yarn1?.orchestrator).toBe('nx');
     expect(readWorkspaceLayout(new Project(join(FIXTURES, 'monorepo-npm-turbo')))?.orchestrator).toBe('turbo');
     expect(readWorkspaceLayout(new Project(join(FIXTURES, 'node-express-npm')))).toBeNull();
@@ -96,5 +96,56 @@ describe('an app inside a workspace', () => {
     const choice = await chooseWorkspaceApp(new Project(dir), undefined);
     expect(choice?.project.root).toBe(join(dir, 'apps', 'api'));
     expect(choice?.note).toContain('apps/api');
+  });
+});
+
+describe('finding an app\'s workspace dependencies through the lockfile', () => {
+  /** apps/api uses @x/ui, which uses @x/core; packages/broken has a package.json no tool can read. */
+  function monorepo(lockPackages: Record<string, unknown>, extra: Record<string, unknown> = {}): string {
+    return repo({
+      'package.json': { name: 'root', workspaces: ['apps/*', 'packages/*'] },
+      'apps/api/package.json': { name: '@x/api', dependencies: { '@x/ui': '*', express: '^4.21.0' } },
+      'packages/ui/package.json': { name: '@x/ui', dependencies: { '@x/core': '*' } },
+      'packages/core/package.json': { name: '@x/core' },
+      'packages/broken/package.json': '["not an object"]',
+      'package-lock.json': { lockfileVersion: 3, packages: { '': { name: 'root' }, ...lockPackages } },
+      ...extra,
+    });
+  }
+  const links = {
+    'node_modules/@x/api': { resolved: 'apps/api', link: true },
+    'node_modules/@x/ui': { resolved: 'packages/ui', link: true },
+    'node_modules/@x/core': { resolved: 'packages/core', link: true },
+    'node_modules/express': { version: '4.21.2' },
+  };
+  const facts = (dir: string) => {
+    const found = findWorkspaceRoot(join(dir, 'apps', 'api'))!;
+    const locked = lockedNames(found.root, 'package-lock.json', found.root.readJson('package.json') as Record<string, unknown>);
+    return { locked, facts: () => workspaceFacts(found.layout, found.app, join(dir, 'apps', 'api'), locked), unlocked: () => workspaceFacts(found.layout, found.app, join(dir, 'apps', 'api')) };
+  };
+
+  it('reads only the manifests of the packages the app needs: one elsewhere that is broken does not matter', () => {
+    const run = facts(monorepo(links));
+    expect(run.locked?.workspaces.get('@x/ui')).toBe('packages/ui');
+    expect(run.facts().manifests).toEqual(['apps/api/package.json', 'packages/core/package.json', 'packages/ui/package.json']);
+    expect(run.facts().runtimePackages).toEqual(['packages/core', 'packages/ui']);
+    // Without the lockfile every manifest is read, the broken one too.
+    expect(() => run.unlocked()).toThrow(/packages\/broken\/package\.json must contain a JSON object/);
+  });
+
+  it('a name the lockfile does not know (a package added since) is looked for in every manifest', () => {
+    const dir = monorepo(links, {
+      'apps/api/package.json': { name: '@x/api', dependencies: { '@x/ui': '*', '@x/new': '*' } },
+      'packages/broken/package.json': { name: '@x/unrelated' },
+      'packages/new/package.json': { name: '@x/new' },
+    });
+    expect(facts(dir).facts().manifests).toEqual(['apps/api/package.json', 'packages/core/package.json', 'packages/new/package.json', 'packages/ui/package.json']);
+  });
+
+  it('a link the manifests contradict (a package renamed or moved since) gives way to the manifests', () => {
+    const dir = monorepo({ ...links, 'node_modules/@x/ui': { resolved: 'packages/core', link: true } }, { 'packages/broken/package.json': { name: '@x/unrelated' } });
+    const run = facts(dir);
+    expect(run.facts()).toEqual(run.unlocked());
+    expect(run.facts().manifests).toContain('packages/ui/package.json');
   });
 });

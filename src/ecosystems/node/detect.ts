@@ -14,7 +14,7 @@ import { detectFramework } from './framework.js';
 import { detectStart, nodeEntry } from './start.js';
 import { detectBuild } from './build.js';
 import { detectPort } from './port.js';
-import { findWorkspaceRoot, workspaceFacts } from './workspaces.js';
+import { findWorkspaceRoot, lockedNames, workspaceFacts } from './workspaces.js';
 import { UserError } from '../../errors.js';
 import { nodeMarks } from './entry.js';
 
@@ -104,7 +104,7 @@ export function detectNode(project: Project, options: DetectOptions): NodeFacts 
     nextStandalone: fw.nextStandalone,
     typescript: build.typescript,
     env: sortKeys({ ...build.env, ...(port.setting.kind === 'env' ? startEnv : start.env) }),
-    workspace: ws ? workspaceFacts(ws.layout, ws.app, project.root) : null,
+    workspace: ws ? workspaceFacts(ws.layout, ws.app, project.root, lockedNames(root, pm.lockfile, rootPkg.raw)) : null,
   };
 }
 

@@ -12,6 +12,7 @@ import type { AppChoice } from '../../ecosystem.js';
 import type { Interaction } from '../../interaction.js';
 import { NEVER_WALK, Project, shorten } from '../../project.js';
 import { globFolders, GlobLimitError, parseGlob, type Glob } from '../../detect/glob.js';
+import { readLockfile } from '../../npm/lockfiles.js';
 
 export interface WorkspacePackage {
   /** Folder relative to the root, forward slashes ("apps/api"). */
@@ -23,14 +24,59 @@ export interface WorkspacePackage {
   devDependencies: Record<string, string>;
 }
 
-export interface WorkspaceLayout {
+/**
+ * A repository's workspaces: the folders its globs name that hold a package.json. A package's
+ * manifest is read when something asks for it: an app built from a 200-package monorepo needs its
+ * own and its dependencies', and reading all 200 cost more than the rest of a run.
+ */
+export class WorkspaceLayout {
+  private readonly read = new Map<string, WorkspacePackage>();
+
+  constructor(
+    /** The repository root, the project the manifests are read from. */
+    readonly project: Project,
+    /** Where the workspace globs come from. */
+    readonly source: 'pnpm-workspace.yaml' | 'package.json workspaces',
+    /** Workspace folders relative to the root, sorted, forward slashes ("apps/api"). */
+    readonly dirs: string[],
+    /** Task runner at the root that knows the build graph: turbo.json or nx.json. */
+    readonly orchestrator: 'turbo' | 'nx' | null,
+  ) {}
+
   /** Absolute path of the repository root. */
-  root: string;
-  /** Where the workspace globs come from. */
-  source: 'pnpm-workspace.yaml' | 'package.json workspaces';
-  packages: WorkspacePackage[];
-  /** Task runner at the root that knows the build graph: turbo.json or nx.json. */
-  orchestrator: 'turbo' | 'nx' | null;
+  get root(): string {
+    return this.project.root;
+  }
+
+  /** The package in one of the workspace folders (dirs), its manifest read once. */
+  package(dir: string): WorkspacePackage {
+    let pkg = this.read.get(dir);
+    if (pkg === undefined) {
+      pkg = readWorkspacePackage(this.project, dir);
+      this.read.set(dir, pkg);
+    }
+    return pkg;
+  }
+
+  /** Every workspace package: each manifest read. */
+  packages(): WorkspacePackage[] {
+    return this.dirs.map((dir) => this.package(dir));
+  }
+}
+
+function readWorkspacePackage(project: Project, dir: string): WorkspacePackage {
+  const raw = project.readJson(`${dir}/package.json`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new UserError(`${dir}/package.json must contain a JSON object. Fix the file and run again.`);
+  }
+  const pkg = raw as Record<string, unknown>;
+  return {
+    dir,
+    name: typeof pkg.name === 'string' && pkg.name !== '' ? pkg.name : null,
+    scripts: stringRecord(pkg.scripts),
+    dependencies: { ...stringRecord(pkg.optionalDependencies), ...stringRecord(pkg.dependencies) },
+    devDependencies: stringRecord(pkg.devDependencies),
+  };
 }
 
 /** What the Node detector records for an app inside a workspace. */
@@ -74,24 +120,9 @@ function readLayout(project: Project): WorkspaceLayout | null {
   const dirs = new Set<string>();
   for (const pattern of include) for (const dir of expand(project, insideGlob(pattern, globs.source), globs.source)) dirs.add(dir);
   for (const pattern of exclude) for (const dir of expand(project, insideGlob(pattern, globs.source), globs.source)) dirs.delete(dir);
-  const packages: WorkspacePackage[] = [];
-  for (const dir of [...dirs].sort()) {
-    if (dir === '.' || !project.isFile(`${dir}/package.json`)) continue;
-    const raw = project.readJson(`${dir}/package.json`);
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      throw new UserError(`${dir}/package.json must contain a JSON object. Fix the file and run again.`);
-    }
-    const pkg = raw as Record<string, unknown>;
-    packages.push({
-      dir,
-      name: typeof pkg.name === 'string' && pkg.name !== '' ? pkg.name : null,
-      scripts: stringRecord(pkg.scripts),
-      dependencies: { ...stringRecord(pkg.optionalDependencies), ...stringRecord(pkg.dependencies) },
-      devDependencies: stringRecord(pkg.devDependencies),
-    });
-  }
+  const packageDirs = [...dirs].sort().filter((dir) => dir !== '.' && project.isFile(`${dir}/package.json`));
   const orchestrator = project.isFile('turbo.json') ? 'turbo' : project.isFile('nx.json') ? 'nx' : null;
-  return { root: project.root, source: globs.source, packages, orchestrator };
+  return new WorkspaceLayout(project, globs.source, packageDirs, orchestrator);
 }
 
 function workspaceGlobs(project: Project): { source: WorkspaceLayout['source']; patterns: string[] } | null {
@@ -158,7 +189,7 @@ function expand(project: Project, pattern: string, source: WorkspaceLayout['sour
 }
 
 function children(project: Project, dir: string): string[] {
-  return project.list(dir).filter((name) => !NEVER_WALK.has(name) && !name.startsWith('.') && project.isDir(dir === '.' ? name : `${dir}/${name}`));
+  return project.subfolders(dir).filter((name) => !NEVER_WALK.has(name) && !name.startsWith('.'));
 }
 
 function stringRecord(value: unknown): Record<string, string> {
@@ -183,7 +214,7 @@ export function findWorkspaceRoot(app: Project | string): { layout: WorkspaceLay
     if (candidate.exists('package.json') || candidate.exists('pnpm-workspace.yaml')) {
       const layout = readWorkspaceLayout(candidate);
       const rel = relative(dir, appRoot).split(sep).join('/');
-      const found = layout?.packages.find((p) => p.dir === rel);
+      const found = layout?.dirs.includes(rel) ? layout.package(rel) : undefined;
       return layout && found ? { layout, app: found, root: candidate } : null;
     }
     if (candidate.isDir('.git')) return null;
@@ -193,7 +224,7 @@ export function findWorkspaceRoot(app: Project | string): { layout: WorkspaceLay
 
 /** Packages that look like deployable apps: a start script, or a folder under apps/. */
 function appCandidates(layout: WorkspaceLayout): WorkspacePackage[] {
-  return layout.packages.filter((p) => p.scripts.start !== undefined || p.dir.startsWith('apps/'));
+  return layout.packages().filter((p) => p.scripts.start !== undefined || p.dir.startsWith('apps/'));
 }
 
 /**
@@ -209,9 +240,9 @@ export async function chooseWorkspaceApp(project: Project, app: string | undefin
     if (layout === null) {
       throw new UserError(`--app ${app} needs the repository root of an npm, yarn or pnpm workspace, but ${project.root} declares no workspaces (package.json "workspaces" or pnpm-workspace.yaml). Pass the root folder, or drop --app and pass the app's folder.`);
     }
-    const found = layout.packages.find((p) => p.dir === wanted || p.name === app);
+    const found = layout.dirs.includes(wanted) ? layout.package(wanted) : layout.packages().find((p) => p.name === app);
     if (!found) {
-      throw new UserError(`--app ${app} is not a workspace package of ${basename(project.root)}; the workspaces are: ${layout.packages.map((p) => p.dir).join(', ') || 'none'}.`);
+      throw new UserError(`--app ${app} is not a workspace package of ${basename(project.root)}; the workspaces are: ${layout.dirs.join(', ') || 'none'}.`);
     }
     return { project: project.sub(found.dir), note: null };
   }
@@ -245,11 +276,51 @@ function insideRepository(project: Project): AppChoice | null {
   return { project: ws.root.sub(ws.app.dir), note: null };
 }
 
+/** What a lockfile says about the workspaces, for finding an app's workspace dependencies without reading every manifest. */
+export interface LockedNames {
+  /** Workspace packages by name, with their folders relative to the root, as the lockfile links them. */
+  workspaces: ReadonlyMap<string, string>;
+  /** Every package name the lockfile installs from elsewhere (a registry, git, a tarball). */
+  installed: ReadonlySet<string>;
+}
+
+/** The lockfile's workspace names, or null when there is no lockfile or its format records none (yarn classic, npm v1). */
+export function lockedNames(root: Project, lockfile: string | null, manifest: Record<string, unknown>): LockedNames | null {
+  if (lockfile === null || lockfile.endsWith('.lockb')) return null;
+  const contents = readLockfile(root, lockfile, manifest);
+  if (contents?.workspaces === undefined) return null;
+  return { workspaces: contents.workspaces, installed: new Set(contents.packages.map((p) => p.name)) };
+}
+
+/**
+ * Which workspace package, if any, a dependency name is. The lockfile answers for the names it
+ * knows (a name it links to a workspace folder is checked against that folder's manifest); a name
+ * it does not know, or a link the manifest contradicts, means the lockfile is stale, and then every
+ * manifest is read, as without a lockfile. A stale lockfile fails the image's frozen install
+ * anyway; this keeps the manifests we copy right for the moment it is regenerated.
+ */
+export function workspaceLookup(layout: WorkspaceLayout, locked: LockedNames | null): (name: string) => WorkspacePackage | undefined {
+  let byName: Map<string, WorkspacePackage> | null = null;
+  const fromManifests = (name: string) => {
+    byName ??= new Map(layout.packages().filter((p) => p.name !== null).map((p) => [p.name!, p]));
+    return byName.get(name);
+  };
+  if (locked === null) return fromManifests;
+  const dirs = new Set(layout.dirs);
+  return (name) => {
+    if (byName !== null) return byName.get(name);
+    const dir = locked.workspaces.get(name);
+    if (dir === undefined && locked.installed.has(name)) return undefined;
+    if (dir !== undefined && dirs.has(dir) && layout.package(dir).name === name) return layout.package(dir);
+    return fromManifests(name);
+  };
+}
+
 /** The facts the plan needs about an app inside a workspace. */
-export function workspaceFacts(layout: WorkspaceLayout, app: WorkspacePackage, appRoot: string): WorkspaceFacts {
-  const byName = new Map(layout.packages.filter((p) => p.name !== null).map((p) => [p.name!, p]));
+export function workspaceFacts(layout: WorkspaceLayout, app: WorkspacePackage, appRoot: string, locked: LockedNames | null = null): WorkspaceFacts {
+  const lookup = workspaceLookup(layout, locked);
   const internal = (pkg: WorkspacePackage, withDev: boolean) =>
-    Object.keys({ ...pkg.dependencies, ...(withDev ? pkg.devDependencies : {}) }).map((n) => byName.get(n)).filter((p): p is WorkspacePackage => p !== undefined && p !== app);
+    Object.keys({ ...pkg.dependencies, ...(withDev ? pkg.devDependencies : {}) }).map(lookup).filter((p): p is WorkspacePackage => p !== undefined && p !== app);
   // Depth-first, dependencies before dependents, so the build order is topological.
   const closure = (withDev: boolean, transitiveDev: boolean): WorkspacePackage[] => {
     const seen = new Set<WorkspacePackage>();
@@ -277,6 +348,6 @@ export function workspaceFacts(layout: WorkspaceLayout, app: WorkspacePackage, a
     runtimePackages: forRuntime.map((p) => p.dir).sort(),
     buildOrder,
     orchestrator: layout.orchestrator,
-    allManifests: layout.packages.map((p) => `${p.dir}/package.json`).sort(),
+    allManifests: layout.dirs.map((dir) => `${dir}/package.json`).sort(),
   };
 }

@@ -87,7 +87,7 @@ const MAX_MEMBER_DEPTH = 8;
 function memberDirs(project: Project, members: string[]): string[] {
   const out = new Set<string>();
   const tree = {
-    children: (dir: string) => project.list(dir).filter((name) => project.isDir(dir === '.' ? name : `${dir}/${name}`)),
+    children: (dir: string) => project.subfolders(dir),
     isDir: (dir: string) => project.isDir(dir),
   };
   for (const member of members.map(normalize)) {

@@ -49,6 +49,23 @@ describe('package-lock.json', () => {
     expect(packages.find((p) => p.version === '6.0.0')?.hasInstallScript).toBeUndefined();
   });
 
+  it('v3: names each workspace package by its link under node_modules, not nested copies or registry packages', () => {
+    const lock = JSON.stringify({
+      lockfileVersion: 3,
+      packages: {
+        '': { name: 'root', workspaces: ['apps/*', 'packages/*'] },
+        'apps/api': { name: '@acme/api', version: '1.0.0' },
+        'packages/ui': { name: '@acme/ui', version: '1.0.0' },
+        'node_modules/@acme/api': { resolved: 'apps/api', link: true },
+        'node_modules/@acme/ui': { resolved: 'packages/ui', link: true },
+        'node_modules/express': { version: '4.21.2' },
+        'apps/api/node_modules/other': { resolved: 'packages/other', link: true },
+      },
+    });
+    const { workspaces } = parseLockfile('package-lock.json', lock, {});
+    expect(Object.fromEntries(workspaces ?? [])).toEqual({ '@acme/api': 'apps/api', '@acme/ui': 'packages/ui' });
+  });
+
   it('v1: walks the nested dependencies tree and resolves npm: aliases', () => {
     const lock = JSON.stringify({
       name: 'app',
@@ -303,6 +320,13 @@ describe('pnpm-lock.yaml', () => {
     ]);
   });
 
+  it('v9: a workspace dependency is a link relative to the importer that has it', () => {
+    const { workspaces } = parseLockfile('pnpm-lock.yaml', PNPM_V9, {});
+    expect(Object.fromEntries(workspaces ?? [])).toEqual({ '@app/lib': 'packages/lib' });
+    const nested = "lockfileVersion: '9.0'\nimporters:\n  apps/api:\n    dependencies:\n      '@shop/db':\n        specifier: workspace:*\n        version: link:../../packages/db\n";
+    expect(Object.fromEntries(parseLockfile('pnpm-lock.yaml', nested, {}).workspaces ?? [])).toEqual({ '@shop/db': 'packages/db' });
+  });
+
   it('v9: importers for every workspace, snapshots graph, scoped names, no requiresBuild', () => {
     const { packages, recordsInstallScripts } = parseLockfile('pnpm-lock.yaml', PNPM_V9, {});
     expect(recordsInstallScripts).toBe(false);
@@ -475,6 +499,11 @@ describe('yarn.lock (berry)', () => {
       'puppeteer@22.3.0': true,
       'vitest@1.6.0': true,
     });
+  });
+
+  it('names each workspace package by its workspace: entry, the root left out', () => {
+    const { workspaces } = parseLockfile('yarn.lock', YARN_BERRY, manifest);
+    expect(Object.fromEntries(workspaces ?? [])).toEqual({ '@app/api': 'packages/api' });
   });
 
   it('counts every dependency of a workspace whose package.json cannot be read', () => {
