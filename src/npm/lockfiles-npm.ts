@@ -6,7 +6,7 @@ import { isRecord, lineAt, lockfileError, type LockedPackage, type LockfileConte
 export function parseNpmLock(text: string, context: ParseContext): LockfileContents {
   const data = parseJson(text, context.file);
   if (!isRecord(data)) throw lockfileError(context.file, null, 'the top level is not a JSON object');
-  if (isRecord(data.packages)) return { packages: fromPackages(data.packages), recordsInstallScripts: true, workspaces: workspaceLinks(data.packages) };
+  if (isRecord(data.packages)) return fromPackages(data.packages);
   if (isRecord(data.dependencies)) return { packages: fromDependencyTree(data.dependencies), recordsInstallScripts: false };
   if (data.lockfileVersion !== undefined) return { packages: [], recordsInstallScripts: true };
   throw lockfileError(context.file, null, 'it has neither "packages" nor "dependencies" nor "lockfileVersion"');
@@ -23,13 +23,24 @@ function parseJson(text: string, file: string): unknown {
 
 const NODE_MODULES = 'node_modules/';
 
-function fromPackages(packages: Record<string, unknown>): LockedPackage[] {
+/**
+ * Installed packages, and the workspace packages by name: npm links each into the root's
+ * node_modules, "node_modules/@acme/ui" with `link: true` and `resolved: "packages/ui"`
+ * (https://docs.npmjs.com/cli/configuring-npm/package-lock-json#packages). One pass over a
+ * section that has an entry per installed folder (tens of thousands in a big monorepo).
+ */
+function fromPackages(packages: Record<string, unknown>): LockfileContents {
   const out: LockedPackage[] = [];
-  for (const [path, entry] of Object.entries(packages)) {
-    if (!isRecord(entry) || entry.link === true) continue;
+  const workspaces = new Map<string, string>();
+  for (const path in packages) {
+    const entry = packages[path];
     const at = path.lastIndexOf(NODE_MODULES);
     // "" is the project itself and "packages/x" a workspace folder: sources, not installed packages.
-    if (at === -1) continue;
+    if (!isRecord(entry) || at === -1) continue;
+    if (entry.link === true) {
+      if (at === 0 && typeof entry.resolved === 'string') workspaces.set(path.slice(NODE_MODULES.length), entry.resolved);
+      continue;
+    }
     const name = typeof entry.name === 'string' ? entry.name : path.slice(at + NODE_MODULES.length);
     const pkg: LockedPackage = {
       name,
@@ -39,21 +50,7 @@ function fromPackages(packages: Record<string, unknown>): LockedPackage[] {
     if (entry.hasInstallScript === true) pkg.hasInstallScript = true;
     out.push(pkg);
   }
-  return out;
-}
-
-/**
- * npm links each workspace package into the root's node_modules: "node_modules/@acme/ui" with
- * `link: true` and `resolved: "packages/ui"` (https://docs.npmjs.com/cli/configuring-npm/package-lock-json#packages).
- */
-function workspaceLinks(packages: Record<string, unknown>): Map<string, string> {
-  const links = new Map<string, string>();
-  for (const [path, entry] of Object.entries(packages)) {
-    if (!path.startsWith(NODE_MODULES) || !isRecord(entry) || entry.link !== true || typeof entry.resolved !== 'string') continue;
-    const name = path.slice(NODE_MODULES.length);
-    if (!name.includes(NODE_MODULES)) links.set(name, entry.resolved);
-  }
-  return links;
+  return { packages: out, recordsInstallScripts: true, workspaces };
 }
 
 /** Walks the v1 tree with an explicit stack, so deep nesting cannot overflow the call stack. */

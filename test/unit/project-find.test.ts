@@ -1,5 +1,5 @@
 // Project.find: a bounded breadth-first search that takes each entry's type from the folder
-// listing (no stat per entry), follows no link, and with stopAt ends a branch at a package root.
+// listing (no stat per entry) and follows no link; Project.findNamed ends a branch at a package root.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -37,9 +37,11 @@ describe('Project.find', () => {
     expect(found).toEqual(['.npmrc', 'apps/web/.npmrc', 'tools/x/.npmrc', 'apps/web/src/deep/.npmrc']);
   });
 
-  it('with stopAt, searches a folder holding that file but not its sub-folders (the start always descends)', () => {
-    const found = new Project(tree(REPO)).find({ extensions: ['.npmrc'], maxDepth: 6, stopAt: 'package.json' });
-    expect(found).toEqual(['.npmrc', 'apps/web/.npmrc', 'tools/x/.npmrc']);
+  it('findNamed: a folder holding stopAt is asked for the name, its sub-folders not entered (the start always is)', () => {
+    const project = new Project(tree({ ...REPO, 'apps/api/package.json': '{}', 'apps/api/src/.npmrc': 'inside the package tree', 'tools/x/a.npmrc': 'another name' }));
+    expect(project.findNamed('.npmrc', { stopAt: 'package.json', maxDepth: 6, maxFiles: 50 })).toEqual(['.npmrc', 'apps/web/.npmrc', 'tools/x/.npmrc']);
+    expect(project.findNamed('.npmrc', { stopAt: 'package.json', maxDepth: 1, maxFiles: 50 })).toEqual(['.npmrc']);
+    expect(project.findNamed('.npmrc', { stopAt: 'package.json', maxDepth: 6, maxFiles: 2 })).toEqual(['.npmrc', 'apps/web/.npmrc']);
   });
 
   it('follows no symbolic link, to a file or a folder', () => {

@@ -183,8 +183,8 @@ export function detectPackageManager(
   // the search goes down to the packages, not into their source trees: in a 200,000-file
   // monorepo, six levels listed 2,000 folders and cost more than the rest of the run.
   const nestedCredentials: string[] = [];
-  for (const path of project.find({ extensions: ['.npmrc'], maxDepth: 3, maxFiles: 50, stopAt: 'package.json' })) {
-    if (path === '.npmrc' || !path.endsWith('/.npmrc')) continue;
+  for (const path of project.findNamed('.npmrc', { stopAt: 'package.json', maxDepth: 3, maxFiles: 50 })) {
+    if (path === '.npmrc') continue;
     const lines = scanNpmrc(project.readText(path) ?? '').literalLines;
     if (lines.length === 0) continue;
     nestedCredentials.push(path);
