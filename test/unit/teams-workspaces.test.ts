@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseWorkspaceApp, findWorkspaceRoot, lockedNames, readWorkspaceLayout, workspaceFacts } from '../../src/ecosystems/node/workspaces.js';
+import { detectNode } from '../../src/ecosystems/node/detect.js';
 import { UserError } from '../../src/errors.js';
 import { Project } from '../../src/project.js';
 import type { Interaction } from '../../src/interaction.js';
@@ -61,7 +62,7 @@ describe('an app inside a workspace', () => {
 
   it('copies only the manifests the app depends on (dev too), ships only its runtime dependencies, builds dependencies first', () => {
     const found = findWorkspaceRoot(join(FIXTURES, 'monorepo-npm-turbo', 'apps', 'api'))!;
-    const ws = workspaceFacts(found.layout, found.app, join(FIXTURES, 'monorepo-npm-turbo', 'apps', 'api'));
+    const ws = workspaceFacts(found.layout, found.app, join(FIXTURES, 'monorepo-npm-turbo', 'apps', 'api'), { everyManifest: true });
     expect(ws.context).toBe('../..');
     expect(ws.manifests).toEqual(['apps/api/package.json', 'packages/shared/package.json', 'packages/tsconfig/package.json']);
     expect(ws.manifests).not.toContain('apps/web/package.json');
@@ -121,7 +122,7 @@ describe('finding an app\'s workspace dependencies through the lockfile', () => 
   const facts = (dir: string) => {
     const found = findWorkspaceRoot(join(dir, 'apps', 'api'))!;
     const locked = lockedNames(found.root, 'package-lock.json', found.root.readJson('package.json') as Record<string, unknown>);
-    return { locked, facts: () => workspaceFacts(found.layout, found.app, join(dir, 'apps', 'api'), locked), unlocked: () => workspaceFacts(found.layout, found.app, join(dir, 'apps', 'api')) };
+    return { locked, facts: () => workspaceFacts(found.layout, found.app, join(dir, 'apps', 'api'), { locked }), unlocked: () => workspaceFacts(found.layout, found.app, join(dir, 'apps', 'api')) };
   };
 
   it('reads only the manifests of the packages the app needs: one elsewhere that is broken does not matter', () => {
@@ -147,5 +148,26 @@ describe('finding an app\'s workspace dependencies through the lockfile', () => 
     const run = facts(dir);
     expect(run.facts()).toEqual(run.unlocked());
     expect(run.facts().manifests).toContain('packages/ui/package.json');
+  });
+});
+
+describe('the manifests an app\'s install copies', () => {
+  const layout = (lockfile: Record<string, string>) =>
+    repo({
+      'package.json': { name: 'root', private: true, workspaces: ['apps/*', 'packages/*'] },
+      'apps/api/package.json': { name: 'api', scripts: { start: 'node server.js' }, dependencies: { ui: '1.0.0' } },
+      'apps/api/server.js': 'require("http").createServer().listen(3000);\n',
+      'packages/ui/package.json': { name: 'ui', version: '1.0.0' },
+      'packages/other/package.json': { name: 'other', version: '1.0.0' },
+      ...lockfile,
+    });
+
+  it('yarn 1, which installs every workspace, copies every manifest; npm only the app\'s and its dependencies\'', () => {
+    const yarn = detectNode(new Project(join(layout({ 'yarn.lock': '# yarn lockfile v1\n' }), 'apps', 'api')), {});
+    expect(yarn.workspace?.allManifests).toEqual(['apps/api/package.json', 'packages/other/package.json', 'packages/ui/package.json']);
+    const npmLock = JSON.stringify({ lockfileVersion: 3, packages: { '': { name: 'root' }, 'node_modules/api': { resolved: 'apps/api', link: true }, 'node_modules/ui': { resolved: 'packages/ui', link: true }, 'node_modules/other': { resolved: 'packages/other', link: true } } });
+    const npm = detectNode(new Project(join(layout({ 'package-lock.json': npmLock }), 'apps', 'api')), {});
+    expect(npm.workspace?.allManifests).toBeNull();
+    expect(npm.workspace?.manifests).toEqual(['apps/api/package.json', 'packages/ui/package.json']);
   });
 });

@@ -104,7 +104,12 @@ export function detectNode(project: Project, options: DetectOptions): NodeFacts 
     nextStandalone: fw.nextStandalone,
     typescript: build.typescript,
     env: sortKeys({ ...build.env, ...(port.setting.kind === 'env' ? startEnv : start.env) }),
-    workspace: ws ? workspaceFacts(ws.layout, ws.app, project.root, lockedNames(root, pm.lockfile, rootPkg.raw)) : null,
+    workspace: ws
+      ? workspaceFacts(ws.layout, ws.app, project.root, {
+          locked: lockedNames(root, pm.lockfile, rootPkg.raw),
+          everyManifest: pm.packageManager.value === 'yarn' && !pm.yarnBerry,
+        })
+      : null,
   };
 }
 

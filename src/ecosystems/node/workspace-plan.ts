@@ -33,9 +33,8 @@ export function singlePackageFields() {
 }
 
 export function workspaceView(facts: NodeFacts, ws: WorkspaceFacts, recipe: PackageManagerRecipe) {
-  const pm = facts.packageManager.value;
-  const yarnClassic = pm === 'yarn' && !facts.yarnBerry;
-  const manifests = yarnClassic ? ws.allManifests : ws.manifests;
+  // Yarn 1 has no per-workspace install: detection then lists every workspace manifest.
+  const manifests = ws.allManifests ?? ws.manifests;
   const install = scopedInstall(facts, ws, recipe);
   const buildCommand = ws.buildOrder.length === 0 && ws.orchestrator === null ? null : workspaceBuild(facts, ws);
   const app = ws.appDir;

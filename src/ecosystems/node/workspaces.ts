@@ -31,14 +31,15 @@ export interface WorkspacePackage {
  */
 export class WorkspaceLayout {
   private readonly read = new Map<string, WorkspacePackage>();
+  private withManifest: string[] | undefined;
 
   constructor(
     /** The repository root, the project the manifests are read from. */
     readonly project: Project,
     /** Where the workspace globs come from. */
     readonly source: 'pnpm-workspace.yaml' | 'package.json workspaces',
-    /** Workspace folders relative to the root, sorted, forward slashes ("apps/api"). */
-    readonly dirs: string[],
+    /** Folders the workspace globs name, relative to the root, sorted, forward slashes ("apps/api"); those with a package.json are packages. */
+    readonly folders: string[],
     /** Task runner at the root that knows the build graph: turbo.json or nx.json. */
     readonly orchestrator: 'turbo' | 'nx' | null,
   ) {}
@@ -46,6 +47,17 @@ export class WorkspaceLayout {
   /** Absolute path of the repository root. */
   get root(): string {
     return this.project.root;
+  }
+
+  /** The folders that hold a package.json: the workspace packages. */
+  get dirs(): string[] {
+    this.withManifest ??= this.folders.filter((dir) => this.project.isFile(`${dir}/package.json`));
+    return this.withManifest;
+  }
+
+  /** Whether a folder is a workspace package: one of the globs' folders, with a package.json. */
+  has(dir: string): boolean {
+    return this.folders.includes(dir) && this.project.isFile(`${dir}/package.json`);
   }
 
   /** The package in one of the workspace folders (dirs), its manifest read once. */
@@ -95,8 +107,8 @@ export interface WorkspaceFacts {
   /** Workspace packages with a build script among the app's dependencies, dependencies first (the app last when it has one). */
   buildOrder: Array<{ dir: string; name: string }>;
   orchestrator: WorkspaceLayout['orchestrator'];
-  /** Every workspace package.json, root-relative: yarn 1 has no per-workspace install, so it needs them all. */
-  allManifests: string[];
+  /** Every workspace package.json, root-relative, for yarn 1, which has no per-workspace install; null for the others. */
+  allManifests: string[] | null;
 }
 
 const MAX_GLOB_DEPTH = 3;
@@ -120,9 +132,11 @@ function readLayout(project: Project): WorkspaceLayout | null {
   const dirs = new Set<string>();
   for (const pattern of include) for (const dir of expand(project, insideGlob(pattern, globs.source), globs.source)) dirs.add(dir);
   for (const pattern of exclude) for (const dir of expand(project, insideGlob(pattern, globs.source), globs.source)) dirs.delete(dir);
-  const packageDirs = [...dirs].sort().filter((dir) => dir !== '.' && project.isFile(`${dir}/package.json`));
+  // Which folders hold a package.json is asked when needed: an app built from a 200-package
+  // monorepo needs to know it for its own folder and its dependencies' only.
+  const folders = [...dirs].sort().filter((dir) => dir !== '.');
   const orchestrator = project.isFile('turbo.json') ? 'turbo' : project.isFile('nx.json') ? 'nx' : null;
-  return new WorkspaceLayout(project, globs.source, packageDirs, orchestrator);
+  return new WorkspaceLayout(project, globs.source, folders, orchestrator);
 }
 
 function workspaceGlobs(project: Project): { source: WorkspaceLayout['source']; patterns: string[] } | null {
@@ -214,7 +228,7 @@ export function findWorkspaceRoot(app: Project | string): { layout: WorkspaceLay
     if (candidate.exists('package.json') || candidate.exists('pnpm-workspace.yaml')) {
       const layout = readWorkspaceLayout(candidate);
       const rel = relative(dir, appRoot).split(sep).join('/');
-      const found = layout?.dirs.includes(rel) ? layout.package(rel) : undefined;
+      const found = layout?.has(rel) ? layout.package(rel) : undefined;
       return layout && found ? { layout, app: found, root: candidate } : null;
     }
     if (candidate.isDir('.git')) return null;
@@ -240,7 +254,7 @@ export async function chooseWorkspaceApp(project: Project, app: string | undefin
     if (layout === null) {
       throw new UserError(`--app ${app} needs the repository root of an npm, yarn or pnpm workspace, but ${project.root} declares no workspaces (package.json "workspaces" or pnpm-workspace.yaml). Pass the root folder, or drop --app and pass the app's folder.`);
     }
-    const found = layout.dirs.includes(wanted) ? layout.package(wanted) : layout.packages().find((p) => p.name === app);
+    const found = layout.has(wanted) ? layout.package(wanted) : layout.packages().find((p) => p.name === app);
     if (!found) {
       throw new UserError(`--app ${app} is not a workspace package of ${basename(project.root)}; the workspaces are: ${layout.dirs.join(', ') || 'none'}.`);
     }
@@ -306,18 +320,22 @@ export function workspaceLookup(layout: WorkspaceLayout, locked: LockedNames | n
     return byName.get(name);
   };
   if (locked === null) return fromManifests;
-  const dirs = new Set(layout.dirs);
   return (name) => {
     if (byName !== null) return byName.get(name);
     const dir = locked.workspaces.get(name);
     if (dir === undefined && locked.installed.has(name)) return undefined;
-    if (dir !== undefined && dirs.has(dir) && layout.package(dir).name === name) return layout.package(dir);
+    if (dir !== undefined && layout.has(dir) && layout.package(dir).name === name) return layout.package(dir);
     return fromManifests(name);
   };
 }
 
 /** The facts the plan needs about an app inside a workspace. */
-export function workspaceFacts(layout: WorkspaceLayout, app: WorkspacePackage, appRoot: string, locked: LockedNames | null = null): WorkspaceFacts {
+export function workspaceFacts(
+  layout: WorkspaceLayout,
+  app: WorkspacePackage,
+  appRoot: string,
+  { locked = null, everyManifest = false }: { locked?: LockedNames | null; everyManifest?: boolean } = {},
+): WorkspaceFacts {
   const lookup = workspaceLookup(layout, locked);
   const internal = (pkg: WorkspacePackage, withDev: boolean) =>
     Object.keys({ ...pkg.dependencies, ...(withDev ? pkg.devDependencies : {}) }).map(lookup).filter((p): p is WorkspacePackage => p !== undefined && p !== app);
@@ -348,6 +366,6 @@ export function workspaceFacts(layout: WorkspaceLayout, app: WorkspacePackage, a
     runtimePackages: forRuntime.map((p) => p.dir).sort(),
     buildOrder,
     orchestrator: layout.orchestrator,
-    allManifests: layout.dirs.map((dir) => `${dir}/package.json`).sort(),
+    allManifests: everyManifest ? layout.dirs.map((dir) => `${dir}/package.json`).sort() : null,
   };
 }
