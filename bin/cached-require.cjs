@@ -10,7 +10,7 @@
 // (V8 rejects data made for other code or another V8, and the file names below change with the
 // bundle's size and time), and a cache that cannot be written is not written. Set
 // NODE_DISABLE_COMPILE_CACHE=1, as for Node's own cache, to turn it off.
-const { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { tmpdir } = require('node:os');
 const { basename, dirname, join } = require('node:path');
@@ -40,13 +40,18 @@ function cacheFolder(version) {
 /**
  * `load(file)` runs a bundle file as a CommonJS module, as `require` would, and gives the files it
  * requires by relative name (its sibling chunks) the same treatment; everything else (Node's
- * built-ins, the runtime dependencies) goes to Node's own `require`. `save()` writes the cache of
- * every file that had none, after the run, when the functions the run used are compiled too.
+ * built-ins, the runtime dependencies) goes to Node's own `require`. `save(complete)` writes the
+ * cache of every file that had none, after the run, when the functions the run used are compiled.
+ *
+ * A cache holds the functions of the run that wrote it, and a function it lacks is compiled anew
+ * on every later run. So a run that stopped early (--help, --version, an error) writes a partial
+ * cache, and the first complete run (a generation) replaces it, once: after a first run with
+ * --help, every generation would otherwise compile most of the bundle again.
  */
 function cachedRequire(version) {
   const folder = cacheFolder(version);
   const modules = new Map();
-  const fresh = [];
+  const loaded = [];
 
   function load(file) {
     const known = modules.get(file);
@@ -54,15 +59,20 @@ function cachedRequire(version) {
     const module = { exports: {}, filename: file };
     modules.set(file, module);
     const source = readFileSync(file, 'utf8');
-    const cacheFile = folder === null ? null : cacheName(folder, file);
+    const name = folder === null ? null : cacheName(folder, file);
     let cachedData;
-    try {
-      if (cacheFile !== null) cachedData = readFileSync(cacheFile);
-    } catch {
-      // none yet
+    let had = 'none';
+    for (const kind of name === null ? [] : ['complete', 'partial']) {
+      try {
+        cachedData = readFileSync(`${name}.${kind}.cache`);
+        had = kind;
+        break;
+      } catch {
+        // none of this kind
+      }
     }
     const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
-    if (cacheFile !== null && (cachedData === undefined || script.cachedDataRejected)) fresh.push({ script, cacheFile });
+    if (name !== null) loaded.push({ script, name, had: script.cachedDataRejected ? 'none' : had });
     const dir = dirname(file);
     const nodeRequire = createRequire(file);
     const require = (id) => (id.startsWith('./') && id.endsWith('.cjs') ? load(join(dir, id)) : nodeRequire(id));
@@ -70,13 +80,17 @@ function cachedRequire(version) {
     return module.exports;
   }
 
-  function save() {
-    for (const { script, cacheFile } of fresh.splice(0)) {
+  /** @param {boolean} complete the run went all the way, so it compiled what a run needs */
+  function save(complete) {
+    for (const { script, name, had } of loaded.splice(0)) {
+      if (had === 'complete' || (had === 'partial' && !complete)) continue;
       try {
         // Written whole, then renamed: a run starting meanwhile reads the old file or the new one.
-        const temp = `${cacheFile}.${process.pid}`;
+        const target = `${name}.${complete ? 'complete' : 'partial'}.cache`;
+        const temp = `${target}.${process.pid}`;
         writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
-        renameSync(temp, cacheFile);
+        renameSync(temp, target);
+        if (had === 'partial') rmSync(`${name}.partial.cache`, { force: true });
       } catch {
         // a read-only or full temp folder: the next run compiles as this one did
       }
@@ -86,10 +100,10 @@ function cachedRequire(version) {
   return { load, save };
 }
 
-/** The cache file of one bundle file: its name, size and time, so a rebuilt file never meets an old cache. */
+/** The cache files' name (without the kind) of one bundle file: its name, size and time, so a rebuilt file never meets an old cache. */
 function cacheName(folder, file) {
   const info = statSync(file);
-  return join(folder, `${basename(file)}-${info.size}-${Math.trunc(info.mtimeMs)}.cache`);
+  return join(folder, `${basename(file)}-${info.size}-${Math.trunc(info.mtimeMs)}`);
 }
 
 module.exports = { cachedRequire };

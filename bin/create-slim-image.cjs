@@ -18,7 +18,9 @@ const { version } = require('../package.json');
 
 const loader = cachedRequire(version);
 const { main } = loader.load(join(__dirname, '..', 'dist', 'cli.cjs'));
-main(process.argv.slice(2)).then((code) => {
+const args = process.argv.slice(2);
+main(args).then((code) => {
   process.exitCode = code;
-  loader.save();
+  // A generation compiled what later runs need; help, version and errors compiled a part of it.
+  loader.save(code === 0 && !args.some((arg) => ['-h', '--help', '-v', '--version'].includes(arg)));
 });

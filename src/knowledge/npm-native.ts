@@ -2,7 +2,7 @@
 // (Alpine) build exists (shared: Node and Bun install the same packages), and which Debian 12 / Alpine packages it needs to build and to run.
 // Each row names its primary source (`source`, more in `seeAlso`); Debian names were checked with
 // `apt-cache policy` on bookworm. Rows are sorted by package name, then by version range, oldest first.
-import semver from 'semver';
+import * as semver from '../semver.js';
 import type { NativeRow } from './native-row.js';
 import type { OsPackages } from '../types.js';
 

@@ -5,7 +5,7 @@
 // Packages the table does not know count only when something says they build native code: an
 // install-script marker in the lockfile, or, when node_modules exists, the package's own
 // package.json (gypfile, install scripts) or a binding.gyp. Nothing walks node_modules.
-import semver from 'semver';
+import * as semver from '../semver.js';
 import {
   buildTimeNative,
   findNativeRow,

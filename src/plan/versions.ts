@@ -1,6 +1,6 @@
 // Matching a project's runtime requirement against the versions an image catalog carries.
 // Catalog versions are families: "22" means any 22.x.y, "3.13" any 3.13.z.
-import semver from 'semver';
+import * as semver from '../semver.js';
 import type { RuntimeRequirement } from '../types.js';
 
 /**

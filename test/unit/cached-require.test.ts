@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const { cachedRequire } = createRequire(import.meta.url)('../../bin/cached-require.cjs') as {
-  cachedRequire(version: string): { load(file: string): Record<string, unknown>; save(): void };
+  cachedRequire(version: string): { load(file: string): Record<string, unknown>; save(complete: boolean): void };
 };
 
 let work: string;
@@ -51,23 +51,42 @@ describe('cachedRequire', () => {
     const first = cachedRequire('1.0.0');
     first.load(join(bundle, 'cli.cjs'));
     expect(cacheFiles()).toEqual([]); // nothing before save(): the run's own functions are not compiled yet
-    first.save();
+    first.save(true);
     const files = cacheFiles().sort();
     expect(files).toHaveLength(2);
-    expect(files[0]).toMatch(/^cli-core\.cjs-\d+-\d+\.cache$/);
+    expect(files[0]).toMatch(/^cli-core\.cjs-\d+-\d+\.complete\.cache$/);
     const folder = readdirSync(process.env.TMPDIR!)[0]!;
     const stamp = readdirSync(join(process.env.TMPDIR!, folder)).map((f) => statSync(join(process.env.TMPDIR!, folder, f)).mtimeMs);
     const second = cachedRequire('1.0.0');
     expect((second.load(join(bundle, 'cli.cjs')).main as () => number)()).toBe(42);
-    second.save();
+    second.save(true);
     expect(cacheFiles().sort()).toEqual(files); // accepted: nothing rewritten
     expect(readdirSync(join(process.env.TMPDIR!, folder)).map((f) => statSync(join(process.env.TMPDIR!, folder, f)).mtimeMs)).toEqual(stamp);
+  });
+
+  it('a run that stopped early writes a partial cache, which the first complete run replaces once', () => {
+    const early = cachedRequire('1.0.0');
+    early.load(join(bundle, 'cli.cjs'));
+    early.save(false);
+    expect(cacheFiles().sort().map((f) => f.replace(/-\d+-\d+/, ''))).toEqual(['cli-core.cjs.partial.cache', 'cli.cjs.partial.cache']);
+    const again = cachedRequire('1.0.0');
+    again.load(join(bundle, 'cli.cjs'));
+    again.save(false);
+    expect(cacheFiles().every((f) => f.endsWith('.partial.cache'))).toBe(true);
+    const complete = cachedRequire('1.0.0');
+    expect((complete.load(join(bundle, 'cli.cjs')).main as () => number)()).toBe(42);
+    complete.save(true);
+    expect(cacheFiles().sort().map((f) => f.replace(/-\d+-\d+/, ''))).toEqual(['cli-core.cjs.complete.cache', 'cli.cjs.complete.cache']);
+    const later = cachedRequire('1.0.0');
+    later.load(join(bundle, 'cli.cjs'));
+    later.save(false);
+    expect(cacheFiles().every((f) => f.endsWith('.complete.cache'))).toBe(true);
   });
 
   it('never meets an old cache after the file changes: the cache is named by size and time', () => {
     const first = cachedRequire('1.0.0');
     first.load(join(bundle, 'cli.cjs'));
-    first.save();
+    first.save(true);
     writeFileSync(join(bundle, 'cli-core.cjs'), 'exports.answer = 1;');
     const second = cachedRequire('1.0.0');
     expect((second.load(join(bundle, 'cli.cjs')).main as () => number)()).toBe(2);
@@ -79,7 +98,7 @@ describe('cachedRequire', () => {
     chmodSync(base, 0o777);
     const loader = cachedRequire('1.0.0');
     expect((loader.load(join(bundle, 'cli.cjs')).main as () => number)()).toBe(42);
-    loader.save();
+    loader.save(true);
     expect(readdirSync(base)).toEqual([]);
   });
 
@@ -87,7 +106,7 @@ describe('cachedRequire', () => {
     process.env.NODE_DISABLE_COMPILE_CACHE = '1';
     const loader = cachedRequire('1.0.0');
     expect((loader.load(join(bundle, 'cli.cjs')).main as () => number)()).toBe(42);
-    loader.save();
+    loader.save(true);
     expect(readdirSync(process.env.TMPDIR!)).toEqual([]);
   });
 });

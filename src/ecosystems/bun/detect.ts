@@ -1,6 +1,6 @@
 // Bun detection: small questions answered from package.json, the lockfile, the version files and
 // the entry source, each answer with its source. Pure over the Project view.
-import semver from 'semver';
+import * as semver from '../../semver.js';
 import type { DetectOptions } from '../../ecosystem.js';
 import type { Project } from '../../project.js';
 import { UserError } from '../../errors.js';

@@ -3,7 +3,7 @@
 // executable on distroless base-nossl, or oven/bun's own distroless image with node_modules and
 // the sources; the reason names both.
 import { initPrefix } from '../../plan/init.js';
-import semver from 'semver';
+import * as semver from '../../semver.js';
 import { portEnv } from '../../detect/port.js';
 import type { BaseOption, Plan } from '../../types.js';
 import { ruledOut } from '../../plan/choose-base.js';

@@ -1,6 +1,6 @@
 // Deno detection: the config (deno.json/deno.jsonc), its tasks, the lockfile, the version files and
 // the entry module, each answer with its source. Pure over the Project view.
-import semver from 'semver';
+import * as semver from '../../semver.js';
 import type { DetectOptions } from '../../ecosystem.js';
 import type { Project } from '../../project.js';
 import { UserError } from '../../errors.js';

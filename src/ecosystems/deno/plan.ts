@@ -1,6 +1,6 @@
 // Deno: which of the four bases can work, at which version, and the view the template prints.
 // `deno compile` (one executable on distroless cc) is not offered yet: the reasons say so.
-import semver from 'semver';
+import * as semver from '../../semver.js';
 import type { BaseOption, Plan } from '../../types.js';
 import { ruledOut } from '../../plan/choose-base.js';
 import { collectPackages, osPackagesView, type Distro } from '../../plan/os-packages.js';

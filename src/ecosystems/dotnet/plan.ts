@@ -4,7 +4,7 @@
 // Debian (8.0, 9.0) or Ubuntu (10.0) images. The publish mode (framework-dependent, self-contained,
 // trimmed, native AOT) is the project's own: trimming and AOT break reflection-heavy code, so they
 // are used only when the project file asks for them, and the reasons say what they would save.
-import semver from 'semver';
+import * as semver from '../../semver.js';
 import { portEnv } from '../../detect/port.js';
 import { ruledOut } from '../../plan/choose-base.js';
 import { collectPackages, osPackagesView, type Distro } from '../../plan/os-packages.js';

@@ -3,7 +3,7 @@
 // works; distroless carries the LTS JREs; Temurin's alpine JRE is offered only on request,
 // since distroless is smaller and has no shell or package manager.
 import { portEnv } from '../../detect/port.js';
-import semver from 'semver';
+import * as semver from '../../semver.js';
 import { APP_JAR } from './detect.js';
 import type { JavaFacts } from './types.js';
 import { today } from '../../knowledge/clock.js';

@@ -7,7 +7,7 @@
 // and pure), it spawns `yarn --version`/`pnpm --version` on this machine when no lockfile is found,
 // and it knows neither bun.lock nor the packageManager field. The lockfile precedence below is
 // the same as its getTypeofLockFile (yarn, pnpm, bun, npm; egoist/detect-package-manager src/index.ts).
-import semver from 'semver';
+import * as semver from '../../semver.js';
 import type { Project } from '../../project.js';
 import type { Fact } from '../../types.js';
 import { UsageError, UserError } from '../../errors.js';

@@ -1,6 +1,6 @@
 // Node.js: which of the four bases can work, at which version, and the view the template prints.
 import { initPrefix } from '../../plan/init.js';
-import semver from 'semver';
+import * as semver from '../../semver.js';
 import type { NodeFacts } from './types.js';
 import { portEnv } from '../../detect/port.js';
 import { today } from '../../knowledge/clock.js';

@@ -2,7 +2,7 @@
 // nothing, so the final image can be shell-less and node is PID 1 and gets SIGTERM. Scripts that
 // call a known CLI (next, react-router-serve, nest start, ...) are resolved to that CLI's bin
 // file through the table in knowledge/node-frameworks.ts; anything with shell syntax stays shell.
-import semver from 'semver';
+import * as semver from '../../semver.js';
 import type { Project } from '../../project.js';
 import type { Fact, StartCommand } from '../../types.js';
 import { tokenize } from '../../detect/command.js';

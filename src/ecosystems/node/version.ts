@@ -2,7 +2,7 @@
 // Volta's pin) say what developers actually run, so they win over package.json engines.node,
 // which says what the package tolerates. Aliases (lts/*, lts/iron, node) are resolved with the
 // release schedule as of `today`.
-import semver from 'semver';
+import * as semver from '../../semver.js';
 import type { Project } from '../../project.js';
 import type { RuntimeRequirement } from '../../types.js';
 import { UserError } from '../../errors.js';

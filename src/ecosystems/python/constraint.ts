@@ -2,7 +2,7 @@
 // syntax) turned into node-semver ranges, so src/plan/versions.ts can match them against the
 // catalog's minor-version families. Only what a Python version constraint can say is handled;
 // anything else returns null and the caller reports the file.
-import semver from 'semver';
+import * as semver from '../../semver.js';
 
 /** "3" -> "3.0", "3.12" -> "3.12", "3.12.4" -> "3.12.4"; pre/post/dev parts are dropped. */
 function release(version: string): number[] | null {

@@ -1,7 +1,7 @@
 // Static sites: is this project's production output a folder of files, and if so how is it
 // built, where does the output land, how should unknown paths be answered, and which build-time
 // variables must reach the build. Pure over the Project view; each answer carries its source.
-import semver from 'semver';
+import * as semver from '../../semver.js';
 import type { DetectOptions } from '../../ecosystem.js';
 import { UserError } from '../../errors.js';
 import type { Project } from '../../project.js';

@@ -1,6 +1,6 @@
 // Java frameworks: how a build file reveals them, where they read their port, what they listen
 // on by default, and how Spring Boot's layered jar is extracted in each release line.
-import semver from 'semver';
+import * as semver from '../../../semver.js';
 import type { JavaFramework } from '../types.js';
 
 /** How a build names a framework: a Maven parent, a Maven plugin or dependency, or a Gradle plugin id. */

@@ -2,7 +2,7 @@
 // Source: nodejs/Release schedule.json (snapshot e4bf922d, 2026-07-02) and CODENAMES.md, which
 // names 26.x "Lithium" in advance ("codenames for future releases are subject to change").
 // Rules that depend on the date take `today` as an argument (see clock.ts) so they stay pure.
-import semver from 'semver';
+import * as semver from '../../../semver.js';
 
 export const NODE_SCHEDULE_SOURCE = 'https://github.com/nodejs/Release/blob/main/schedule.json';
 const NODE_CODENAMES_SOURCE = 'https://github.com/nodejs/Release/blob/main/CODENAMES.md';
