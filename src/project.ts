@@ -7,7 +7,7 @@
 // of a monorepo); a link that leads outside counts as absent, with a warning naming it.
 import { join, relative, sep } from 'node:path';
 import { UserError } from './errors.js';
-import { FileAccess, type FileKind, type ListEntry, outsideNotice, type Probe, shorten, unreadable } from './files/access.js';
+import { FileAccess, type FileKind, inside, type ListEntry, outsideNotice, type Probe, resolved, shorten, unreadable } from './files/access.js';
 import { toml } from './lazy.js';
 
 export { shorten } from './files/access.js';
@@ -37,6 +37,7 @@ export class Project {
   private readonly listings = new Map<string, ListEntry[]>();
   private readonly probes = new Map<string, Probe>();
   private readonly jsons = new Map<string, unknown>();
+  private base: string | undefined;
 
   /**
    * @param root the folder detectors look at
@@ -77,6 +78,12 @@ export class Project {
     return join(this.root, rel);
   }
 
+  /** The absolute path of rel, for the file layer (src/files/access.ts: no normalizing what is normal already). */
+  private abs(rel: string): string {
+    this.base ??= resolved(this.root);
+    return inside(this.base, rel);
+  }
+
   exists(rel: string): boolean {
     return this.stat(rel) !== null;
   }
@@ -108,7 +115,7 @@ export class Project {
   private entries(rel: string): ListEntry[] {
     const cached = this.listings.get(rel);
     if (cached) return cached;
-    const entries = this.access.list(this.path(rel), rel);
+    const entries = this.access.list(this.abs(rel), rel);
     this.listings.set(rel, entries);
     return entries;
   }
@@ -116,7 +123,7 @@ export class Project {
   /** A text file's contents, or null when it does not exist. Binary or non-UTF-8 is an error. */
   readText(rel: string, kind: FileKind = 'project'): string | null {
     if (this.texts.has(rel)) return this.texts.get(rel) ?? null;
-    const bytes = this.access.readBytes(this.path(rel), rel, kind, this.probe(rel));
+    const bytes = this.access.readBytes(this.abs(rel), rel, kind, this.probe(rel));
     let text: string | null = null;
     if (bytes !== null) {
       if (bytes.includes(0)) throw new UserError(`${shorten(rel)} looks binary (it contains NUL bytes) where text was expected; fix or remove the file.`);
@@ -231,7 +238,7 @@ export class Project {
   private probe(rel: string): Probe {
     let probe = this.probes.get(rel);
     if (probe === undefined) {
-      probe = this.access.probe(this.path(rel));
+      probe = this.access.probe(this.abs(rel));
       this.probes.set(rel, probe);
     }
     return probe;

@@ -65,6 +65,38 @@ export interface ListEntry {
   kind: 'file' | 'dir' | 'link' | 'special';
 }
 
+/**
+ * Path arithmetic for the file layer, which runs it for every probe: a path that is already
+ * absolute and normal (no `.` or `..` segment, no doubled or trailing separator) is used as it is,
+ * where resolve(), join() and dirname() would each normalize it again. Other paths, and every
+ * path on Windows, go through node:path.
+ */
+export function resolved(path: string): string {
+  return sep === '/' && path.startsWith('/') && isNormal(path.slice(1)) ? path : resolve(path);
+}
+
+/** A folder (absolute, normal) joined with a relative path, as join() would give. */
+export function inside(folder: string, rel: string): string {
+  if (rel === '.' || rel === '') return folder;
+  if (sep !== '/' || !isNormal(rel)) return join(folder, rel);
+  return folder.endsWith('/') ? folder + rel : `${folder}/${rel}`;
+}
+
+/** The parent of an absolute, normal path, as dirname() would give. */
+function parentOf(abs: string): string {
+  if (sep !== '/') return dirname(abs);
+  const slash = abs.lastIndexOf('/');
+  return slash <= 0 ? '/' : abs.slice(0, slash);
+}
+
+/** A relative path with nothing to normalize: no empty, `.` or `..` segment. */
+function isNormal(rel: string): boolean {
+  if (rel === '') return true;
+  if (rel.startsWith('/') || rel.endsWith('/') || rel.includes('//')) return false;
+  if (rel === '.' || rel === '..' || rel.startsWith('./') || rel.startsWith('../') || rel.endsWith('/.') || rel.endsWith('/..')) return false;
+  return !rel.includes('/./') && !rel.includes('/../');
+}
+
 /** The warning for a path whose real path is outside: the link is named, its target never. */
 export function outsideNotice(label: string, where = 'the project'): string {
   return `${shorten(label)} is a symbolic link (or inside a linked folder) that leads outside ${where}; it was ignored, as if absent. Copy the file into the project if the image needs it.`;
@@ -110,8 +142,8 @@ export class FileAccess {
    * 100,000-file tree tripled the system calls).
    */
   probe(path: string): Probe {
-    const abs = resolve(path);
-    const folder = dirname(abs);
+    const abs = resolved(path);
+    const folder = parentOf(abs);
     if (folder === abs) return this.probeByRealPath(abs);
     let st;
     try {
@@ -128,7 +160,7 @@ export class FileAccess {
     if (st.isSymbolicLink()) return this.probeByRealPath(abs);
     const realFolder = this.realFolder(folder);
     if (realFolder === null) return this.probeByRealPath(abs);
-    const real = join(realFolder, basename(abs));
+    const real = inside(realFolder, basename(abs));
     if (!this.contains(real)) return { kind: 'outside' };
     if (st.isFile()) return { kind: 'file', real, size: st.size };
     if (st.isDirectory()) return { kind: 'dir', real };
@@ -145,10 +177,10 @@ export class FileAccess {
     const known = this.folders.get(folder);
     if (known !== undefined) return known;
     let real: string;
-    const parent = dirname(folder);
+    const parent = parentOf(folder);
     const realParent = parent === folder ? undefined : this.folders.get(parent);
     try {
-      real = realParent !== undefined && !lstatSync(folder).isSymbolicLink() ? join(realParent, basename(folder)) : realpathSync.native(folder);
+      real = realParent !== undefined && !lstatSync(folder).isSymbolicLink() ? inside(realParent, basename(folder)) : realpathSync.native(folder);
     } catch {
       return null;
     }
@@ -229,15 +261,15 @@ export class FileAccess {
       throw unreadable(label, code);
     }
     const out: ListEntry[] = [];
-    const abs = resolve(path);
+    const abs = resolved(path);
     for (const entry of entries) {
       const link = entry.isSymbolicLink();
       // A folder in the listing that is no link is where its name says: what is read inside it
       // later needs no lstat of the folder (realFolder).
-      if (entry.isDirectory()) this.folders.set(join(abs, entry.name), join(probe.real, entry.name));
+      if (entry.isDirectory()) this.folders.set(inside(abs, entry.name), inside(probe.real, entry.name));
       // Silently: a listing is no request for the file (a .env linked to a secrets folder is
       // common and never needed); asking for the file by name (probe, readBytes) warns.
-      if (link && outside === 'skip' && this.probe(join(probe.real, entry.name)).kind === 'outside') continue;
+      if (link && outside === 'skip' && this.probe(inside(probe.real, entry.name)).kind === 'outside') continue;
       out.push({ name: entry.name, kind: link ? 'link' : entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : 'special' });
     }
     return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

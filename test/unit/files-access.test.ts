@@ -4,12 +4,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+import fc from 'fast-check';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config/config.js';
 import { UserError } from '../../src/errors.js';
-import { FileAccess, SIZE_CAPS } from '../../src/files/access.js';
+import { FileAccess, inside, resolved, SIZE_CAPS } from '../../src/files/access.js';
 import { Project } from '../../src/project.js';
 import { prepareWorkspace } from '../../src/verify/workspace.js';
 import { writeFiles } from '../../src/write/write.js';
@@ -283,5 +284,24 @@ describe('--verify copies the project without following links out of it', () => 
     }
     expect(readFileSync(secret, 'utf8')).toBe(`${MARKER}\n`);
     expect(readdirSync(secretDir)).toEqual(['token']);
+  });
+});
+
+describe('path arithmetic of the file layer', () => {
+  // Segments that exercise every case normalizing handles: empty, `.`, `..`, dots in names.
+  const segment = fc.constantFrom('', '.', '..', '...', 'a', '.env', 'b.c', 'node_modules', 'x..y');
+  const relPath = fc.array(segment, { maxLength: 6 }).map((parts) => parts.join('/'));
+
+  it.runIf(sep === '/')('resolved() and inside() give what resolve() and join() give, for any path', () => {
+    fc.assert(
+      fc.property(relPath, fc.boolean(), (rel, absolute) => {
+        const path = absolute ? `/${rel}` : rel;
+        expect(resolved(path)).toBe(resolve(path));
+        const folder = resolve('/srv', rel);
+        expect(inside(folder, rel)).toBe(join(folder, rel));
+        expect(inside('/', rel)).toBe(join('/', rel));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
