@@ -115,11 +115,7 @@ export function parseDockerignore(text: string): IgnorePattern[] {
 export function matchTokens(tokens: Token[], path: string): boolean {
   // The lint runs on every generation, over every COPY source and its parents against every
   // pattern: the usual shapes are answered by string tests, the rest by the automaton.
-  let shape = shapes.get(tokens);
-  if (shape === undefined) {
-    shape = shapeOf(tokens);
-    shapes.set(tokens, shape);
-  }
+  const shape = shapeFor(tokens);
   switch (shape.kind) {
     case 'exact':
       return path === shape.text;
@@ -142,6 +138,15 @@ export function matchTokens(tokens: Token[], path: string): boolean {
  */
 type Shape = { kind: 'exact' | 'anywhere' | 'suffix' | 'under'; text: string } | { kind: 'other'; required: string };
 const shapes = new WeakMap<Token[], Shape>();
+
+function shapeFor(tokens: Token[]): Shape {
+  let shape = shapes.get(tokens);
+  if (shape === undefined) {
+    shape = shapeOf(tokens);
+    shapes.set(tokens, shape);
+  }
+  return shape;
+}
 
 function shapeOf(tokens: Token[]): Shape {
   const literal = (from: number, to = tokens.length): string | null => {
@@ -238,19 +243,60 @@ export function matchAutomaton(tokens: Token[], path: string): boolean {
 
 /** The pattern that decides a path's fate: the last one matching it or a parent folder; null when none does. */
 export function decidingPattern(patterns: IgnorePattern[], path: string): IgnorePattern | null {
-  const clean = cleanPath(path);
-  const parents: string[] = [];
-  const parts = clean.split('/');
-  for (let k = 1; k < parts.length; k++) parents.push(parts.slice(0, k).join('/'));
-  let decided: IgnorePattern | null = null;
-  for (const pattern of patterns) {
-    if (matchTokens(pattern.tokens, clean) || parents.some((parent) => matchTokens(pattern.tokens, parent))) decided = pattern;
-  }
-  return decided;
+  return ignoreMatcher(patterns).deciding(path);
 }
 
 /** The excluding pattern when the path is kept out of the build context, else null. */
 export function ignoredBy(patterns: IgnorePattern[], path: string): IgnorePattern | null {
-  const decided = decidingPattern(patterns, path);
-  return decided && !decided.exception ? decided : null;
+  return ignoreMatcher(patterns).ignoring(path);
+}
+
+export interface IgnoreMatcher {
+  /** The last pattern matching the path or one of its parent folders; null when none does. */
+  deciding(path: string): IgnorePattern | null;
+  /** The excluding pattern when the path is kept out of the build context, else null. */
+  ignoring(path: string): IgnorePattern | null;
+}
+
+/**
+ * One .dockerignore, ready for many paths (the lint asks about every COPY source): `name` and
+ * `**\/name` patterns are looked up by the path and by its last segment instead of being tried
+ * one by one, and each folder is decided once however many of the paths are inside it.
+ */
+export function ignoreMatcher(patterns: IgnorePattern[]): IgnoreMatcher {
+  const exact = new Map<string, number>();
+  const lastSegment = new Map<string, number>();
+  const others: number[] = [];
+  patterns.forEach((pattern, index) => {
+    const shape = shapeFor(pattern.tokens);
+    // Indexes grow, so a map keeps each text's last pattern: the one that decides.
+    if (shape.kind === 'exact') exact.set(shape.text, index);
+    else if (shape.kind === 'anywhere' && !shape.text.includes('/')) lastSegment.set(shape.text, index);
+    else others.push(index);
+  });
+  // The index of the last pattern matching the path itself (not its parents), -1 for none.
+  const lastMatches = new Map<string, number>();
+  const lastMatch = (path: string): number => {
+    let found = lastMatches.get(path);
+    if (found !== undefined) return found;
+    found = Math.max(exact.get(path) ?? -1, lastSegment.get(path.slice(path.lastIndexOf('/') + 1)) ?? -1);
+    for (let k = others.length - 1; k >= 0 && others[k]! > found; k--) {
+      if (matchTokens(patterns[others[k]!]!.tokens, path)) found = others[k]!;
+    }
+    lastMatches.set(path, found);
+    return found;
+  };
+  const deciding = (path: string): IgnorePattern | null => {
+    const clean = cleanPath(path);
+    let decided = lastMatch(clean);
+    for (let slash = clean.indexOf('/'); slash !== -1; slash = clean.indexOf('/', slash + 1)) decided = Math.max(decided, lastMatch(clean.slice(0, slash)));
+    return decided === -1 ? null : patterns[decided]!;
+  };
+  return {
+    deciding,
+    ignoring: (path) => {
+      const decided = deciding(path);
+      return decided && !decided.exception ? decided : null;
+    },
+  };
 }

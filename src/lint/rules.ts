@@ -8,7 +8,7 @@
 //
 // Left out: InvalidBaseImagePlatform (https://docs.docker.com/reference/build-checks/invalid-base-image-platform/)
 // compares the platform of the pulled base image with the target's, which needs the image.
-import { ignoredBy, cleanPath, type IgnorePattern } from './dockerignore.js';
+import { ignoreMatcher, cleanPath, type IgnorePattern } from './dockerignore.js';
 import { jsonArray, splitWords, takeFlags, unquote, type Instruction, type ParsedDockerfile } from './parse.js';
 
 export interface Finding {
@@ -516,6 +516,7 @@ export const RULES: Rule[] = [
       if (patterns === null) return [];
       // The root is the context itself, gone only when a pattern keeps out everything.
       const rootGone = patterns.some((p) => !p.exception && ['*', '**', '**/*'].includes(p.source));
+      const matcher = ignoreMatcher(patterns);
       return model.stages.flatMap((s) =>
         s.instructions
           .filter((i) => i.name === 'COPY' || i.name === 'ADD')
@@ -523,7 +524,7 @@ export const RULES: Rule[] = [
             (contextSources(i, model.escape) ?? []).flatMap((source) => {
               const clean = cleanPath(source.startsWith('/') ? source.slice(1) : source);
               if ((clean === '.' || clean === '/') && !rootGone) return [];
-              const pattern = ignoredBy(patterns, clean);
+              const pattern = matcher.ignoring(clean);
               return pattern ? [{ line: i.line, message: `Attempting to ${i.name === 'ADD' ? 'Add' : 'Copy'} file "${clean}" that is excluded by .dockerignore (line ${pattern.line}: ${pattern.source})` }] : [];
             }),
           ),

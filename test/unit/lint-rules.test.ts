@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lintDockerfile, RULES } from '../../src/lint/index.js';
-import { decidingPattern, ignoredBy, matchAutomaton, matchTokens, parseDockerignore } from '../../src/lint/dockerignore.js';
+import { cleanPath, decidingPattern, ignoredBy, ignoreMatcher, matchAutomaton, matchTokens, parseDockerignore } from '../../src/lint/dockerignore.js';
 import { parseDockerfile } from '../../src/lint/parse.js';
 import { validImageReference, variablesIn } from '../../src/lint/rules.js';
 import { CASES, lines } from './lint-cases.js';
@@ -121,6 +121,29 @@ describe('.dockerignore matching (moby/patternmatcher semantics)', () => {
     expect(matchTokens(suffix!.tokens, 'key.pem/x')).toBe(false);
     expect(matchTokens(under!.tokens, 'node_modules/x/y')).toBe(true);
     expect(matchTokens(under!.tokens, 'node_modules')).toBe(false);
+  });
+
+  it('a matcher built once decides every path as the last matching line over the path and its parents does', () => {
+    const piece = fc.constantFrom('a', 'b', '.', '/', '*', '**/', '**', '!', 'a/', '.e');
+    const file = fc.array(fc.array(piece, { maxLength: 5 }).map((parts) => parts.join('')), { maxLength: 8 }).map((lines) => lines.join('\n'));
+    const path = fc.array(fc.constantFrom('a', 'b', '.', '/', 'e', 'a/', 'b.e'), { maxLength: 8 }).map((parts) => parts.join(''));
+    // Docker's rule, spelled out with the automaton alone.
+    const naive = (patterns: ReturnType<typeof parseDockerignore>, candidate: string) => {
+      const clean = cleanPath(candidate);
+      const parts = clean.split('/');
+      const targets = [clean, ...parts.slice(1).map((_, k) => parts.slice(0, k + 1).join('/'))];
+      let decided = null;
+      for (const p of patterns) if (targets.some((t) => matchAutomaton(p.tokens, t))) decided = p;
+      return decided;
+    };
+    fc.assert(
+      fc.property(file, fc.array(path, { minLength: 1, maxLength: 5 }), (text, candidates) => {
+        const patterns = parseDockerignore(text);
+        const matcher = ignoreMatcher(patterns);
+        for (const candidate of candidates) expect(matcher.deciding(candidate), `${JSON.stringify(text)} vs ${candidate}`).toBe(naive(patterns, candidate));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('matches in time linear in the path for patterns full of stars', () => {
