@@ -44,7 +44,7 @@ function cacheFolder(version) {
  * cache of every file that had none, after the run, when the functions the run used are compiled.
  *
  * A cache holds the functions of the run that wrote it, and a function it lacks is compiled anew
- * on every later run. So a run that stopped early (--help, --version, an error) writes a partial
+ * on every later run. So a run that stopped early (--help, --eject, an error) writes a partial
  * cache, and the first complete run (a generation) replaces it, once: after a first run with
  * --help, every generation would otherwise compile most of the bundle again.
  */

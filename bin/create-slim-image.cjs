@@ -17,10 +17,9 @@ const { cachedRequire } = require('./cached-require.cjs');
 const { version } = require('../package.json');
 
 const loader = cachedRequire(version);
-const { main } = loader.load(join(__dirname, '..', 'dist', 'cli.cjs'));
-const args = process.argv.slice(2);
-main(args).then((code) => {
+const { main, ranGeneration } = loader.load(join(__dirname, '..', 'dist', 'cli.cjs'));
+main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
-  // A generation compiled what later runs need; help, version and errors compiled a part of it.
-  loader.save(code === 0 && !args.some((arg) => ['-h', '--help', '-v', '--version'].includes(arg)));
+  // A generation compiled what later runs need; help, version, --eject and errors a part of it.
+  loader.save(ranGeneration());
 });

@@ -251,6 +251,16 @@ function isInteractive(options: Options, env: NodeJS.ProcessEnv = process.env): 
   return !options.yes && !options.json && !env.CI && isTerminal(0) && isTerminal(1);
 }
 
+let generated = false;
+
+/**
+ * Whether this process ran a whole generation (detection to report): the code it ran is what later
+ * runs need, so bin/cached-require.cjs keeps its compiled code as complete.
+ */
+export function ranGeneration(): boolean {
+  return generated;
+}
+
 /** Runs the CLI and returns the exit code; the only place that maps errors to codes. */
 export async function main(argv: string[], output: Output = consoleOutput(), interaction?: Interaction): Promise<number> {
   try {
@@ -269,6 +279,7 @@ export async function main(argv: string[], output: Output = consoleOutput(), int
       return 0;
     }
     await run(parsed.options, output, interactive ? interaction ?? (await import('./ask.js')).inquirerInteraction() : undefined);
+    generated = true;
     return 0;
   } catch (error) {
     return exitCodeFor(error, output);

@@ -40,6 +40,8 @@ interface Source {
   path: string;
   text: string;
   override: boolean;
+  /** The template it stands for, relative to templates/ ("node/Dockerfile.hbs"): its precompiled entry's name. */
+  name: string;
   /** The folder of templates/ it stands for ("partials", "node"): where its precompiled entry would be. */
   folder: string;
 }
@@ -102,21 +104,24 @@ export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
 
 /**
  * Built-in templates precompiled at build time (scripts/precompile-templates.mjs), one file per
- * folder of templates/, keyed by a hash of their text: compiling them at every run cost most of
- * the CLI's start-up. A template whose text has no entry (an override, or a source run without a
- * build) is compiled as usual.
+ * folder of templates/, each entry with the text it was made from: compiling them at every run
+ * cost most of the CLI's start-up. A template whose text is not the entry's (an override, a file
+ * edited since the build) or that has no entry (a source run without a build) is compiled as usual.
  */
-const precompiled = new Map<string, Record<string, TemplateSpecification>>();
+const precompiled = new Map<string, Record<string, { text: string; spec: TemplateSpecification }>>();
 
-/** The precompiled specification of a built-in template's text, from its folder's file (loaded on first use), if any. */
-function precompiledSpec(folder: string, text: string): TemplateSpecification | undefined {
-  let table = precompiled.get(folder);
+/** The precompiled specification of a template, from its folder's file (loaded on first use), if its text is the one it was made from. */
+function precompiledSpec(source: Source): TemplateSpecification | undefined {
+  let table = precompiled.get(source.folder);
   if (table === undefined) {
-    const file = `./precompiled-${folder}.cjs`;
-    table = packageFileExists(fileURLToPath(new URL(file, import.meta.url))) ? (requireHere()(file) as Record<string, TemplateSpecification>) : {};
-    precompiled.set(folder, table);
+    const file = `./precompiled-${source.folder}.cjs`;
+    table = packageFileExists(fileURLToPath(new URL(file, import.meta.url))) ? (requireHere()(file) as Record<string, { text: string; spec: TemplateSpecification }>) : {};
+    precompiled.set(source.folder, table);
   }
-  return table[templateHash(text)];
+  // A string comparison, not a hash of the text: it runs at memory speed, where hashing the
+  // templates in JavaScript cost a millisecond of every run.
+  const entry = table[source.name];
+  return entry !== undefined && entry.text === source.text ? entry.spec : undefined;
 }
 
 /**
@@ -130,27 +135,8 @@ function requireHere(): NodeJS.Require {
 
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
-/**
- * The precompiled entry's key: the text's length and a 53-bit hash of it (cyrb53, public domain).
- * Not a cryptographic hash, on purpose: node:crypto cost a tenth of a small run's start-up, and
- * nothing here is a security boundary (an override template is the user's own text, and a
- * collision would need a same-length text with the same 53 bits).
- */
-export function templateHash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return `${text.length.toString(36)}-${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
-}
-
 function compile(hbs: typeof Handlebars, source: Source): Handlebars.TemplateDelegate {
-  const spec = precompiledSpec(source.folder, source.text);
+  const spec = precompiledSpec(source);
   if (spec) return hbs.template(spec);
   try {
     // An override, or a run from source without a build: compiled now, as the build's precompiler
@@ -167,18 +153,18 @@ function load(relative: string, overrides?: Overrides): Source {
   const folder = relative.split('/')[0]!;
   if (overrides) {
     const text = readOverride(overrides, relative);
-    if (text !== null) return { path: join(overrides.dir, relative), text, override: true, folder };
+    if (text !== null) return { path: join(overrides.dir, relative), text, override: true, name: relative, folder };
   }
   const path = join(BUILTIN_TEMPLATES, relative);
   if (!packageFileExists(path)) throw new Error(`built-in template ${relative} is missing`);
-  return { path, text: readPackageText(path), override: false, folder };
+  return { path, text: readPackageText(path), override: false, name: relative, folder };
 }
 
 function partials(overrides?: Overrides): Map<string, Source> {
   const found = new Map<string, Source>();
   const builtin = join(BUILTIN_TEMPLATES, 'partials');
   for (const name of listPackageDir(builtin)) {
-    if (name.endsWith('.hbs')) found.set(name.slice(0, -4), { path: join(builtin, name), text: readPackageText(join(builtin, name)), override: false, folder: 'partials' });
+    if (name.endsWith('.hbs')) found.set(name.slice(0, -4), { path: join(builtin, name), text: readPackageText(join(builtin, name)), override: false, name: `partials/${name}`, folder: 'partials' });
   }
   if (overrides) {
     const dir = join(overrides.dir, 'partials');
@@ -188,7 +174,7 @@ function partials(overrides?: Overrides): Map<string, Source> {
     for (const { name } of overrides.access.list(dir, 'partials', 'keep')) {
       if (!name.endsWith('.hbs')) continue;
       const text = readOverride(overrides, `partials/${name}`);
-      if (text !== null) found.set(name.slice(0, -4), { path: join(dir, name), text, override: true, folder: 'partials' });
+      if (text !== null) found.set(name.slice(0, -4), { path: join(dir, name), text, override: true, name: `partials/${name}`, folder: 'partials' });
     }
   }
   return found;

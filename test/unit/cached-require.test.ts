@@ -1,6 +1,7 @@
 // bin/cached-require.cjs: the bundle's files run as CommonJS modules with V8's code cache, kept in
 // a per-user folder that nobody else can write to; the cache only ever speeds a run up.
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ const { cachedRequire } = createRequire(import.meta.url)('../../bin/cached-requi
   cachedRequire(version: string): { load(file: string): Record<string, unknown>; save(complete: boolean): void };
 };
 
+const REPO = join(import.meta.dirname, '..', '..');
 let work: string;
 let bundle: string;
 const saved = { TMPDIR: process.env.TMPDIR, NODE_DISABLE_COMPILE_CACHE: process.env.NODE_DISABLE_COMPILE_CACHE };
@@ -108,5 +110,17 @@ describe('cachedRequire', () => {
     expect((loader.load(join(bundle, 'cli.cjs')).main as () => number)()).toBe(42);
     loader.save(true);
     expect(readdirSync(process.env.TMPDIR!)).toEqual([]);
+  });
+
+  it.runIf(existsSync(join(REPO, 'dist', 'cli.cjs')))('the CLI keeps a complete cache only after a generation, not after --help or an error', () => {
+    const cli = (...args: string[]) => spawnSync(process.execPath, [join(REPO, 'bin', 'create-slim-image.cjs'), ...args], { encoding: 'utf8', env: { ...process.env, TMPDIR: process.env.TMPDIR } });
+    const kinds = () => [...new Set(cacheFiles().map((f) => f.replace(/^.*\.(\w+)\.cache$/, '$1')))].sort();
+    expect(cli('--help').status).toBe(0);
+    expect(kinds()).toEqual(['partial']);
+    expect(cli(join(REPO, 'examples', 'does-not-exist')).status).toBe(1);
+    expect(kinds()).toEqual(['partial']);
+    expect(cli(join(REPO, 'examples', 'express-api'), '--dry-run').status).toBe(0);
+    expect(cacheFiles().some((f) => /^cli-core-.*\.complete\.cache$/.test(f))).toBe(true);
+    expect(cacheFiles().some((f) => /^cli-core-.*\.partial\.cache$/.test(f))).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseBase } from '../../src/plan/choose-base.js';
 import { assessNode, nodeView } from '../../src/ecosystems/node/plan.js';
-import { render, templateHash } from '../../src/render/render.js';
+import { render } from '../../src/render/render.js';
 import { commonView } from '../../src/render/view.js';
 import { nodeFacts } from '../../src/ecosystems/node/test/facts.js';
 
@@ -20,9 +20,10 @@ describe.runIf(existsSync(join(PRECOMPILED, 'precompiled-partials.cjs')))('preco
     const files = walk(join(ROOT, 'templates'));
     expect(files.length).toBeGreaterThan(20);
     for (const file of files) {
-      const folder = relative(join(ROOT, 'templates'), file).split(sep)[0];
-      const specs = createRequire(import.meta.url)(join(PRECOMPILED, `precompiled-${folder}.cjs`)) as Record<string, unknown>;
-      expect(specs[templateHash(readFileSync(file, 'utf8'))], file).toBeDefined();
+      const name = relative(join(ROOT, 'templates'), file).split(sep).join('/');
+      const specs = createRequire(import.meta.url)(join(PRECOMPILED, `precompiled-${name.split('/')[0]}.cjs`)) as Record<string, { text: string; spec: unknown }>;
+      expect(specs[name]?.text, file).toBe(readFileSync(file, 'utf8'));
+      expect(specs[name]?.spec, file).toBeDefined();
     }
   });
 
