@@ -116,6 +116,13 @@ describe('reads stay inside the project', () => {
     expect(() => project.readText('go.mod')).toThrow(/go\.mod is not a regular file/);
   });
 
+  it.runIf(existsSync('/proc/self/status'))('reads a file whole when it holds more than its size said (it grew, or /proc reports 0)', () => {
+    const access = new FileAccess('/proc/self');
+    const bytes = access.readBytes('/proc/self/status', 'status');
+    expect(bytes?.toString('utf8')).toMatch(/^Name:[\s\S]*\nPid:[\s\S]*\n$/);
+    expect(bytes!.length).toBeGreaterThan(500);
+  });
+
   it('each kind of file has a size cap', () => {
     const { root } = world();
     writeFileSync(join(root, 'big.hbs'), 'x'.repeat(SIZE_CAPS.template + 1));
