@@ -60,6 +60,9 @@ const { output } = await bundle.write({
   // remain readable.
   minify: { compress: false, mangle: false, codegen: { removeWhitespace: true } },
   comments: { legal: false }, // the licences are collected below, whole
+  // Non-ASCII characters escaped: one (an ellipsis in a message) makes V8 hold the whole chunk as
+  // a two-byte string, decoded from UTF-8 at about 1.5 ms a run for the core chunk alone.
+  charset: 'ascii',
   codeSplitting: { groups: [{ name: coreGroup, debugName: 'core' }] },
 });
 await bundle.close();

@@ -8,6 +8,9 @@ import Handlebars from 'handlebars';
 import { COMPILE_OPTIONS } from '../dist/render/render.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Non-ASCII characters as \u escapes (they occur only in strings here): V8 then holds the file as one-byte text, as the bundle (scripts/bundle.mjs). */
+const ascii = (code) => code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const templates = join(root, 'templates');
 
 function* walk(dir) {
@@ -28,7 +31,7 @@ for (const path of [...walk(templates)].sort()) {
   const text = readFileSync(path, 'utf8');
   if (!folders.has(folder)) folders.set(folder, []);
   const name = relative(templates, path).split(sep).join('/');
-  folders.get(folder).push(`  ${JSON.stringify(name)}: { text: ${JSON.stringify(text)}, spec: ${Handlebars.precompile(text, COMPILE_OPTIONS)} },`);
+  folders.get(folder).push(ascii(`  ${JSON.stringify(name)}: { text: ${JSON.stringify(text)}, spec: ${Handlebars.precompile(text, COMPILE_OPTIONS)} },`));
 }
 const out = join(root, 'dist', 'render');
 for (const name of readdirSync(out)) if (/^precompiled(-.*)?\.cjs$/.test(name)) rmSync(join(out, name));

@@ -1,7 +1,7 @@
 // bin/cached-require.cjs: the bundle's files run as CommonJS modules with V8's code cache, kept in
 // a per-user folder that nobody else can write to; the cache only ever speeds a run up.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,5 +122,14 @@ describe('cachedRequire', () => {
     expect(cli(join(REPO, 'examples', 'express-api'), '--dry-run').status).toBe(0);
     expect(cacheFiles().some((f) => /^cli-core-.*\.complete\.cache$/.test(f))).toBe(true);
     expect(cacheFiles().some((f) => /^cli-core-.*\.partial\.cache$/.test(f))).toBe(false);
+  });
+
+  it.runIf(existsSync(join(REPO, 'dist', 'cli.cjs')))('the bundle is ASCII, so V8 holds each file as a one-byte string', () => {
+    const files = readdirSync(join(REPO, 'dist')).filter((name) => name.endsWith('.cjs'));
+    expect(files.length).toBeGreaterThan(5);
+    for (const name of files) {
+      const text = readFileSync(join(REPO, 'dist', name), 'utf8');
+      expect(/[^\x00-\x7f]/.exec(text)?.[0], name).toBeUndefined();
+    }
   });
 });
