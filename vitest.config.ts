@@ -11,6 +11,8 @@ export default defineConfig({
     // Version catalogs depend on the date; pin it so golden files change only when we change them.
     env: { SLIM_IMAGE_TODAY: '2026-11-27' },
     testTimeout: 30_000,
+    // One temporary folder per run, removed at the end (test/temp-folder.ts).
+    globalSetup: ['./test/temp-folder.ts'],
     reporters: ['default', './test/reporters/counts.ts'],
   },
 });

@@ -11,6 +11,8 @@ export default defineConfig({
     // Same date pin as vitest.config.ts: version catalogs depend on the date.
     env: { SLIM_IMAGE_TODAY: '2026-11-27' },
     testTimeout: 30_000,
+    // One temporary folder per run, removed at the end (test/temp-folder.ts).
+    globalSetup: ['./test/temp-folder.ts'],
     reporters: ['default', './test/reporters/counts.ts'],
   },
 });
