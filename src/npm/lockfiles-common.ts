@@ -24,6 +24,12 @@ export interface LockfileContents {
    * them (npm v2/v3 links, pnpm `link:` importers, yarn berry `workspace:` entries).
    */
   workspaces?: Map<string, string>;
+  /**
+   * The installed packages a workspace's own production install reaches (its dependencies and
+   * theirs, with the root's production dependencies), when the format records the tree (npm
+   * v2/v3); null when the lockfile has no entry for that folder.
+   */
+  productionOf?: (workspace: string) => LockedPackage[] | null;
 }
 
 /** Reads a workspace's package.json (path relative to the root), or null when absent. */

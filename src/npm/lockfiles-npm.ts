@@ -31,6 +31,7 @@ const NODE_MODULES = 'node_modules/';
  */
 function fromPackages(packages: Record<string, unknown>): LockfileContents {
   const out: LockedPackage[] = [];
+  const byPath = new Map<string, LockedPackage>();
   const workspaces = new Map<string, string>();
   for (const path in packages) {
     const entry = packages[path];
@@ -49,8 +50,54 @@ function fromPackages(packages: Record<string, unknown>): LockfileContents {
     };
     if (entry.hasInstallScript === true) pkg.hasInstallScript = true;
     out.push(pkg);
+    byPath.set(path, pkg);
   }
-  return { packages: out, recordsInstallScripts: true, workspaces };
+  return { packages: out, recordsInstallScripts: true, workspaces, productionOf: (workspace) => productionOf(packages, byPath, workspace) };
+}
+
+const PRODUCTION_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies'];
+
+/**
+ * What `npm ci --omit=dev --workspace=<folder>` installs: the workspace's dependencies, optional
+ * and peer dependencies (npm 7 and newer install peers), and theirs, each found as Node finds it
+ * (the folder's own node_modules, then each enclosing one, a link leading to its workspace), with
+ * the root's production dependencies counted too. Every folder is followed once.
+ */
+function productionOf(packages: Record<string, unknown>, byPath: Map<string, LockedPackage>, workspace: string): LockedPackage[] | null {
+  if (!isRecord(packages[workspace])) return null;
+  const out: LockedPackage[] = [];
+  const followed = new Set<string>();
+  const stack = [workspace, ''];
+  while (stack.length > 0) {
+    const from = stack.pop()!;
+    const entry = packages[from];
+    if (followed.has(from) || !isRecord(entry)) continue;
+    followed.add(from);
+    const pkg = byPath.get(from);
+    if (pkg !== undefined) out.push(pkg);
+    for (const field of PRODUCTION_FIELDS) {
+      const deps = entry[field];
+      if (!isRecord(deps)) continue;
+      for (const name in deps) {
+        const to = resolveFrom(packages, from, name);
+        if (to !== null) stack.push(to);
+      }
+    }
+  }
+  return out;
+}
+
+/** The folder `name` resolves to from the folder `from`, or null when the lockfile has none (an optional or peer dependency left out). */
+function resolveFrom(packages: Record<string, unknown>, from: string, name: string): string | null {
+  for (let dir = from; ; ) {
+    const candidate = dir === '' ? `${NODE_MODULES}${name}` : `${dir}/${NODE_MODULES}${name}`;
+    const entry = packages[candidate];
+    if (isRecord(entry)) return entry.link === true && typeof entry.resolved === 'string' ? entry.resolved : candidate;
+    if (dir === '') return null;
+    // "node_modules/a/node_modules/b" is inside "node_modules/a"; a workspace folder, inside the root.
+    const at = dir.lastIndexOf(`/${NODE_MODULES}`);
+    dir = at === -1 ? '' : dir.slice(0, at);
+  }
 }
 
 /** Walks the v1 tree with an explicit stack, so deep nesting cannot overflow the call stack. */

@@ -22,6 +22,8 @@ export interface NativeInput {
   /** The lockfile, relative to the project root, or null. */
   lockfile: string | null;
   manifest: Record<string, unknown>;
+  /** For an app of a monorepo, its folder (root-relative): only what its own install reaches counts. */
+  workspace?: string;
 }
 
 export interface NativeAnalysis {
@@ -52,7 +54,9 @@ export function analyzeNativeDependencies(project: Project, input: NativeInput):
   let recordsInstallScripts = false;
   const contents = input.lockfile && !input.lockfile.endsWith('.lockb') ? readLockfile(project, input.lockfile, input.manifest) : null;
   if (input.lockfile && contents !== null) {
-    candidates = fromLockfile(contents.packages);
+    // Another app's native packages are not in this app's image, and must not choose its base.
+    const production = input.workspace === undefined ? null : (contents.productionOf?.(input.workspace) ?? null);
+    candidates = production === null ? fromLockfile(contents.packages) : fromLockfile(production, true);
     recordsInstallScripts = contents.recordsInstallScripts;
     source = input.lockfile;
   } else {
@@ -91,9 +95,10 @@ export function analyzeNativeDependencies(project: Project, input: NativeInput):
   return { dependencies, warnings };
 }
 
-function fromLockfile(packages: LockedPackage[]): Candidate[] {
+/** @param production every package is one the image installs (npm's dev flags are for the whole repository) */
+function fromLockfile(packages: LockedPackage[], production = false): Candidate[] {
   return packages
-    .filter((p) => !p.dev)
+    .filter((p) => production || !p.dev)
     .map((p) => ({
       name: p.name,
       version: p.version || null,

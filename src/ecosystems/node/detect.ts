@@ -65,7 +65,7 @@ export function detectNode(project: Project, options: DetectOptions): NodeFacts 
   if (pkg.workspaces || project.isFile('pnpm-workspace.yaml')) {
     warnings.push('This is a workspace (monorepo) root; the image is generated for the root package. Run the tool in the app\'s own folder for one app.');
   }
-  const native = analyzeNativeDependencies(root, { lockfile: pm.lockfile, manifest: ws ? rootPkg.raw : pkg.raw });
+  const native = analyzeNativeDependencies(root, { lockfile: pm.lockfile, manifest: ws ? rootPkg.raw : pkg.raw, ...(ws ? { workspace: ws.app.dir } : {}) });
   const nativeDependencies = native.dependencies;
   warnings.push(...native.warnings);
   const unapproved = packagesNeedingInstallScripts(nativeDependencies, pkg.raw);

@@ -252,6 +252,42 @@ describe('installed copies in node_modules (formats without install-script marke
   });
 });
 
+describe('an app of an npm monorepo', () => {
+  // apps/web uses canvas (glibc only) through a shared package; apps/api uses bcrypt, nested under
+  // its own dependency, and nothing of web's. npm writes every workspace and folder this way.
+  const lock = JSON.stringify({
+    lockfileVersion: 3,
+    packages: {
+      '': { name: 'root', workspaces: ['apps/*', 'packages/*'], dependencies: { dotenv: '^16.0.0' }, devDependencies: { sharp: '^0.33.0' } },
+      'apps/api': { name: 'api', dependencies: { auth: '^1.0.0' } },
+      'apps/web': { name: 'web', dependencies: { '@x/draw': '*' } },
+      'packages/draw': { name: '@x/draw', dependencies: { canvas: '^3.0.0' } },
+      'node_modules/api': { resolved: 'apps/api', link: true },
+      'node_modules/web': { resolved: 'apps/web', link: true },
+      'node_modules/@x/draw': { resolved: 'packages/draw', link: true },
+      'node_modules/auth': { version: '1.0.0', dependencies: { bcrypt: '^5.0.0' } },
+      'node_modules/auth/node_modules/bcrypt': { version: '5.1.1', hasInstallScript: true },
+      'node_modules/bcrypt': { version: '4.0.0', hasInstallScript: true },
+      'node_modules/canvas': { version: '3.1.0', hasInstallScript: true },
+      'node_modules/dotenv': { version: '16.4.5' },
+      'node_modules/sharp': { version: '0.33.5', dev: true, hasInstallScript: true },
+    },
+  });
+  const native = (workspace?: string) =>
+    analyzeNativeDependencies(projectWith({ 'package-lock.json': lock }), { lockfile: 'package-lock.json', manifest: {}, ...(workspace ? { workspace } : {}) })
+      .dependencies.map((d) => `${d.name}@${d.version}`);
+
+  it('counts only what the app\'s own install reaches, found as Node finds it', () => {
+    expect(native('apps/api')).toEqual(['bcrypt@5.1.1']);
+    expect(native('apps/web')).toEqual(['canvas@3.1.0']);
+  });
+
+  it('the whole lockfile for the root, or for a folder the lockfile does not know', () => {
+    expect(native()).toEqual(['bcrypt@4.0.0', 'bcrypt@5.1.1', 'canvas@3.1.0']);
+    expect(native('apps/new')).toEqual(['bcrypt@4.0.0', 'bcrypt@5.1.1', 'canvas@3.1.0']);
+  });
+});
+
 describe('without a readable lockfile', () => {
   const manifest = { dependencies: { sharp: '^0.32.0', canvas: '^3.0.0', express: '^4.0.0' }, devDependencies: { bcrypt: '^5.0.0' } };
 
