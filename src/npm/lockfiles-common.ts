@@ -115,10 +115,29 @@ export class DependencyGraph {
     this.roots.push(node);
   }
 
-  /** Breadth-first over the edges from the roots: O(nodes + edges). */
+  /** Every package, dev when no root reaches it (breadth-first over the edges: O(nodes + edges)). */
   packages(skip: (node: number) => boolean = () => false): LockedPackage[] {
+    const reached = this.reach(this.roots);
+    const out: LockedPackage[] = [];
+    this.nodes.forEach((_, i) => {
+      if (!skip(i)) out.push(this.locked(i, reached[i] === 0));
+    });
+    return out;
+  }
+
+  /** The packages these nodes reach, themselves included (one workspace's install). */
+  reachedFrom(starts: number[], skip: (node: number) => boolean = () => false): LockedPackage[] {
+    const reached = this.reach(starts);
+    const out: LockedPackage[] = [];
+    this.nodes.forEach((_, i) => {
+      if (reached[i] === 1 && !skip(i)) out.push(this.locked(i, false));
+    });
+    return out;
+  }
+
+  private reach(starts: number[]): Uint8Array {
     const reached = new Uint8Array(this.nodes.length);
-    const queue = [...this.roots];
+    const queue = [...starts];
     for (const r of queue) reached[r] = 1;
     for (let head = 0; head < queue.length; head++) {
       for (const next of this.nodes[queue[head]!]!.edges) {
@@ -128,13 +147,13 @@ export class DependencyGraph {
         }
       }
     }
-    const out: LockedPackage[] = [];
-    this.nodes.forEach((node, i) => {
-      if (skip(i)) return;
-      const pkg: LockedPackage = { name: node.name, version: node.version, dev: reached[i] === 0 };
-      if (node.hasInstallScript !== undefined) pkg.hasInstallScript = node.hasInstallScript;
-      out.push(pkg);
-    });
-    return out;
+    return reached;
+  }
+
+  private locked(i: number, dev: boolean): LockedPackage {
+    const node = this.nodes[i]!;
+    const pkg: LockedPackage = { name: node.name, version: node.version, dev };
+    if (node.hasInstallScript !== undefined) pkg.hasInstallScript = node.hasInstallScript;
+    return pkg;
   }
 }

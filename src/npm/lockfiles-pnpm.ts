@@ -52,18 +52,42 @@ export function parsePnpmLock(text: string, context: ParseContext): LockfileCont
   const importers = isRecord(doc.importers) ? doc.importers : { '.': doc };
   // A workspace dependency is a link relative to the importer's folder: "link:../../packages/db".
   const workspaces = new Map<string, string>();
+  // Per importer: the packages its production dependencies name, and the workspaces it links to.
+  const production = new Map<string, { roots: number[]; links: string[] }>();
   for (const [dir, importer] of Object.entries(importers)) {
     if (!isRecord(importer)) continue;
+    const own = { roots: [] as number[], links: [] as string[] };
+    production.set(dir, own);
     for (const field of ['dependencies', 'optionalDependencies', 'devDependencies']) {
       for (const [name, ref] of refs(importer[field])) {
-        if (ref.startsWith('link:')) workspaces.set(name, posix.join(dir, ref.slice('link:'.length)));
-        const to = field === 'devDependencies' ? undefined : resolve(name, ref);
-        if (to !== undefined) graph.root(to);
+        const linked = ref.startsWith('link:') ? posix.join(dir, ref.slice('link:'.length)) : null;
+        if (linked !== null) workspaces.set(name, linked);
+        if (field === 'devDependencies') continue;
+        if (linked !== null) own.links.push(linked);
+        const to = resolve(name, ref);
+        if (to === undefined) continue;
+        graph.root(to);
+        own.roots.push(to);
       }
     }
   }
+  // One workspace's install: its importer, the workspaces it links to (and theirs), and the root's.
+  const productionOf = (workspace: string) => {
+    if (!production.has(workspace)) return null;
+    const seen = new Set<string>();
+    const roots: number[] = [];
+    for (const queue = [workspace, '.']; queue.length > 0; ) {
+      const dir = queue.pop()!;
+      const own = production.get(dir);
+      if (seen.has(dir) || own === undefined) continue;
+      seen.add(dir);
+      roots.push(...own.roots);
+      queue.push(...own.links);
+    }
+    return graph.reachedFrom(roots);
+  };
   // pnpm 9 dropped `requiresBuild` from the lockfile.
-  return { packages: graph.packages(), recordsInstallScripts: version < 9, workspaces };
+  return { packages: graph.packages(), recordsInstallScripts: version < 9, workspaces, productionOf };
 }
 
 /** Dependency maps: v5 and package entries hold "ref", v6+ importers hold { specifier, version }. */

@@ -176,5 +176,14 @@ function parseBerry(text: string, context: ParseContext): LockfileContents {
   const workspaceIds = new Set(nodes.filter((n) => n.workspace !== null).map((n) => n.id));
   const workspaces = new Map<string, string>();
   for (const { name, workspace } of nodes) if (workspace !== null && workspace !== '.') workspaces.set(name, workspace);
-  return { packages: graph.packages((id) => workspaceIds.has(id)), recordsInstallScripts: false, workspaces };
+  // One workspace's install: what its entry reaches (its production dependencies, other workspaces
+  // through their own entries), with the root's.
+  const entryOf = new Map(nodes.filter((n) => n.workspace !== null).map((n) => [n.workspace!, n.id]));
+  const productionOf = (workspace: string) => {
+    const id = entryOf.get(workspace);
+    if (id === undefined) return null;
+    const root = entryOf.get('.');
+    return graph.reachedFrom(root === undefined ? [id] : [id, root], (node) => workspaceIds.has(node));
+  };
+  return { packages: graph.packages((id) => workspaceIds.has(id)), recordsInstallScripts: false, workspaces, productionOf };
 }

@@ -327,6 +327,46 @@ describe('pnpm-lock.yaml', () => {
     expect(Object.fromEntries(parseLockfile('pnpm-lock.yaml', nested, {}).workspaces ?? [])).toEqual({ '@shop/db': 'packages/db' });
   });
 
+  it('one workspace\'s install: its importer, the workspaces it links to, and the root\'s', () => {
+    const lock = [
+      "lockfileVersion: '9.0'",
+      'importers:',
+      '  .:',
+      '    dependencies:',
+      '      dotenv: {specifier: ^16.0.0, version: 16.4.5}',
+      '    devDependencies:',
+      '      puppeteer: {specifier: ^22.0.0, version: 22.3.0}',
+      '  apps/api:',
+      '    dependencies:',
+      "      '@shop/db': {specifier: 'workspace:*', version: 'link:../../packages/db'}",
+      '      fastify: {specifier: ^5.1.0, version: 5.1.0}',
+      '  apps/worker:',
+      '    dependencies:',
+      '      canvas: {specifier: ^3.0.0, version: 3.1.0}',
+      '  packages/db:',
+      '    dependencies:',
+      '      better-sqlite3: {specifier: ^12.0.0, version: 12.4.1}',
+      'packages:',
+      '  dotenv@16.4.5: {resolution: {integrity: sha512-a}}',
+      '  puppeteer@22.3.0: {resolution: {integrity: sha512-b}}',
+      '  fastify@5.1.0: {resolution: {integrity: sha512-c}}',
+      '  canvas@3.1.0: {resolution: {integrity: sha512-d}}',
+      '  better-sqlite3@12.4.1: {resolution: {integrity: sha512-e}}',
+      'snapshots:',
+      '  dotenv@16.4.5: {}',
+      '  puppeteer@22.3.0: {}',
+      '  fastify@5.1.0: {}',
+      '  canvas@3.1.0: {}',
+      '  better-sqlite3@12.4.1: {}',
+      '',
+    ].join('\n');
+    const contents = parseLockfile('pnpm-lock.yaml', lock, {});
+    const names = (workspace: string) => contents.productionOf?.(workspace)?.map((p) => p.name).sort();
+    expect(names('apps/api')).toEqual(['better-sqlite3', 'dotenv', 'fastify']);
+    expect(names('apps/worker')).toEqual(['canvas', 'dotenv']);
+    expect(contents.productionOf?.('apps/none')).toBeNull();
+  });
+
   it('v9: importers for every workspace, snapshots graph, scoped names, no requiresBuild', () => {
     const { packages, recordsInstallScripts } = parseLockfile('pnpm-lock.yaml', PNPM_V9, {});
     expect(recordsInstallScripts).toBe(false);
@@ -499,6 +539,14 @@ describe('yarn.lock (berry)', () => {
       'puppeteer@22.3.0': true,
       'vitest@1.6.0': true,
     });
+  });
+
+  it('one workspace\'s install: what its entry reaches, with the root\'s production dependencies', () => {
+    const readManifest = (dir: string) =>
+      dir === 'packages/api' ? { dependencies: { oracledb: '^5.5.0' }, devDependencies: { vitest: '^1.0.0' } } : null;
+    const contents = parseLockfile('yarn.lock', YARN_BERRY, manifest, readManifest);
+    expect(contents.productionOf?.('packages/api')?.map((p) => `${p.name}@${p.version}`).sort()).toEqual(['@phc/format@1.0.0', 'argon2@0.31.2', 'oracledb@5.5.0']);
+    expect(contents.productionOf?.('packages/none')).toBeNull();
   });
 
   it('names each workspace package by its workspace: entry, the root left out', () => {
