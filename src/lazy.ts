@@ -11,5 +11,8 @@ export const toml = (): typeof import('smol-toml') => require('smol-toml') as ty
 // Node's crypto: only a run that writes files needs it (random temp names), and loading it costs a
 // tenth of a small run's start-up on Node 20.
 export const randomHex = (bytes: number): string => (require('node:crypto') as typeof import('node:crypto')).randomBytes(bytes).toString('hex');
+// Node's tty: only when a standard descriptor may be a terminal (src/files/stdio.ts); it loads net
+// and the stream modules.
+export const tty = (): typeof import('node:tty') => require('node:tty') as typeof import('node:tty');
 // Handlebars' compiler, for a template with no precompiled entry (src/render/render.ts).
 export const handlebarsCompiler = (): typeof import('handlebars') => require('handlebars') as typeof import('handlebars');

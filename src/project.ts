@@ -181,8 +181,7 @@ export class Project {
         visited++;
         // What each entry is comes with the listing: no stat per entry, which in a large
         // repository was most of a run.
-        const entries = this.entries(dir);
-        for (const { name, kind } of entries) {
+        for (const { name, kind } of this.entries(dir)) {
           const rel = dir === '.' ? name : `${dir}/${name}`;
           // Symbolic links are not followed: one may point outside the project or back up the
           // tree (a loop), and the go tool and Docker's COPY do not treat them as folders either.
@@ -213,7 +212,7 @@ export class Project {
     for (let depth = 0; queue.length > 0; depth++) {
       const next: string[] = [];
       for (const dir of queue) {
-        if (found.length >= maxFiles || ++visited > 2000) return found;
+        if (found.length >= maxFiles || ++visited > 2000) return found.slice(0, maxFiles);
         const at = (entry: string) => (dir === '.' ? entry : `${dir}/${entry}`);
         if (depth > 0 && this.isFile(at(stopAt))) {
           if (this.isFile(at(name))) found.push(at(name));

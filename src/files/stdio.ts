@@ -5,7 +5,7 @@
 // in every run, for a few kB written once. On Windows, where terminals and pipes are written
 // asynchronously, Node's streams are used as before.
 import { fstatSync, statSync, writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { tty } from '../lazy.js';
 import { errorCode } from './access.js';
 
 /**
@@ -23,8 +23,7 @@ export function isTerminal(fd: 0 | 1 | 2): boolean {
       return false;
     }
   }
-  const load = typeof require === 'function' ? require : createRequire(import.meta.url);
-  return (load('node:tty') as typeof import('node:tty')).isatty(fd);
+  return tty().isatty(fd);
 }
 
 export function writeStdio(fd: 1 | 2, text: string): void {

@@ -34,16 +34,16 @@ export function parseLockfile(
       throw new Error(`parseLockfile: not a lockfile name: ${file}`);
   }
 }
-
-
 /** Lockfiles already parsed, by project and file: a big monorepo's takes milliseconds, and a run reads it twice. */
 const parsed = new WeakMap<Project, Map<string, LockfileContents | null>>();
 
 /**
- * A project's lockfile, parsed once per run; null when the file is absent. Workspace manifests
- * (yarn berry marks dev packages with them) are read through the project, inside its boundary.
+ * A project's lockfile, parsed once per run; null when the file is absent or binary (Bun's old
+ * bun.lockb, which no parser here reads). Workspace manifests (yarn berry marks dev packages with
+ * them) are read through the project, inside its boundary.
  */
 export function readLockfile(project: Project, file: string, manifest: Record<string, unknown>): LockfileContents | null {
+  if (file.endsWith('.lockb')) return null;
   let files = parsed.get(project);
   if (files === undefined) parsed.set(project, (files = new Map()));
   if (files.has(file)) return files.get(file) ?? null;

@@ -52,7 +52,7 @@ export function analyzeNativeDependencies(project: Project, input: NativeInput):
   let candidates: Candidate[];
   let source: string;
   let recordsInstallScripts = false;
-  const contents = input.lockfile && !input.lockfile.endsWith('.lockb') ? readLockfile(project, input.lockfile, input.manifest) : null;
+  const contents = input.lockfile ? readLockfile(project, input.lockfile, input.manifest) : null;
   if (input.lockfile && contents !== null) {
     // Another app's native packages are not in this app's image, and must not choose its base.
     const production = input.workspace === undefined ? null : (contents.productionOf?.(input.workspace) ?? null);

@@ -40,10 +40,8 @@ interface Source {
   path: string;
   text: string;
   override: boolean;
-  /** The template it stands for, relative to templates/ ("node/Dockerfile.hbs"): its precompiled entry's name. */
+  /** The template it stands for, relative to templates/ ("node/Dockerfile.hbs"): its precompiled entry's name, in its folder's file. */
   name: string;
-  /** The folder of templates/ it stands for ("partials", "node"): where its precompiled entry would be. */
-  folder: string;
 }
 
 export function render(language: Language, view: Record<string, unknown>, overrides?: Overrides | string): RenderedFiles {
@@ -112,11 +110,12 @@ const precompiled = new Map<string, Record<string, { text: string; spec: Templat
 
 /** The precompiled specification of a template, from its folder's file (loaded on first use), if its text is the one it was made from. */
 function precompiledSpec(source: Source): TemplateSpecification | undefined {
-  let table = precompiled.get(source.folder);
+  const folder = source.name.slice(0, source.name.indexOf('/'));
+  let table = precompiled.get(folder);
   if (table === undefined) {
-    const file = `./precompiled-${source.folder}.cjs`;
+    const file = `./precompiled-${folder}.cjs`;
     table = packageFileExists(fileURLToPath(new URL(file, import.meta.url))) ? (requireHere()(file) as Record<string, { text: string; spec: TemplateSpecification }>) : {};
-    precompiled.set(source.folder, table);
+    precompiled.set(folder, table);
   }
   // A string comparison, not a hash of the text: it runs at memory speed, where hashing the
   // templates in JavaScript cost a millisecond of every run.
@@ -150,21 +149,20 @@ function compile(hbs: typeof Handlebars, source: Source): Handlebars.TemplateDel
 }
 
 function load(relative: string, overrides?: Overrides): Source {
-  const folder = relative.split('/')[0]!;
   if (overrides) {
     const text = readOverride(overrides, relative);
-    if (text !== null) return { path: join(overrides.dir, relative), text, override: true, name: relative, folder };
+    if (text !== null) return { path: join(overrides.dir, relative), text, override: true, name: relative };
   }
   const path = join(BUILTIN_TEMPLATES, relative);
   if (!packageFileExists(path)) throw new Error(`built-in template ${relative} is missing`);
-  return { path, text: readPackageText(path), override: false, name: relative, folder };
+  return { path, text: readPackageText(path), override: false, name: relative };
 }
 
 function partials(overrides?: Overrides): Map<string, Source> {
   const found = new Map<string, Source>();
   const builtin = join(BUILTIN_TEMPLATES, 'partials');
   for (const name of listPackageDir(builtin)) {
-    if (name.endsWith('.hbs')) found.set(name.slice(0, -4), { path: join(builtin, name), text: readPackageText(join(builtin, name)), override: false, name: `partials/${name}`, folder: 'partials' });
+    if (name.endsWith('.hbs')) found.set(name.slice(0, -4), { path: join(builtin, name), text: readPackageText(join(builtin, name)), override: false, name: `partials/${name}` });
   }
   if (overrides) {
     const dir = join(overrides.dir, 'partials');
@@ -174,7 +172,7 @@ function partials(overrides?: Overrides): Map<string, Source> {
     for (const { name } of overrides.access.list(dir, 'partials', 'keep')) {
       if (!name.endsWith('.hbs')) continue;
       const text = readOverride(overrides, `partials/${name}`);
-      if (text !== null) found.set(name.slice(0, -4), { path: join(dir, name), text, override: true, name: `partials/${name}`, folder: 'partials' });
+      if (text !== null) found.set(name.slice(0, -4), { path: join(dir, name), text, override: true, name: `partials/${name}` });
     }
   }
   return found;

@@ -300,8 +300,7 @@ export interface LockedNames {
 
 /** The lockfile's workspace names, or null when there is no lockfile or its format records none (yarn classic, npm v1). */
 export function lockedNames(root: Project, lockfile: string | null, manifest: Record<string, unknown>): LockedNames | null {
-  if (lockfile === null || lockfile.endsWith('.lockb')) return null;
-  const contents = readLockfile(root, lockfile, manifest);
+  const contents = lockfile === null ? null : readLockfile(root, lockfile, manifest);
   if (contents?.workspaces === undefined) return null;
   return { workspaces: contents.workspaces, installed: new Set(contents.packages.map((p) => p.name)) };
 }
